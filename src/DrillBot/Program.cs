@@ -1,0 +1,3 @@
+using DrillBot.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);
