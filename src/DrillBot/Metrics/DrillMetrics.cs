@@ -1,0 +1,133 @@
+using Prometheus;
+
+namespace DrillBot.Metrics;
+
+/// <summary>
+/// The service's Prometheus metrics (names and labels are a Contract, DESIGN.md section 7). Label
+/// values come only from configuration (drill and class names) and fixed sets (verdicts, restore
+/// statuses, Slack request kinds), so cardinality stays bounded. One instance per registry: the
+/// service uses its own registry (with the process metrics), tests use a fresh one each.
+/// </summary>
+internal sealed class DrillMetrics
+{
+    /// <summary>Recovery times: sub-second to minutes.</summary>
+    internal static readonly double[] RecoveryBuckets =
+        [0.1, 0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600];
+
+    /// <summary>Whole drill durations: tens of seconds to half an hour.</summary>
+    internal static readonly double[] DurationBuckets =
+        [5, 10, 20, 30, 45, 60, 90, 120, 180, 240, 300, 450, 600, 900, 1200, 1800];
+
+    private readonly Counter runs;
+    private readonly Histogram duration;
+    private readonly Histogram recovery;
+    private readonly Gauge lastRun;
+    private readonly Gauge lastSuccess;
+    private readonly Gauge lastPassed;
+    private readonly Gauge inProgress;
+    private readonly Gauge share;
+    private readonly Counter probes;
+    private readonly Counter restores;
+    private readonly Counter slack;
+    private readonly Gauge recoveryThreshold;
+    private readonly Counter missedFires;
+
+    public DrillMetrics(CollectorRegistry registry)
+    {
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        runs = factory.CreateCounter("drillbot_drill_runs_total", "Finished drill runs by verdict.",
+            new CounterConfiguration { LabelNames = ["drill", "verdict"] });
+        duration = factory.CreateHistogram("drillbot_drill_duration_seconds", "Wall time of a drill run, start to report.",
+            new HistogramConfiguration { LabelNames = ["drill"], Buckets = DurationBuckets });
+        recovery = factory.CreateHistogram("drillbot_drill_recovery_seconds", "Recovery time measured by a drill run (t0 to stable recovery).",
+            new HistogramConfiguration { LabelNames = ["drill"], Buckets = RecoveryBuckets });
+        lastRun = factory.CreateGauge("drillbot_drill_last_run_timestamp_seconds", "Unix time the last run of the drill finished.",
+            new GaugeConfiguration { LabelNames = ["drill"] });
+        lastSuccess = factory.CreateGauge("drillbot_drill_last_success_timestamp_seconds", "Unix time the last passed run of the drill finished.",
+            new GaugeConfiguration { LabelNames = ["drill"] });
+        lastPassed = factory.CreateGauge("drillbot_drill_last_passed", "1 when the last run of the drill passed, else 0.",
+            new GaugeConfiguration { LabelNames = ["drill"] });
+        inProgress = factory.CreateGauge("drillbot_drill_in_progress", "1 while a run of the drill is in progress.",
+            new GaugeConfiguration { LabelNames = ["drill"] });
+        share = factory.CreateGauge("drillbot_drill_share_ratio", "Share of ok probe samples per class after recovery, last run.",
+            new GaugeConfiguration { LabelNames = ["drill", "class"] });
+        probes = factory.CreateCounter("drillbot_probe_requests_total", "Probe samples by class.",
+            new CounterConfiguration { LabelNames = ["drill", "class"] });
+        restores = factory.CreateCounter("drillbot_restore_total", "Restores by outcome (verified, restored, failed).",
+            new CounterConfiguration { LabelNames = ["drill", "status"] });
+        slack = factory.CreateCounter("drillbot_slack_requests_total", "Slack requests received, by kind and result.",
+            new CounterConfiguration { LabelNames = ["kind", "result"] });
+        recoveryThreshold = factory.CreateGauge("drillbot_drill_recovery_threshold_seconds", "The drill's expect.recovery.within (not a Contract metric; for dashboards).",
+            new GaugeConfiguration { LabelNames = ["drill"] });
+        missedFires = factory.CreateCounter("drillbot_schedule_missed_total", "Scheduled fires that were missed and not run late (not a Contract metric).",
+            new CounterConfiguration { LabelNames = ["drill"] });
+    }
+
+    /// <summary>Creates the series of every configured drill so dashboards and alerts see zeros, not gaps.</summary>
+    public void Declare(string drill, IEnumerable<string> classes, TimeSpan? recoveryWithin)
+    {
+        foreach (var verdict in Verdicts.All)
+        {
+            runs.WithLabels(drill, verdict).Publish();
+        }
+
+        foreach (var status in RestoreStatuses.All)
+        {
+            restores.WithLabels(drill, status).Publish();
+        }
+
+        foreach (var cls in classes)
+        {
+            probes.WithLabels(drill, cls).Publish();
+        }
+
+        inProgress.WithLabels(drill).Set(0);
+        duration.WithLabels(drill).Publish();
+        recovery.WithLabels(drill).Publish();
+        if (recoveryWithin is { } within)
+        {
+            recoveryThreshold.WithLabels(drill).Set(within.TotalSeconds);
+        }
+    }
+
+    public void RunStarted(string drill) => inProgress.WithLabels(drill).Set(1);
+
+    public void ProbeSampled(string drill, string cls) => probes.WithLabels(drill, cls).Inc();
+
+    public void SlackRequest(string kind, string result) => slack.WithLabels(kind, result).Inc();
+
+    public void MissedFire(string drill) => missedFires.WithLabels(drill).Inc();
+
+    /// <summary>Records a finished run. <paramref name="restoreStatus"/> is null when nothing needed restoring.</summary>
+    public void RunFinished(RunOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var drill = outcome.Drill;
+        inProgress.WithLabels(drill).Set(0);
+        runs.WithLabels(drill, outcome.Verdict).Inc();
+        duration.WithLabels(drill).Observe(outcome.Duration.TotalSeconds);
+        var finished = outcome.FinishedAt.ToUnixTimeMilliseconds() / 1000.0;
+        lastRun.WithLabels(drill).Set(finished);
+        var passed = outcome.Verdict == Verdicts.Passed;
+        lastPassed.WithLabels(drill).Set(passed ? 1 : 0);
+        if (passed)
+        {
+            lastSuccess.WithLabels(drill).Set(finished);
+        }
+
+        if (outcome.Recovery is { } r)
+        {
+            recovery.WithLabels(drill).Observe(r.TotalSeconds);
+        }
+
+        foreach (var (cls, ratio) in outcome.Shares)
+        {
+            share.WithLabels(drill, cls).Set(ratio);
+        }
+
+        if (outcome.RestoreStatus is { } status)
+        {
+            restores.WithLabels(drill, status).Inc();
+        }
+    }
+}
