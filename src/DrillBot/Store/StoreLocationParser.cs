@@ -1,12 +1,13 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace DrillBot.Store;
 
 /// <summary>The rules that turn a <c>DRILLBOT_DB</c> value into a <see cref="StoreLocation"/>.</summary>
-internal static class StoreLocationParser
+internal static partial class StoreLocationParser
 {
     private const string Expected =
         "expected a SQLite file path, 'Data Source=<file>', or a PostgreSQL connection string 'Host=…;Database=…;Username=…'";
@@ -58,7 +59,11 @@ internal static class StoreLocationParser
         try
         {
             var builder = new DbConnectionStringBuilder { ConnectionString = text };
-            return builder.Keys.Cast<string>().Select(k => k.Trim().ToLowerInvariant()).ToHashSet();
+            var keys = builder.Keys.Cast<string>().Select(k => k.Trim().ToLowerInvariant()).ToHashSet();
+
+            // the builder drops keys with empty values ("Host=;…"): still decide the engine by them
+            keys.UnionWith(KeyNames().Matches(text).Select(m => m.Groups["key"].Value.Trim().ToLowerInvariant()));
+            return keys;
         }
         catch (ArgumentException)
         {
@@ -153,6 +158,9 @@ internal static class StoreLocationParser
         error = null;
         return true;
     }
+
+    [GeneratedRegex("(?:^|;)\\s*(?<key>[A-Za-z][A-Za-z ]*?)\\s*=", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyNames();
 
     private static string Fail(string value, string reason) =>
         $"{StoreLocation.VariableName}: '{ConnectionStringRedactor.Redact(value)}' is not usable: {ConnectionStringRedactor.Redact(reason)}.";

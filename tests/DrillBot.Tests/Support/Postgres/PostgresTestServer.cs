@@ -1,0 +1,62 @@
+namespace DrillBot.Tests.Support.Postgres;
+
+/// <summary>
+/// The one throwaway PostgreSQL server of this test run, started on first use and shared by every
+/// fixture; <see cref="PostgresTestRun"/> stops it when the run ends (and a process-exit hook does if
+/// that never happens). Without the binaries, tests that ask for it are ignored with the path that
+/// was searched — or fail, when <c>DRILLBOT_REQUIRE_POSTGRES=1</c> (CI).
+/// </summary>
+public static class PostgresTestServer
+{
+    public const string RequireVariable = "DRILLBOT_REQUIRE_POSTGRES";
+
+    private static readonly Lazy<Task<PostgresServer>> Server = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>True when CI demands the PostgreSQL tests run.</summary>
+    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+
+    /// <summary>Creates an empty database on the shared server and returns its connection string; ignores or fails the test when there is no server.</summary>
+    public static async Task<PostgresTestDatabase> CreateDatabaseAsync(string purpose)
+    {
+        var server = await GetServerAsync();
+        var slug = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
+        var name = $"{(slug.Length == 0 ? "db" : slug)}_{Guid.NewGuid():N}";
+        await server.CreateDatabaseAsync(name);
+        return new PostgresTestDatabase(server, name);
+    }
+
+    internal static async Task<PostgresServer> GetServerAsync()
+    {
+        var binaries = PostgresBinaries.Locate();
+        if (!binaries.Exist)
+        {
+            var reason = $"PostgreSQL server binaries not found: looked for initdb and pg_ctl in {binaries.Directory} " +
+                         $"(install postgresql 15, or set {PostgresBinaries.DirectoryVariable} to its bin directory)";
+            if (Required)
+            {
+                Assert.Fail($"{reason}; {RequireVariable}=1 requires the PostgreSQL tests to run.");
+            }
+
+            Assert.Ignore($"Skipped: {reason}.");
+        }
+
+        return await Server.Value;
+    }
+
+    internal static async Task StopAsync()
+    {
+        if (Server.IsValueCreated && Server.Value.IsCompletedSuccessfully)
+        {
+            await Server.Value.Result.DisposeAsync();
+        }
+    }
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var binaries = PostgresBinaries.Locate();
+        StaleServers.CleanUp(binaries, Environment.IsPrivilegedProcess ? "postgres" : null);
+        var server = await PostgresServer.StartAsync(binaries);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
+    }
+}
