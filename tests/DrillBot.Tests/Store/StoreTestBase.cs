@@ -5,8 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace DrillBot.Tests.Store;
 
 /// <summary>
-/// Base of the behavioural suite that runs unchanged against SQLite and PostgreSQL: each test gets
-/// an empty database of the fixture's engine, a store opened on it, and a fake clock.
+/// Base of the behavioural suite that runs unchanged against SQLite and PostgreSQL: each fixture
+/// gets a database of its engine, emptied before every test, a store opened on it, and a fake clock.
 /// </summary>
 public abstract class StoreTestBase(StoreEngine engine)
 {
@@ -22,11 +22,23 @@ public abstract class StoreTestBase(StoreEngine engine)
 
     protected IDrillBotStore Store { get; private set; } = null!;
 
+    [OneTimeSetUp]
+    public async Task CreateDatabaseAsync() => Database = await TestDatabase.CreateAsync(engine, GetType().Name);
+
+    [OneTimeTearDown]
+    public async Task DropDatabaseAsync()
+    {
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
     [SetUp]
     public async Task OpenStoreAsync()
     {
+        await Database.ResetAsync();
         Time = new FakeTimeProvider(T0);
-        Database = await TestDatabase.CreateAsync(engine, GetType().Name);
         Store = await OpenAnotherStoreAsync();
     }
 
@@ -39,10 +51,6 @@ public abstract class StoreTestBase(StoreEngine engine)
         }
 
         opened.Clear();
-        if (Database is not null)
-        {
-            await Database.DisposeAsync();
-        }
     }
 
     /// <summary>A second store instance on the same database, as another replica would have.</summary>

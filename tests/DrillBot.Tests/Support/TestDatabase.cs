@@ -33,6 +33,27 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(StoreLocation.Parse(Path.Combine(directory, "drillbot.db")), directory, null);
     }
 
+    /// <summary>Empties the database again (as if just created): every table gone, cheaper than a new database.</summary>
+    public async Task ResetAsync()
+    {
+        if (postgres is not null)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (sqliteDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(sqliteDirectory))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (postgres is not null)

@@ -27,17 +27,15 @@ public static class PostgresTestServer
 
     internal static async Task<PostgresServer> GetServerAsync()
     {
-        var binaries = PostgresBinaries.Locate();
-        if (!binaries.Exist)
+        var availability = PostgresAvailability.Decide(PostgresBinaries.Locate(), Required);
+        if (availability.Problem is { } problem)
         {
-            var reason = $"PostgreSQL server binaries not found: looked for initdb and pg_ctl in {binaries.Directory} " +
-                         $"(install postgresql 15, or set {PostgresBinaries.DirectoryVariable} to its bin directory)";
-            if (Required)
+            if (availability.MustFail)
             {
-                Assert.Fail($"{reason}; {RequireVariable}=1 requires the PostgreSQL tests to run.");
+                Assert.Fail(problem);
             }
 
-            Assert.Ignore($"Skipped: {reason}.");
+            Assert.Ignore(problem);
         }
 
         return await Server.Value;
@@ -54,7 +52,7 @@ public static class PostgresTestServer
     private static async Task<PostgresServer> StartAsync()
     {
         var binaries = PostgresBinaries.Locate();
-        StaleServers.CleanUp(binaries, Environment.IsPrivilegedProcess ? "postgres" : null);
+        StaleServers.CleanUp(binaries, PostgresServer.RunAs);
         var server = await PostgresServer.StartAsync(binaries);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return server;

@@ -12,7 +12,7 @@ internal static class StaleServers
 {
     public static string Root => Path.Combine(Path.GetTempPath(), "drillbot-pg");
 
-    public static string NewServerDirectory(string? owner)
+    public static string NewServerDirectory(string? owner, int testProcessId)
     {
         System.IO.Directory.CreateDirectory(Root);
         if (!OperatingSystem.IsWindows())
@@ -21,7 +21,7 @@ internal static class StaleServers
             File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
 
-        var directory = Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
+        var directory = Path.Combine(Root, $"{testProcessId}-{Guid.NewGuid():N}"[..20]);
         System.IO.Directory.CreateDirectory(directory);
         if (owner is not null)
         {
