@@ -77,6 +77,16 @@ public sealed class StoreLocationTests
     }
 
     [Test]
+    public void OpenAsync_SqliteFileWhereNoDirectoryCanBeMade_OneLineErrorNamingTheVariable()
+    {
+        var location = StoreLocation.Parse("/proc/self/drillbot/drillbot.db");
+
+        var error = Assert.ThrowsAsync<StoreException>(() => StoreFactory.OpenAsync(location, TimeProvider.System, null, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.StartWith("DRILLBOT_DB: cannot open the SQLite database /proc/self/drillbot/drillbot.db: ").And.Not.Contain('\n'));
+    }
+
+    [Test]
     public async Task OpenAsync_SqliteFileInMissingDirectories_CreatesThemAndTheDatabase()
     {
         var root = Directory.CreateTempSubdirectory("drillbot-location-").FullName;
