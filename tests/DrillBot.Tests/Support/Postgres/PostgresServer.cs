@@ -62,7 +62,7 @@ internal sealed class PostgresServer : IAsyncDisposable
         }
         catch
         {
-            StaleServers.Remove(binaries, directory, runAs);
+            await StaleServers.RemoveAsync(binaries, directory, runAs);
             throw;
         }
     }
@@ -105,8 +105,7 @@ internal sealed class PostgresServer : IAsyncDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        await ProcessRunner.RunAsync(runAs, Directory, CommandTimeout, binaries.PgCtl, "-D", DataDirectory, "-m", "immediate", "-w", "stop");
-        StaleServers.Remove(binaries, Directory, runAs);
+        await StaleServers.RemoveAsync(binaries, Directory, runAs);
     }
 
     private static async Task RunAsync(PostgresBinaries binaries, string? runAs, string directory, string file, params string[] arguments)
@@ -131,7 +130,7 @@ internal sealed class PostgresServer : IAsyncDisposable
         return File.Exists(log) ? File.ReadAllText(log) : string.Empty;
     }
 
-    private Task<ProcessRunner.Result> TryStartAsync()
+    private Task<ProcessResult> TryStartAsync()
     {
         var options = string.Join(
             ' ',

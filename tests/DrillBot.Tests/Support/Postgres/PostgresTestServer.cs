@@ -52,7 +52,7 @@ public static class PostgresTestServer
     private static async Task<PostgresServer> StartAsync()
     {
         var binaries = PostgresBinaries.Locate();
-        StaleServers.CleanUp(binaries, PostgresServer.RunAs);
+        await StaleServers.CleanUpAsync(binaries, PostgresServer.RunAs);
         var server = await PostgresServer.StartAsync(binaries);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return server;

@@ -53,7 +53,7 @@ public sealed class PostgresTestServerTests
             await connection.OpenAsync();
         }
 
-        StaleServers.CleanUp(binaries, PostgresServer.RunAs);
+        await StaleServers.CleanUpAsync(binaries, PostgresServer.RunAs);
 
         Assert.That(Directory.Exists(orphan.Directory), Is.False, "the orphan's directory is gone");
         Assert.ThrowsAsync(Is.InstanceOf<NpgsqlException>(), async () =>

@@ -6,9 +6,7 @@ namespace DrillBot.Tests.Support.Postgres;
 /// <summary>Runs a command to completion (optionally as another user via <c>runuser</c>) and captures its output.</summary>
 internal static class ProcessRunner
 {
-    public sealed record Result(int ExitCode, string Output);
-
-    public static async Task<Result> RunAsync(string? asUser, string workingDirectory, TimeSpan timeout, string fileName, params string[] arguments)
+    public static async Task<ProcessResult> RunAsync(string? asUser, string workingDirectory, TimeSpan timeout, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo
         {
@@ -50,11 +48,11 @@ internal static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            return new Result(-1, $"{fileName} timed out after {timeout.TotalSeconds:0}s. {Text(output)}");
+            return new ProcessResult(-1, $"{fileName} timed out after {timeout.TotalSeconds:0}s. {Text(output)}");
         }
 
         process.WaitForExit();
-        return new Result(process.ExitCode, Text(output));
+        return new ProcessResult(process.ExitCode, Text(output));
     }
 
     private static void Append(StringBuilder output, string? line)

@@ -37,7 +37,7 @@ internal static class StaleServers
     }
 
     /// <summary>Stops and deletes the servers of test processes that no longer exist.</summary>
-    public static void CleanUp(PostgresBinaries binaries, string? runAs)
+    public static async Task CleanUpAsync(PostgresBinaries binaries, string? runAs)
     {
         if (!System.IO.Directory.Exists(Root))
         {
@@ -50,19 +50,18 @@ internal static class StaleServers
             var dash = name.IndexOf('-', StringComparison.Ordinal);
             if (dash > 0 && int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsAlive(pid))
             {
-                Remove(binaries, directory, runAs);
+                await RemoveAsync(binaries, directory, runAs);
             }
         }
     }
 
     /// <summary>Stops a server left in <paramref name="directory"/> (if it runs) and deletes the directory.</summary>
-    public static void Remove(PostgresBinaries binaries, string directory, string? runAs)
+    public static async Task RemoveAsync(PostgresBinaries binaries, string directory, string? runAs)
     {
         var data = Path.Combine(directory, "data");
         if (File.Exists(Path.Combine(data, "postmaster.pid")) && File.Exists(binaries.PgCtl))
         {
-            ProcessRunner.RunAsync(runAs, directory, TimeSpan.FromSeconds(30), binaries.PgCtl, "-D", data, "-m", "immediate", "-w", "stop")
-                .GetAwaiter().GetResult();
+            await ProcessRunner.RunAsync(runAs, directory, TimeSpan.FromSeconds(30), binaries.PgCtl, "-D", data, "-m", "immediate", "-w", "stop");
         }
 
         try
