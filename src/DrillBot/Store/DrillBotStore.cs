@@ -1,0 +1,71 @@
+using System.Data.Common;
+using DrillBot.Drills.Journal;
+using DrillBot.Store.Data;
+using DrillBot.Store.Dedupe;
+using DrillBot.Store.Journal;
+using DrillBot.Store.MissedFires;
+using DrillBot.Store.Outbox;
+using DrillBot.Store.Ownership;
+using DrillBot.Store.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace DrillBot.Store;
+
+/// <summary>The store: one database, the per-concern stores over it.</summary>
+internal sealed class DrillBotStore : IDrillBotStore
+{
+    private readonly StoreDatabase database;
+    private readonly ILogger logger;
+
+    public DrillBotStore(StoreDatabase database, int schemaVersion, TimeProvider timeProvider, ILogger logger)
+    {
+        this.database = database;
+        this.logger = logger;
+        SchemaVersion = schemaVersion;
+        Runs = new RunStore(database, timeProvider);
+        Journal = new StoreJournal(database, timeProvider);
+        Outbox = new OutboxStore(database);
+        Dedupe = new DeliveryDedupe(database, timeProvider);
+        Leases = new OwnershipLeases(database, timeProvider);
+        MissedFires = new MissedFireStore(database, timeProvider);
+    }
+
+    public StoreLocation Location => database.Location;
+
+    public int SchemaVersion { get; }
+
+    public IRunStore Runs { get; }
+
+    public IJournal Journal { get; }
+
+    public IOutboxStore Outbox { get; }
+
+    public IDeliveryDedupe Dedupe { get; }
+
+    public IOwnershipLeases Leases { get; }
+
+    public IMissedFireStore MissedFires { get; }
+
+    public async Task<string?> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.ReadAsync<string?>(
+                async connection =>
+                {
+                    await using var command = database.Command(connection, null, "SELECT COUNT(*) FROM drillbot_schema_version");
+                    await command.ExecuteScalarAsync(cancellationToken);
+                    return null;
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or IOException)
+        {
+            var problem = StoreErrors.Describe(database.Location, "cannot reach", e);
+            Log.CheckFailed(logger, database.Location.Display, problem);
+            return problem;
+        }
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+}

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using DrillBot.Store.Data;
+using Npgsql;
+
+namespace DrillBot.Store.Postgres;
+
+/// <summary>
+/// PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>. Times are <c>timestamptz</c>;
+/// schema changes are serialized across replicas by a transaction-scoped advisory lock.
+/// </summary>
+internal sealed class PostgresDatabase : StoreDatabase
+{
+    /// <summary>The advisory lock key of DrillBot's schema migrations ("DRILLBOT" in ASCII).</summary>
+    public const long SchemaLockKey = 0x4452_494C_4C42_4F54;
+
+    private readonly NpgsqlDataSource dataSource;
+
+    public PostgresDatabase(StoreLocation location)
+        : base(location) => dataSource = NpgsqlDataSource.Create(location.ConnectionString);
+
+    public override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", SchemaLockKey));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override object ToDbTime(DateTimeOffset value) => StoreTime.Normalize(value);
+
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+}

@@ -1,0 +1,30 @@
+namespace DrillBot.Store.Runs;
+
+/// <summary>The history of runs: what ran, who started it, how it ended, and its report.</summary>
+public interface IRunStore
+{
+    /// <summary>Records a run as <see cref="RunStatus.Running"/>. False (nothing changed) when the id exists.</summary>
+    Task<bool> StartAsync(RunStart run, CancellationToken cancellationToken);
+
+    /// <summary>Marks a running run <see cref="RunStatus.Interrupted"/> (its owner died). False unless it was running.</summary>
+    Task<bool> MarkInterruptedAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records how a run ended; allowed once, from running or interrupted. False (nothing changed)
+    /// when the run is unknown or already ended.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="outcome"/> has status Running.</exception>
+    Task<bool> FinishAsync(string runId, RunOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>One run with its report, or null.</summary>
+    Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>The latest <paramref name="max"/> runs, newest first, optionally of one drill.</summary>
+    Task<IReadOnlyList<RunSummary>> ListLatestAsync(int max, string? drill, CancellationToken cancellationToken);
+
+    /// <summary>Runs with status running, oldest first.</summary>
+    Task<IReadOnlyList<RunSummary>> ListRunningAsync(CancellationToken cancellationToken);
+
+    /// <summary>The latest <paramref name="max"/> runs owned by an instance, newest first.</summary>
+    Task<IReadOnlyList<RunSummary>> ListOwnedByAsync(string instanceId, int max, CancellationToken cancellationToken);
+}

@@ -1,0 +1,135 @@
+using System.Data.Common;
+using DrillBot.Store.Data;
+
+namespace DrillBot.Store.Runs;
+
+/// <summary>Runs in <c>drillbot_runs</c>; the report JSON is kept as opaque text.</summary>
+internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider) : IRunStore
+{
+    private const string SummaryColumns =
+        "run_id, drill, trigger_kind, trigger_by, status, verdict, restore_status, started_at, finished_at, owner_instance, recovery_seconds, summary";
+
+    public Task<bool> StartAsync(RunStart run, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var command = database.Command(
+                    connection,
+                    transaction,
+                    "INSERT INTO drillbot_runs (run_id, drill, trigger_kind, trigger_by, status, started_at, owner_instance, updated_at) " +
+                    "VALUES (@id, @drill, @kind, @by, @status, @started, @owner, @now) ON CONFLICT (run_id) DO NOTHING",
+                    ("id", run.RunId),
+                    ("drill", run.Drill),
+                    ("kind", RunNames.Text(run.Trigger.Kind)),
+                    ("by", run.Trigger.By),
+                    ("status", RunNames.Text(RunStatus.Running)),
+                    ("started", run.StartedAt),
+                    ("owner", run.OwnerInstance),
+                    ("now", timeProvider.GetUtcNow()));
+                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            },
+            cancellationToken);
+
+    public Task<bool> MarkInterruptedAsync(string runId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var command = database.Command(
+                    connection,
+                    transaction,
+                    "UPDATE drillbot_runs SET status = @interrupted, updated_at = @now WHERE run_id = @id AND status = @running",
+                    ("id", runId),
+                    ("interrupted", RunNames.Text(RunStatus.Interrupted)),
+                    ("running", RunNames.Text(RunStatus.Running)),
+                    ("now", timeProvider.GetUtcNow()));
+                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            },
+            cancellationToken);
+
+    public Task<bool> FinishAsync(string runId, RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Status == RunStatus.Running)
+        {
+            throw new ArgumentException("A finished run cannot have status Running.", nameof(outcome));
+        }
+
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var command = database.Command(
+                    connection,
+                    transaction,
+                    "UPDATE drillbot_runs SET status = @status, verdict = @verdict, restore_status = @restore, finished_at = @finished, " +
+                    "recovery_seconds = @recovery, summary = @summary, report_json = @report, updated_at = @now " +
+                    "WHERE run_id = @id AND finished_at IS NULL AND status IN (@running, @interrupted)",
+                    ("id", runId),
+                    ("status", RunNames.Text(outcome.Status)),
+                    ("verdict", outcome.Verdict is { } verdict ? RunNames.Text(verdict) : null),
+                    ("restore", outcome.RestoreStatus is { } restore ? RunNames.Text(restore) : null),
+                    ("finished", outcome.FinishedAt),
+                    ("recovery", outcome.Recovery?.TotalSeconds),
+                    ("summary", outcome.Summary),
+                    ("report", outcome.ReportJson),
+                    ("running", RunNames.Text(RunStatus.Running)),
+                    ("interrupted", RunNames.Text(RunStatus.Interrupted)),
+                    ("now", timeProvider.GetUtcNow()));
+                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                await using var command = database.Command(
+                    connection, null, $"SELECT {SummaryColumns}, report_json FROM drillbot_runs WHERE run_id = @id", ("id", runId));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? new RunRecord(ReadSummary(reader), reader.GetNullableString(12)) : null;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<RunSummary>> ListLatestAsync(int max, string? drill, CancellationToken cancellationToken) =>
+        drill is null
+            ? QueryAsync("ORDER BY started_at DESC, run_id DESC LIMIT @max", cancellationToken, ("max", (long)Math.Max(max, 0)))
+            : QueryAsync("WHERE drill = @drill ORDER BY started_at DESC, run_id DESC LIMIT @max", cancellationToken, ("drill", drill), ("max", (long)Math.Max(max, 0)));
+
+    public Task<IReadOnlyList<RunSummary>> ListRunningAsync(CancellationToken cancellationToken) =>
+        QueryAsync("WHERE status = @running ORDER BY started_at, run_id", cancellationToken, ("running", RunNames.Text(RunStatus.Running)));
+
+    public Task<IReadOnlyList<RunSummary>> ListOwnedByAsync(string instanceId, int max, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "WHERE owner_instance = @owner ORDER BY started_at DESC, run_id DESC LIMIT @max",
+            cancellationToken,
+            ("owner", instanceId),
+            ("max", (long)Math.Max(max, 0)));
+
+    private Task<IReadOnlyList<RunSummary>> QueryAsync(string tail, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        database.ReadAsync<IReadOnlyList<RunSummary>>(
+            async connection =>
+            {
+                await using var command = database.Command(connection, null, $"SELECT {SummaryColumns} FROM drillbot_runs {tail}", parameters);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var runs = new List<RunSummary>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    runs.Add(ReadSummary(reader));
+                }
+
+                return runs;
+            },
+            cancellationToken);
+
+    private RunSummary ReadSummary(DbDataReader reader) => new(
+        RunId: reader.GetString(0),
+        Drill: reader.GetString(1),
+        Trigger: new RunTrigger(RunNames.TriggerKind(reader.GetString(2)), reader.GetString(3)),
+        Status: RunNames.Status(reader.GetString(4)),
+        Verdict: RunNames.Verdict(reader.GetNullableString(5)),
+        RestoreStatus: RunNames.RestoreStatus(reader.GetNullableString(6)),
+        StartedAt: database.ReadTime(reader, 7),
+        FinishedAt: database.ReadNullableTime(reader, 8),
+        OwnerInstance: reader.GetString(9),
+        Recovery: reader.GetNullableDouble(10) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        Summary: reader.GetNullableString(11));
+}

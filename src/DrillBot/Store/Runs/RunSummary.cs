@@ -1,0 +1,15 @@
+namespace DrillBot.Store.Runs;
+
+/// <summary>A run as listings show it (no report).</summary>
+public sealed record RunSummary(
+    string RunId,
+    string Drill,
+    RunTrigger Trigger,
+    RunStatus Status,
+    RunVerdict? Verdict,
+    RunRestoreStatus? RestoreStatus,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    string OwnerInstance,
+    TimeSpan? Recovery,
+    string? Summary);

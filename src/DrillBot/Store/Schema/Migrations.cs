@@ -1,0 +1,115 @@
+namespace DrillBot.Store.Schema;
+
+/// <summary>
+/// Every migration, in order. Column types per engine: times are <c>timestamptz</c> on PostgreSQL
+/// and fixed-width UTC text on SQLite (see <see cref="Data.StoreTime"/>); ids are identity /
+/// autoincrement; everything else is text, bigint/integer or double/real.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "runs",
+            Sqlite: """
+                CREATE TABLE drillbot_runs (
+                    run_id TEXT NOT NULL PRIMARY KEY, drill TEXT NOT NULL,
+                    trigger_kind TEXT NOT NULL, trigger_by TEXT NOT NULL, status TEXT NOT NULL,
+                    verdict TEXT NULL, restore_status TEXT NULL,
+                    started_at TEXT NOT NULL, finished_at TEXT NULL, owner_instance TEXT NOT NULL,
+                    recovery_seconds REAL NULL, summary TEXT NULL, report_json TEXT NULL, updated_at TEXT NOT NULL);
+                CREATE INDEX drillbot_runs_started ON drillbot_runs (started_at);
+                CREATE INDEX drillbot_runs_drill_started ON drillbot_runs (drill, started_at);
+                CREATE INDEX drillbot_runs_status ON drillbot_runs (status);
+                CREATE INDEX drillbot_runs_owner ON drillbot_runs (owner_instance, started_at);
+                """,
+            Postgres: """
+                CREATE TABLE drillbot_runs (
+                    run_id text NOT NULL PRIMARY KEY, drill text NOT NULL,
+                    trigger_kind text NOT NULL, trigger_by text NOT NULL, status text NOT NULL,
+                    verdict text NULL, restore_status text NULL,
+                    started_at timestamptz NOT NULL, finished_at timestamptz NULL, owner_instance text NOT NULL,
+                    recovery_seconds double precision NULL, summary text NULL, report_json text NULL, updated_at timestamptz NOT NULL);
+                CREATE INDEX drillbot_runs_started ON drillbot_runs (started_at);
+                CREATE INDEX drillbot_runs_drill_started ON drillbot_runs (drill, started_at);
+                CREATE INDEX drillbot_runs_status ON drillbot_runs (status);
+                CREATE INDEX drillbot_runs_owner ON drillbot_runs (owner_instance, started_at);
+                """),
+        new(2, "restore journal",
+            Sqlite: """
+                CREATE TABLE drillbot_journal_runs (
+                    run_id TEXT NOT NULL PRIMARY KEY, drill TEXT NOT NULL, owner TEXT NOT NULL,
+                    started_at TEXT NOT NULL, completed_at TEXT NULL, outcome TEXT NULL);
+                CREATE INDEX drillbot_journal_runs_open ON drillbot_journal_runs (completed_at, started_at);
+                CREATE TABLE drillbot_journal_entries (
+                    run_id TEXT NOT NULL REFERENCES drillbot_journal_runs (run_id), sequence INTEGER NOT NULL,
+                    cluster TEXT NOT NULL, object_kind TEXT NOT NULL, object_namespace TEXT NOT NULL, object_name TEXT NOT NULL,
+                    step TEXT NOT NULL, prior_json TEXT NULL, change_json TEXT NOT NULL, recorded_at TEXT NOT NULL,
+                    state TEXT NOT NULL, applied_json TEXT NULL, detail TEXT NULL, updated_at TEXT NOT NULL,
+                    PRIMARY KEY (run_id, sequence));
+                """,
+            Postgres: """
+                CREATE TABLE drillbot_journal_runs (
+                    run_id text NOT NULL PRIMARY KEY, drill text NOT NULL, owner text NOT NULL,
+                    started_at timestamptz NOT NULL, completed_at timestamptz NULL, outcome text NULL);
+                CREATE INDEX drillbot_journal_runs_open ON drillbot_journal_runs (completed_at, started_at);
+                CREATE TABLE drillbot_journal_entries (
+                    run_id text NOT NULL REFERENCES drillbot_journal_runs (run_id), sequence bigint NOT NULL,
+                    cluster text NOT NULL, object_kind text NOT NULL, object_namespace text NOT NULL, object_name text NOT NULL,
+                    step text NOT NULL, prior_json text NULL, change_json text NOT NULL, recorded_at timestamptz NOT NULL,
+                    state text NOT NULL, applied_json text NULL, detail text NULL, updated_at timestamptz NOT NULL,
+                    PRIMARY KEY (run_id, sequence));
+                """),
+        new(3, "outbox",
+            Sqlite: """
+                CREATE TABLE drillbot_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, msg_key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+                    payload_json TEXT NOT NULL, depends_on_key TEXT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL, next_attempt_at TEXT NOT NULL, last_error TEXT NULL,
+                    sent_at TEXT NULL, result_json TEXT NULL);
+                CREATE INDEX drillbot_outbox_due ON drillbot_outbox (sent_at, next_attempt_at);
+                """,
+            Postgres: """
+                CREATE TABLE drillbot_outbox (
+                    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, msg_key text NOT NULL UNIQUE, kind text NOT NULL,
+                    payload_json text NOT NULL, depends_on_key text NULL, attempts bigint NOT NULL DEFAULT 0,
+                    created_at timestamptz NOT NULL, next_attempt_at timestamptz NOT NULL, last_error text NULL,
+                    sent_at timestamptz NULL, result_json text NULL);
+                CREATE INDEX drillbot_outbox_due ON drillbot_outbox (sent_at, next_attempt_at);
+                """),
+        new(4, "delivery dedupe",
+            Sqlite: """
+                CREATE TABLE drillbot_dedupe (
+                    dedupe_key TEXT NOT NULL PRIMARY KEY, remembered_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+                CREATE INDEX drillbot_dedupe_expires ON drillbot_dedupe (expires_at);
+                """,
+            Postgres: """
+                CREATE TABLE drillbot_dedupe (
+                    dedupe_key text NOT NULL PRIMARY KEY, remembered_at timestamptz NOT NULL, expires_at timestamptz NOT NULL);
+                CREATE INDEX drillbot_dedupe_expires ON drillbot_dedupe (expires_at);
+                """),
+        new(5, "ownership leases",
+            Sqlite: """
+                CREATE TABLE drillbot_leases (
+                    name TEXT NOT NULL PRIMARY KEY, owner TEXT NOT NULL,
+                    acquired_at TEXT NOT NULL, renewed_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+                """,
+            Postgres: """
+                CREATE TABLE drillbot_leases (
+                    name text NOT NULL PRIMARY KEY, owner text NOT NULL,
+                    acquired_at timestamptz NOT NULL, renewed_at timestamptz NOT NULL, expires_at timestamptz NOT NULL);
+                """),
+        new(6, "missed schedule fires",
+            Sqlite: """
+                CREATE TABLE drillbot_missed_fires (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, drill TEXT NOT NULL,
+                    scheduled_at TEXT NOT NULL, recorded_at TEXT NOT NULL, UNIQUE (drill, scheduled_at));
+                """,
+            Postgres: """
+                CREATE TABLE drillbot_missed_fires (
+                    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, drill text NOT NULL,
+                    scheduled_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, UNIQUE (drill, scheduled_at));
+                """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}
