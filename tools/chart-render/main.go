@@ -37,14 +37,26 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: chart-render [-f values.yaml]... [--set a.b=c]... [--name R] [--namespace N] [--show-only templates/x.yaml] CHART_DIR")
 		flag.PrintDefaults()
 	}
-	flag.Parse()
-	if flag.NArg() != 1 {
+	// Like helm, accept flags before and after the chart directory.
+	var positional []string
+	args := os.Args[1:]
+	for {
+		if err := flag.CommandLine.Parse(args); err != nil {
+			os.Exit(2)
+		}
+		if flag.NArg() == 0 {
+			break
+		}
+		positional = append(positional, flag.Arg(0))
+		args = flag.Args()[1:]
+	}
+	if len(positional) != 1 {
 		flag.Usage()
 		os.Exit(2)
 	}
 
 	out, err := run(options{
-		chartDir:    flag.Arg(0),
+		chartDir:    positional[0],
 		valueFiles:  valueFiles,
 		sets:        sets,
 		release:     *release,

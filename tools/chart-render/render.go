@@ -89,13 +89,16 @@ func render(c *chart, values map[string]interface{}, o options) (string, error) 
 			return "", cleanExecError(err)
 		}
 		content := strings.ReplaceAll(sb.String(), "<no value>", "")
-		if strings.TrimSpace(content) == "" {
-			continue
-		}
-		out.WriteString("---\n# Source: " + t.name + "\n")
-		out.WriteString(strings.TrimLeft(content, "\n"))
-		if !strings.HasSuffix(content, "\n") {
-			out.WriteString("\n")
+		// Like Helm: one manifest per "---"-separated part, empty parts dropped, each with its source.
+		for _, part := range separator.Split(content, -1) {
+			if strings.TrimSpace(part) == "" {
+				continue
+			}
+			out.WriteString("---\n# Source: " + t.name + "\n")
+			out.WriteString(strings.TrimLeft(part, "\n"))
+			if !strings.HasSuffix(part, "\n") {
+				out.WriteString("\n")
+			}
 		}
 	}
 	var missing []string
@@ -128,6 +131,7 @@ func buildCapabilities(o options) *Capabilities {
 }
 
 var (
+	separator       = regexp.MustCompile(`(?m)^---[ \t]*(?:#.*)?$`)
 	locationPattern = regexp.MustCompile(`template: ([^\s:]+:\d+:\d+): executing`)
 	callPattern     = regexp.MustCompile(`error calling \w+: `)
 )
