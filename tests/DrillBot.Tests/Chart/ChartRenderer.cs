@@ -23,6 +23,13 @@ internal static class ChartRenderer
         return await ExternalTool.RunAsync(binary, [ChartPath, .. arguments], timeout: TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>Runs the renderer on another chart directory (the renderer's own tests use fixtures).</summary>
+    public static async Task<ToolResult> RenderChartAsync(string chartDirectory, params string[] arguments)
+    {
+        var binary = await Binary.Value;
+        return await ExternalTool.RunAsync(binary, [chartDirectory, .. arguments], timeout: TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>Renders and parses; a failed render fails the test with the renderer's message.</summary>
     public static async Task<ManifestSet> RenderManifestsAsync(params string[] arguments)
     {
