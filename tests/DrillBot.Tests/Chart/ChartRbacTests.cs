@@ -1,0 +1,120 @@
+namespace DrillBot.Tests.Chart;
+
+/// <summary>The RBAC the chart grants: exactly what the drills need, by name where Kubernetes allows it.</summary>
+public sealed class ChartRbacTests
+{
+    private static readonly PolicyRule PodsAndEndpoints = PolicyRule.Of("", "pods,endpoints", "", "get,list");
+    private static readonly PolicyRule LeaseByName = PolicyRule.Of("coordination.k8s.io", "leases", "drillbot-lock", "get,update");
+    private static readonly PolicyRule LeaseCreate = PolicyRule.Of("coordination.k8s.io", "leases", "", "create");
+
+    [Test]
+    public async Task Render_DefaultValues_RoleGrantsExactlyTheDrillRules()
+    {
+        var manifests = await ChartRenderer.RenderManifestsAsync("--namespace", "drillbot");
+
+        var role = manifests.Single("Role", "drillbot-drills");
+        Assert.That(role.Namespace, Is.EqualTo("default"));
+        Assert.That(PolicyRule.From(role), Is.EquivalentTo(new[]
+        {
+            PolicyRule.Of("apps", "deployments,deployments/scale", "reviews-v1,reviews-v2", "get,patch"),
+            PodsAndEndpoints,
+            PolicyRule.Of("networking.istio.io", "destinationrules", "reviews", "get,patch,update"),
+            PolicyRule.Of("networking.istio.io", "virtualservices", "reviews", "get,patch,update"),
+            LeaseByName,
+            LeaseCreate,
+        }));
+    }
+
+    [Test]
+    public async Task Render_DefaultValues_RoleBindingBindsTheServiceAccountOfTheReleaseNamespace()
+    {
+        var manifests = await ChartRenderer.RenderManifestsAsync("--namespace", "drillbot");
+
+        var binding = manifests.Single("RoleBinding", "drillbot-drills");
+        var subject = binding.Root.Items("subjects").Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(binding.Namespace, Is.EqualTo("default"));
+            Assert.That(binding.Root.Str("roleRef", "kind"), Is.EqualTo("Role"));
+            Assert.That(binding.Root.Str("roleRef", "name"), Is.EqualTo("drillbot-drills"));
+            Assert.That(subject.Str("kind"), Is.EqualTo("ServiceAccount"));
+            Assert.That(subject.Str("name"), Is.EqualTo(manifests.Single("ServiceAccount").Name));
+            Assert.That(subject.Str("namespace"), Is.EqualTo("drillbot"));
+        });
+    }
+
+    [TestCase("")]
+    [TestCase("charts/drillbot/ci/ha-values.yaml")]
+    [TestCase("charts/drillbot/ci/access-values.yaml")]
+    public async Task Render_AnyShippedValues_NothingClusterWideAndNoWildcards(string valuesFile)
+    {
+        var manifests = await ChartRenderer.RenderManifestsAsync(valuesFile.Length == 0 ? [] : ["-f", valuesFile]);
+
+        Assert.That(manifests.All.Select(m => m.Kind), Has.None.EqualTo("ClusterRole").And.None.EqualTo("ClusterRoleBinding"));
+        foreach (var role in manifests.OfKind("Role"))
+        {
+            foreach (var rule in PolicyRule.From(role))
+            {
+                Assert.That(rule.Verbs + "," + rule.Resources + "," + rule.ApiGroups, Does.Not.Contain("*"), $"{role}: {rule}");
+            }
+        }
+    }
+
+    [Test]
+    public async Task Render_AllowVirtualServiceCreate_AddsCreateUnnamedAndDeleteByName()
+    {
+        var manifests = await ChartRenderer.RenderManifestsAsync("--set", "rbac.allowVirtualServiceCreate=true");
+
+        var rules = PolicyRule.From(manifests.Single("Role", "drillbot-drills"));
+        Assert.That(rules, Does.Contain(PolicyRule.Of("networking.istio.io", "virtualservices", "reviews", "get,patch,update,delete")));
+        Assert.That(rules, Does.Contain(PolicyRule.Of("networking.istio.io", "virtualservices", "", "create")));
+        Assert.That(rules, Does.Not.Contain(PolicyRule.Of("networking.istio.io", "virtualservices", "reviews", "get,patch,update")));
+    }
+
+    [Test]
+    public async Task Render_AccessOnlyValues_OnlyIdentityAndRoleForItsTargets()
+    {
+        var manifests = await ChartRenderer.RenderManifestsAsync("-f", "charts/drillbot/ci/access-values.yaml", "--namespace", "drillbot");
+
+        Assert.That(manifests.All.Select(m => m.Kind), Is.EquivalentTo(new[] { "ServiceAccount", "Secret", "Role", "RoleBinding" }));
+        var token = manifests.Single("Secret");
+        Assert.That(token.Root.Str("type"), Is.EqualTo("kubernetes.io/service-account-token"));
+        Assert.That(token.Root.Str("metadata", "annotations", "kubernetes.io/service-account.name"), Is.EqualTo("drillbot"));
+        Assert.That(PolicyRule.From(manifests.Single("Role")), Is.EquivalentTo(new[]
+        {
+            PolicyRule.Of("apps", "deployments,deployments/scale", "reviews-v1", "get,patch"),
+            PodsAndEndpoints,
+            LeaseByName,
+            LeaseCreate,
+        }));
+    }
+
+    [Test]
+    public async Task Render_HaValues_NoTargetsInTheHomeClusterMeansNoRole()
+    {
+        var manifests = await ChartRenderer.RenderManifestsAsync("-f", "charts/drillbot/ci/ha-values.yaml");
+
+        Assert.That(manifests.OfKind("Role"), Is.Empty);
+        Assert.That(manifests.OfKind("RoleBinding"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Render_LeaseNameAndClusterRules_AreTakenFromValues()
+    {
+        var overlay = Path.Combine(TestContext.CurrentContext.WorkDirectory, "cluster-rules-values.yaml");
+        await File.WriteAllTextAsync(overlay, """
+            rbac:
+              leaseName: team-a-lock
+              clusterRules:
+                - apiGroups: [""]
+                  resources: ["namespaces"]
+                  verbs: ["get"]
+            """);
+
+        var manifests = await ChartRenderer.RenderManifestsAsync("-f", overlay, "--namespace", "drillbot");
+
+        Assert.That(PolicyRule.From(manifests.Single("Role")), Does.Contain(PolicyRule.Of("coordination.k8s.io", "leases", "team-a-lock", "get,update")));
+        Assert.That(PolicyRule.From(manifests.Single("ClusterRole")), Is.EqualTo(new[] { PolicyRule.Of("", "namespaces", "", "get") }));
+        Assert.That(manifests.Single("ClusterRoleBinding").Root.Items("subjects").Single().Str("namespace"), Is.EqualTo("drillbot"));
+    }
+}
