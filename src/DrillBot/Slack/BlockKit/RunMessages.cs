@@ -27,7 +27,8 @@ public static class RunMessages
     {
         var offset = startedAt is { } start ? $"`+{SlackFormat.Seconds((progress.At - start).TotalSeconds)}` " : "";
         var line = offset + ProgressLine(progress);
-        return new SlackMessage(line, Blocks.List([Blocks.Section(line)]));
+        var plain = $"{progress.Kind}{(progress.Detail is null ? "" : ": " + progress.Detail)}";
+        return new SlackMessage(plain, Blocks.List([Blocks.Section(line)]));
     }
 
     public static SlackMessage Result(SlackRunView run)

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace DrillBot.Slack.BlockKit;
 
 /// <summary>
-/// A message: fallback <see cref="Text"/> (notifications, screen readers) plus Block Kit blocks.
+/// A message: fallback <see cref="Text"/> (plain text for notifications and screen readers; escaped
+/// when serialized, so user data in it cannot form mentions) plus Block Kit blocks.
 /// Immutable in use: <see cref="ToJson"/> deep-copies the blocks each time.
 /// </summary>
 public sealed record SlackMessage(string Text, JsonArray Blocks)
@@ -16,7 +17,7 @@ public sealed record SlackMessage(string Text, JsonArray Blocks)
     {
         var body = new JsonObject
         {
-            ["text"] = SlackText.Truncate(Text, MaxTextLength),
+            ["text"] = SlackText.Truncate(SlackText.Escape(Text), MaxTextLength),
             ["blocks"] = Blocks.DeepClone(),
         };
         if (responseType is not null)
