@@ -157,7 +157,7 @@ public sealed class SlackCommandProcessor : IAsyncDisposable
     {
         if (Uri.TryCreate(responseUrl, UriKind.Absolute, out _))
         {
-            await outbox.RespondAsync("slack/reply/" + deliveryKey, responseUrl, message, CancellationToken.None).ConfigureAwait(false);
+            await outbox.RespondAsync(deliveryKey + "/reply", responseUrl, message, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
