@@ -113,16 +113,19 @@ public sealed class SocketModeClient : BackgroundService
         var connection = new SocketModeConnection(ConnectionsOpened + 1, socketFactory(), OnEnvelopeAsync, options.MaxMessageBytes);
         try
         {
+            await connection.StartAsync(url, cancellationToken).ConfigureAwait(false);
             using var helloWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await connection.StartAsync(url, helloWait.Token).ConfigureAwait(false);
             var timeout = Task.Delay(options.HelloTimeout, time, helloWait.Token);
             var first = await Task.WhenAny(connection.Hello, connection.Ended, timeout).ConfigureAwait(false);
             await helloWait.CancelAsync().ConfigureAwait(false);
-            if (first != connection.Hello)
+            // Hello wins even when a disconnect already followed it: the supervisor then handles that
+            // disconnect on a connection it knows (WhenAny does not prefer the first argument).
+            if (!connection.Hello.IsCompleted)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var failure = first == timeout ? "no hello" : "closed before hello: " + connection.Ended.Result;
                 await connection.DisposeAsync().ConfigureAwait(false);
-                return (null, first == timeout ? "no hello" : "closed before hello");
+                return (null, failure);
             }
         }
         catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
