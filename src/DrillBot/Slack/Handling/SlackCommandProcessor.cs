@@ -25,6 +25,7 @@ public sealed class SlackCommandProcessor : IAsyncDisposable
     private readonly ILogger logger;
     private readonly BackgroundWork work = new();
     private readonly CancellationTokenSource lifetime = new();
+    private int disposed;
 
     public SlackCommandProcessor(
         SlackHandlerOptions options,
@@ -116,6 +117,11 @@ public sealed class SlackCommandProcessor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await lifetime.CancelAsync().ConfigureAwait(false);
         await DrainAsync().ConfigureAwait(false);
         lifetime.Dispose();
