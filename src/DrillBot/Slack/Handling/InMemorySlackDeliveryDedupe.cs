@@ -26,13 +26,9 @@ internal sealed class InMemorySlackDeliveryDedupe : ISlackDeliveryDedupe
         var now = time.GetUtcNow();
         lock (gate)
         {
-            while (order.Count > 0 && (order.Count >= capacity || now - order.Peek().At > retention))
+            while (order.Count > 0 && now - order.Peek().At > retention)
             {
-                var (old, at) = order.Dequeue();
-                if (seen.TryGetValue(old, out var stored) && stored == at)
-                {
-                    seen.Remove(old);
-                }
+                Forget();
             }
 
             if (seen.ContainsKey(key))
@@ -40,9 +36,23 @@ internal sealed class InMemorySlackDeliveryDedupe : ISlackDeliveryDedupe
                 return Task.FromResult(false);
             }
 
+            while (order.Count >= capacity)
+            {
+                Forget();
+            }
+
             seen[key] = now;
             order.Enqueue((key, now));
             return Task.FromResult(true);
+        }
+    }
+
+    private void Forget()
+    {
+        var (old, at) = order.Dequeue();
+        if (seen.TryGetValue(old, out var stored) && stored == at)
+        {
+            seen.Remove(old);
         }
     }
 }

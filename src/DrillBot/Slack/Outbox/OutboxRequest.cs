@@ -3,15 +3,15 @@ using DrillBot.Slack.WebApi;
 
 namespace DrillBot.Slack.Outbox;
 
-/// <summary>A resolved outbox message: either the call to make, or why not now (<see cref="Step"/>).</summary>
-internal sealed record OutboxRequest(Func<CancellationToken, Task<SlackApiResponse>>? Send, string? Ts, string? Channel)
+/// <summary>
+/// A resolved outbox message: the call to make (<see cref="Send"/>), or why not now: waiting for the
+/// message it threads under or updates (<see cref="Send"/> null), or never (<see cref="DeadLetter"/>).
+/// </summary>
+internal sealed record OutboxRequest(Func<CancellationToken, Task<SlackApiResponse>>? Send, string? Ts, string? Channel, string? DeadLetter = null)
 {
-    public OutboxRequest(SlackOutboxDispatcher.Step step)
-        : this(null, null, null) => Step = step;
+    public static OutboxRequest Wait { get; } = new(null, null, null);
 
-    public static OutboxRequest Wait { get; } = new(SlackOutboxDispatcher.Step.Waiting);
-
-    public SlackOutboxDispatcher.Step? Step { get; }
+    public static OutboxRequest GiveUp(string reason) => new(null, null, null, reason);
 
     public static string? Str(JsonObject payload, string name) =>
         payload[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;

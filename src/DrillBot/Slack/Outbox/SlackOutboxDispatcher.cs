@@ -32,6 +32,7 @@ public sealed class SlackOutboxDispatcher : BackgroundService
     private readonly SlackOutboxOptions options;
     private readonly OutboxSignal signal;
     private readonly ILogger logger;
+    private readonly OutboxRequestBuilder requests;
 
     public SlackOutboxDispatcher(
         IOutboxStore store,
@@ -47,6 +48,7 @@ public sealed class SlackOutboxDispatcher : BackgroundService
         this.options = options;
         this.signal = signal;
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        requests = new OutboxRequestBuilder(store, slack);
     }
 
     /// <summary>One pass over the due messages. Returns how many were delivered.</summary>
@@ -132,13 +134,18 @@ public sealed class SlackOutboxDispatcher : BackgroundService
             SlackLog.OutboxOrderingTimeout(logger, message.Key, waited, before);
         }
 
-        var request = await BuildAsync(message, payload, none).ConfigureAwait(false);
-        if (request.Step is { } early)
+        var request = await requests.BuildAsync(message, payload, none).ConfigureAwait(false);
+        if (request.DeadLetter is { } reason)
         {
-            return early;
+            return await DeadLetterAsync(message, reason).ConfigureAwait(false);
         }
 
-        var response = await request.Send!(none).ConfigureAwait(false);
+        if (request.Send is null)
+        {
+            return Step.Waiting;
+        }
+
+        var response = await request.Send(none).ConfigureAwait(false);
         if (response.Ok)
         {
             var result = new DeliveredMessage(true, response.Ts ?? request.Ts, response.Channel ?? request.Channel, null);
@@ -158,68 +165,6 @@ public sealed class SlackOutboxDispatcher : BackgroundService
         return Step.SlackUnavailable;
     }
 
-    private async Task<OutboxRequest> BuildAsync(OutboxMessage message, JsonObject payload, CancellationToken none)
-    {
-        switch (message.Kind)
-        {
-            case SlackOutboxKinds.Post:
-                var channel = OutboxRequest.Str(payload, "channel");
-                string? threadTs = null;
-                if (OutboxRequest.Str(payload, "threadRootKey") is { } rootKey)
-                {
-                    var root = DeliveredMessage.Parse(await store.GetResultAsync(rootKey, none).ConfigureAwait(false));
-                    if (root is null)
-                    {
-                        return OutboxRequest.Wait;
-                    }
-
-                    if (!root.Ok || root.Ts is null)
-                    {
-                        return new OutboxRequest(await DeadLetterAsync(message, $"thread parent {rootKey} was not delivered ({root.Error})").ConfigureAwait(false));
-                    }
-
-                    (threadTs, channel) = (root.Ts, root.Channel ?? channel);
-                }
-
-                if (channel is null)
-                {
-                    return new OutboxRequest(await DeadLetterAsync(message, "payload has no channel").ConfigureAwait(false));
-                }
-
-                var post = new PostMessageRequest(channel, OutboxRequest.Str(payload, "text") ?? "", payload["blocks"] as JsonArray, threadTs);
-                return new OutboxRequest(ct => slack.Chat.Post(post, ct), null, channel);
-
-            case SlackOutboxKinds.Update:
-                var targetKey = OutboxRequest.Str(payload, "targetKey") ?? message.DependsOnKey;
-                var target = targetKey is null ? null : DeliveredMessage.Parse(await store.GetResultAsync(targetKey, none).ConfigureAwait(false));
-                if (target is null)
-                {
-                    return targetKey is null
-                        ? new OutboxRequest(await DeadLetterAsync(message, "payload has no targetKey").ConfigureAwait(false))
-                        : OutboxRequest.Wait;
-                }
-
-                if (!target.Ok || target.Ts is null || target.Channel is null)
-                {
-                    return new OutboxRequest(await DeadLetterAsync(message, $"message to update ({targetKey}) was not delivered ({target.Error})").ConfigureAwait(false));
-                }
-
-                var update = new UpdateMessageRequest(target.Channel, target.Ts, OutboxRequest.Str(payload, "text") ?? "", payload["blocks"] as JsonArray);
-                return new OutboxRequest(ct => slack.Chat.Update(update, ct), target.Ts, target.Channel);
-
-            case SlackOutboxKinds.Respond:
-                if (!Uri.TryCreate(OutboxRequest.Str(payload, "url"), UriKind.Absolute, out var url) || payload["body"] is not JsonObject body)
-                {
-                    return new OutboxRequest(await DeadLetterAsync(message, "response_url payload needs url and body").ConfigureAwait(false));
-                }
-
-                return new OutboxRequest(ct => slack.PostToResponseUrl(url, body, ct), null, null);
-
-            default:
-                return new OutboxRequest(await DeadLetterAsync(message, $"unknown kind '{message.Kind}'").ConfigureAwait(false));
-        }
-    }
-
     private async Task<Step> DeadLetterAsync(OutboxMessage message, string error)
     {
         SlackLog.OutboxDeadLetter(logger, message.Key, error);
@@ -234,7 +179,7 @@ public sealed class SlackOutboxDispatcher : BackgroundService
         return retryAfter is { } after && after > backoff ? after : backoff;
     }
 
-    internal enum Step
+    private enum Step
     {
         Delivered,
         DeadLettered,
