@@ -1,0 +1,33 @@
+using DrillBot.Slack.Access;
+
+namespace DrillBot.Slack.Handling;
+
+/// <summary>Settings of <see cref="SlackRequestHandler"/>.</summary>
+public sealed record SlackHandlerOptions
+{
+    /// <summary>Verifies HTTP requests; when null every HTTP request is refused with 401 (Socket Mode needs none).</summary>
+    public string? SigningSecret { get; init; }
+
+    /// <summary>The run channel, mentioned in the "started" reply.</summary>
+    public string? Channel { get; init; }
+
+    public SlackAllowedUsers AllowedUsers { get; init; } = SlackAllowedUsers.Nobody;
+
+    /// <summary>
+    /// How long a command may take to answer inline. Slower answers are acknowledged with "Working on
+    /// it…" and sent to the <c>response_url</c> through the outbox. Keep it far below Slack's 3 s.
+    /// </summary>
+    public TimeSpan InlineAnswerBudget { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Bodies larger than this are refused with 413.</summary>
+    public int MaxBodyBytes { get; init; } = 64 * 1024;
+
+    public TimeSpan SignatureWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+    public static SlackHandlerOptions From(SlackOptions options) => new()
+    {
+        SigningSecret = options.SigningSecret,
+        Channel = options.Channel,
+        AllowedUsers = options.AllowedUsers,
+    };
+}
