@@ -53,6 +53,40 @@ internal sealed partial class TestLab : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Sends a raw request to a context's API server with its kubeconfig credentials (for bodies clients refuse to send).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> RawApiAsync(string context, HttpMethod method, string path, string? contentType = null,
+        string? body = null, string? token = null)
+    {
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(Host.KubeconfigPath, context);
+        var ca = config.SslCaCerts[0];
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) =>
+            {
+                using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                return cert is not null && chain.Build(cert);
+            },
+        };
+        using var client = new HttpClient(handler);
+        using var request = new HttpRequestMessage(method, new Uri(new Uri(config.Host), path));
+        if (token != "")
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token ?? config.AccessToken);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body);
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType ?? "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>GETs /productpage: (HTTP status, body, pod that served the reviews or null).</summary>
     public async Task<(HttpStatusCode Status, string Body, string? Pod)> ProductpageAsync()
     {
