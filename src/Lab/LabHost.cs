@@ -59,6 +59,9 @@ public sealed class LabHost : IAsyncDisposable
     /// <summary>Runtime knobs.</summary>
     public LabControl Control { get; }
 
+    /// <summary>The emulated state, for the Lab's own tests.</summary>
+    internal LabWorld World => _world;
+
     /// <summary>Starts the Lab. Throws <see cref="ArgumentException"/> listing every problem of an invalid topology.</summary>
     public static async Task<LabHost> StartAsync(LabTopology topology, LabHostOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -137,7 +137,7 @@ internal sealed partial class LabWorld : IDisposable
     public void IstioChanged(DateTimeOffset now)
     {
         var policy = PolicyParser.Parse(MeshContext.Store, Namespace);
-        if (policy.Outlier != Policy.Outlier || !Equals(policy.LocalityLb, Policy.LocalityLb) || policy.RandomLb != Policy.RandomLb)
+        if (policy.ClusterKey != Policy.ClusterKey)
         {
             ResetOutlierDetection(now);
         }

@@ -212,4 +212,23 @@ public sealed class RoutingTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(body, Is.EqualTo("no healthy upstream"));
     }
+
+    [Test]
+    public async Task DestinationRuleChange_ResetsEjections_VirtualServiceChangeDoesNot()
+    {
+        await using var lab = await TestLab.StartAsync();
+        await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
+        lab.Host.Control.SetRegionFailing("cn-hangzhou", true);
+        await lab.ProductpageAsync();
+        lab.Host.Control.SetRegionFailing("cn-hangzhou", false);
+
+        await MeshPolicies.CreateReviewsAbortAsync(lab, "v3");
+        var whileEjected = await lab.CountVersionsAsync(4);
+        await MeshPolicies.PatchReviewsAsync(lab, """{"spec":{"trafficPolicy":{"outlierDetection":{"baseEjectionTime":"2m"}}}}""");
+        var afterReset = await lab.CountVersionsAsync(4);
+
+        Assert.That(whileEjected, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 4 }));
+        Assert.That(lab.EventsOf(LabEventKinds.EndpointReturned).Single().Detail, Does.Contain("DestinationRule change"));
+        Assert.That(afterReset, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 4 }));
+    }
 }

@@ -19,17 +19,15 @@ internal sealed class WorkloadReader(LabWorld world, ContextState context)
             return KubeStatus.BadRequest($"field label not supported: {request.QueryValue("fieldSelector")}");
         }
 
-        lock (world.Gate)
+        // Runs under the world lock (taken by the router).
+        var all = Objects(type, address.Namespace).Where(o => selector.Matches(ObjectMetadata.Labels(o)) && fields.Matches(o)).ToList();
+        if (address.Name is null)
         {
-            var all = Objects(type, address.Namespace).Where(o => selector.Matches(ObjectMetadata.Labels(o)) && fields.Matches(o)).ToList();
-            if (address.Name is null)
-            {
-                return ApiResult.Ok(ListRenderer.Render(address, context.Store.Revision, all));
-            }
-
-            var found = all.FirstOrDefault(o => ObjectMetadata.Name(o) == address.Name);
-            return found is null ? KubeStatus.NotFound(type, address.Name) : ApiResult.Ok(CanonicalJson.Serialize(found));
+            return ApiResult.Ok(ListRenderer.Render(address, context.Store.Revision, all));
         }
+
+        var found = all.FirstOrDefault(o => ObjectMetadata.Name(o) == address.Name);
+        return found is null ? KubeStatus.NotFound(type, address.Name) : ApiResult.Ok(CanonicalJson.Serialize(found));
     }
 
     private IEnumerable<JsonObject> Objects(ResourceType type, string? ns)
