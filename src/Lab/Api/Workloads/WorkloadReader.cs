@@ -34,7 +34,7 @@ internal sealed class WorkloadReader(LabWorld world, ContextState context)
     {
         if (type == ResourceCatalog.Namespaces)
         {
-            return context.Namespaces(world.Namespace).Order(StringComparer.Ordinal).Select(WorkloadObjects.Namespace);
+            return context.Namespaces(world.Namespace).Order(StringComparer.Ordinal).Select(n => WorkloadObjects.Namespace(n, world.StartedAt));
         }
 
         if (ns is not null && ns != world.Namespace)
