@@ -125,8 +125,10 @@ internal sealed partial class LabWorld : IDisposable
     /// <summary>Something that reviews routing depends on changed: the next response of each region is a first response.</summary>
     public void RoutingChanged(string app)
     {
-        _ = app;
-        _routingChanged = true;
+        if (app == "reviews")
+        {
+            _routingChanged = true;
+        }
     }
 
     /// <summary>A pod of this deployment changed: refresh the Deployment's status (a controller write).</summary>
