@@ -231,4 +231,17 @@ public sealed class RoutingTests
         Assert.That(lab.EventsOf(LabEventKinds.EndpointReturned).Single().Detail, Does.Contain("DestinationRule change"));
         Assert.That(afterReset, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 4 }));
     }
+
+    [Test]
+    public async Task FailingRegionFromTopology_BrokenFromStart_UntilFaultsCleared()
+    {
+        await using var lab = await TestLab.StartAsync(TestLab.Fast() with { FailingRegions = ["cn-hangzhou"] });
+
+        var broken = await lab.CountVersionsAsync(10);
+        lab.Host.Control.ClearFaults();
+        var healed = await lab.CountVersionsAsync(10);
+
+        Assert.That(broken, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 10 }), "503s are retried on the healthy region");
+        Assert.That(healed, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 5, ["reviews-v2"] = 5 }));
+    }
 }
