@@ -244,4 +244,24 @@ public sealed class RoutingTests
         Assert.That(broken, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 10 }), "503s are retried on the healthy region");
         Assert.That(healed, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 5, ["reviews-v2"] = 5 }));
     }
+
+    [Test]
+    public async Task VirtualServiceDelayOnSubset_AnswerWaitsForTheLabClock()
+    {
+        await using var lab = await TestLab.StartAsync();
+        await MeshPolicies.CreateReviewsDelayAsync(lab, "v1", "7s");
+        await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
+
+        var pending = lab.ProductpageAsync();
+        var early = await Task.WhenAny(pending, Task.Delay(300));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!pending.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            lab.Time.Advance(TimeSpan.FromSeconds(7));
+            await Task.WhenAny(pending, Task.Delay(50));
+        }
+
+        Assert.That(early, Is.Not.SameAs(pending), "the delayed subset answers only after 7 s of Lab time");
+        Assert.That((await pending).Pod, Does.StartWith("reviews-v1-"));
+    }
 }
