@@ -7,6 +7,36 @@ public sealed record JsonPath(IReadOnlyList<string> Segments)
 {
     public static JsonPath Of(params string[] segments) => new(segments);
 
+    /// <summary>Parses the <see cref="ToString"/> form: <c>a.b["c.d/e"].f</c>.</summary>
+    public static JsonPath Parse(string text)
+    {
+        var segments = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '.')
+            {
+                i++;
+            }
+            else if (text.AsSpan(i).StartsWith("[\"", StringComparison.Ordinal))
+            {
+                var end = text.IndexOf("\"]", i + 2, StringComparison.Ordinal);
+                end = end < 0 ? text.Length : end;
+                segments.Add(text[(i + 2)..end]);
+                i = end + 2;
+            }
+            else
+            {
+                var end = text.IndexOfAny(['.', '['], i);
+                end = end < 0 ? text.Length : end;
+                segments.Add(text[i..end]);
+                i = end;
+            }
+        }
+
+        return new JsonPath(segments);
+    }
+
     public JsonPath Append(string segment) => new([.. Segments, segment]);
 
     public JsonPath Parent => new(Segments.Take(Segments.Count - 1).ToList());

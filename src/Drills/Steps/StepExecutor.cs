@@ -14,7 +14,7 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
 {
     private const int MaxConflicts = 5;
 
-    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, CancellationToken cancellationToken)
+    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken)
     {
         var target = ChangeBuilder.TargetOf(step);
         var recorded = new List<JournalEntry>();
@@ -44,12 +44,15 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
             var entry = new JournalEntry(runId, nextSequence(), target, step.Kind, current?.ToJsonString(), full.ToJsonString(), time.GetUtcNow());
             await journal.RecordAsync(entry, cancellationToken);
             recorded.Add(entry);
+            onRecorded(entry);
 
-            var (applied, error) = await MutateAsync(client, change, annotations, full, cancellationToken);
+            // from here on the mutation is not cancelled half-way: restore must know whether it happened
+
+            var (applied, error) = await MutateAsync(client, change, annotations, full, CancellationToken.None);
             var acknowledged = time.GetUtcNow();
             if (error is null)
             {
-                await journal.MarkAppliedAsync(runId, entry.Sequence, applied?.ToJsonString(), cancellationToken);
+                await journal.MarkAppliedAsync(runId, entry.Sequence, applied?.ToJsonString(), CancellationToken.None);
                 return new StepOutcome(true, recorded, applied, acknowledged, null, change.Description);
             }
 
