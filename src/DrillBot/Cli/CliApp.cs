@@ -8,6 +8,7 @@ internal static class CliApp
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("DrillBot: disaster-recovery drills for Kubernetes + Istio.");
+        root.Subcommands.Add(LabCommand.Create());
         return root;
     }
 

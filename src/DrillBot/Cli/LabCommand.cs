@@ -1,0 +1,78 @@
+using System.CommandLine;
+using DrillBot.Lab;
+
+namespace DrillBot.Cli;
+
+/// <summary>
+/// <c>drillbot lab --dir D [--topology F]</c>: runs the Lab in the foreground until Ctrl-C/SIGTERM and writes
+/// D/kubeconfig, D/lab.env and, last, D/lab.json.
+/// </summary>
+internal static class LabCommand
+{
+    public static Command Create()
+    {
+        var dir = new Option<string>("--dir") { Description = "Directory for kubeconfig, lab.env and lab.json", Required = true };
+        var topology = new Option<string?>("--topology") { Description = "Topology YAML file (default: the runbook's two-region mesh)" };
+        var command = new Command("lab", "Run the Lab (an emulated two-region Bookinfo mesh) in the foreground until Ctrl-C.")
+        {
+            dir,
+            topology,
+        };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(dir)!, parse.GetValue(topology), Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string directory, string? topologyFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var topology = LabTopology.Default;
+        if (topologyFile is not null)
+        {
+            var loaded = LabTopologyLoader.Load(topologyFile);
+            if (!loaded.Succeeded)
+            {
+                foreach (var problem in loaded.Problems)
+                {
+                    await stderr.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            topology = loaded.Topology!;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await stderr.WriteLineAsync($"error: --dir {directory}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        await using var lab = await LabHost.StartAsync(topology, new LabHostOptions { Directory = directory }, cancellationToken).ConfigureAwait(false);
+        await lab.WriteFilesAsync(directory, cancellationToken).ConfigureAwait(false);
+        var full = Path.GetFullPath(directory);
+        await stdout.WriteLineAsync($"""
+            DrillBot Lab is running. This is an EMULATION (not Kubernetes, not Istio/Envoy): see docs/lab.md.
+              productpage : {lab.ProductpageUrl}
+              events      : {lab.EventsUrl}
+              kubeconfig  : {lab.KubeconfigPath}   (contexts: {string.Join(", ", lab.Contexts)})
+              env file    : {Path.Combine(full, "lab.env")}   (source it: set -a; . {Path.Combine(full, "lab.env")}; set +a)
+              lab.json    : {Path.Combine(full, "lab.json")}
+            Press Ctrl-C to stop.
+            """).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await stdout.WriteLineAsync("DrillBot Lab stopping.").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Passed;
+    }
+}

@@ -1,0 +1,40 @@
+namespace DrillBot.Lab.Api;
+
+/// <summary>How a resource's requests are served.</summary>
+internal enum ResourceHandlerKind
+{
+    Deployments,
+    Pods,
+    Endpoints,
+    Services,
+    Namespaces,
+    Leases,
+    Istio,
+}
+
+/// <summary>One resource the emulated API server serves (what discovery lists and the router dispatches on).</summary>
+internal sealed record ResourceType(
+    string Group,
+    string Plural,
+    string Singular,
+    string Kind,
+    IReadOnlyList<string> Versions,
+    bool Namespaced,
+    IReadOnlyList<string> Verbs,
+    IReadOnlyList<string> ShortNames,
+    ResourceHandlerKind Handler)
+{
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary><c>deployments.apps</c>, or <c>pods</c> for the core group.</summary>
+    public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+
+    /// <summary>Suffix used in Invalid messages (<c>Deployment.apps "x" is invalid</c>).</summary>
+    public string GroupForMessage => Group;
+
+    public string ApiVersion(string version) => Group.Length == 0 ? version : $"{Group}/{version}";
+
+    public string PreferredApiVersion => ApiVersion(Versions[0]);
+
+    public bool Serves(string version) => Versions.Contains(version, StringComparer.Ordinal);
+}

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using DrillBot.Lab.Api;
+using DrillBot.Lab.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DrillBot.Lab.Hosting;
+
+/// <summary>
+/// The HTTP side of one context's emulated API server: bearer-token auth, injected faults and latency,
+/// then the <see cref="ApiRouter"/>.
+/// </summary>
+internal sealed class ApiServer(LabWorld world, ContextState context, string token, ILogger logger)
+{
+    private readonly byte[] _expected = Encoding.UTF8.GetBytes("Bearer " + token);
+    private ApiRouter? _router;
+
+    public string Token { get; } = token;
+
+    /// <summary>Set once the listener's port is known.</summary>
+    public void Bind(string serverAddress) => _router = new ApiRouter(world, context, serverAddress);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var path = request.Path.Value ?? "/";
+        try
+        {
+            if (!Anonymous(path) && !Authorized(request))
+            {
+                await WriteAsync(http, KubeStatus.Unauthorized()).ConfigureAwait(false);
+                return;
+            }
+
+            var faults = world.Control.ApiFaults(context.Name);
+            if (faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(faults.Latency, world.Time, http.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (faults.ErrorRatio > 0 && world.HotRandom.NextDouble() < faults.ErrorRatio)
+            {
+                if (faults.Status == 0)
+                {
+                    http.Abort();
+                    return;
+                }
+
+                await WriteAsync(http, KubeStatus.Fault(faults.Status)).ConfigureAwait(false);
+                return;
+            }
+
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+            var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+            var result = _router!.Handle(new ApiRequest(request.Method, path, query, request.ContentType, body));
+            await WriteAsync(http, result).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // the client went away
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.ApiRequestFailed(logger, ex, request.Method, path, context.Name);
+            if (!http.Response.HasStarted)
+            {
+                await WriteAsync(http, KubeStatus.Failure(500, "InternalError", $"Internal error occurred: {ex.Message}")).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool Anonymous(string path) => path is "/version" or "/healthz" or "/livez" or "/readyz";
+
+    private bool Authorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var bytes = Encoding.UTF8.GetBytes(header);
+        return CryptographicOperations.FixedTimeEquals(bytes, _expected);
+    }
+
+    private static async Task WriteAsync(HttpContext http, ApiResult result)
+    {
+        var response = http.Response;
+        response.StatusCode = result.Status;
+        response.ContentType = result.ContentType;
+        if (result.RetryAfter is not null)
+        {
+            response.Headers.RetryAfter = result.RetryAfter;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(result.Body);
+        response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(http.Request.Method))
+        {
+            await response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace DrillBot.Lab.Hosting;
+
+/// <summary>The content of <c>lab.json</c>.</summary>
+internal sealed record LabFileDocument(string ProductpageUrl, string EventsUrl, string Kubeconfig, IReadOnlyList<string> Contexts)
+{
+    public string Note { get; init; } = "DrillBot Lab: an emulated two-region Bookinfo mesh (not Kubernetes, not Envoy)";
+}
+
+/// <summary>Source-generated serializer for <see cref="LabFileDocument"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(LabFileDocument))]
+internal sealed partial class LabFileJsonContext : JsonSerializerContext;

@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.Json;
+
+namespace DrillBot.Lab.Hosting;
+
+/// <summary>Writes kubeconfig, lab.env and (last, atomically) lab.json.</summary>
+internal static class LabFiles
+{
+    public static string Kubeconfig(IReadOnlyList<(string Context, int Port, string Token)> servers, string caPem, string ns, string currentContext)
+    {
+        var ca = Convert.ToBase64String(Encoding.ASCII.GetBytes(caPem));
+        var yaml = new StringBuilder();
+        yaml.Append("# Written by the DrillBot Lab: an EMULATION of Kubernetes API servers on loopback, not a cluster.\n");
+        yaml.Append("apiVersion: v1\nkind: Config\nclusters:\n");
+        foreach (var (context, port, _) in servers)
+        {
+            yaml.Append($"- name: {context}\n  cluster:\n    server: https://127.0.0.1:{port}\n    certificate-authority-data: {ca}\n");
+        }
+
+        yaml.Append("contexts:\n");
+        foreach (var (context, _, _) in servers)
+        {
+            yaml.Append($"- name: {context}\n  context:\n    cluster: {context}\n    user: {context}-admin\n    namespace: {ns}\n");
+        }
+
+        yaml.Append($"current-context: {currentContext}\nusers:\n");
+        foreach (var (context, _, token) in servers)
+        {
+            yaml.Append($"- name: {context}-admin\n  user:\n    token: {token}\n");
+        }
+
+        yaml.Append("preferences: {}\n");
+        return yaml.ToString();
+    }
+
+    public static async Task WriteAllAsync(string directory, string kubeconfig, Uri productpage, Uri events, IReadOnlyList<string> contexts,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var kubeconfigPath = Path.GetFullPath(Path.Combine(directory, "kubeconfig"));
+        await WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
+        var env = $"KUBECONFIG={kubeconfigPath}\nPRODUCTPAGE_URL={productpage}\nLAB_EVENTS_URL={events}\n";
+        await WriteAtomicallyAsync(Path.Combine(directory, "lab.env"), env, cancellationToken).ConfigureAwait(false);
+        var json = JsonSerializer.Serialize(new LabFileDocument(productpage.ToString(), events.ToString(), kubeconfigPath, contexts),
+            LabFileJsonContext.Default.LabFileDocument);
+        await WriteAtomicallyAsync(Path.Combine(directory, "lab.json"), json + "\n", cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var temp = path + ".tmp";
+        await File.WriteAllTextAsync(temp, content, cancellationToken).ConfigureAwait(false);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,87 @@
+using DrillBot.Lab.Hosting;
+using DrillBot.Lab.Mesh;
+using DrillBot.Lab.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace DrillBot.Lab.Ingress;
+
+/// <summary>
+/// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (productpage in the ingress region,
+/// which calls reviews through the emulated sidecar), <c>/health</c>, and the ground truth at <c>/lab/events</c>.
+/// Serving a page allocates nothing beyond Kestrel's own request handling.
+/// </summary>
+internal sealed class IngressServer(LabWorld world, ILogger logger)
+{
+    private static readonly byte[] NoHealthyUpstream = "no healthy upstream"u8.ToArray();
+    private static readonly byte[] Healthy = "Product page is healthy"u8.ToArray();
+    private static readonly StringValues Html = "text/html; charset=utf-8";
+    private static readonly StringValues Text = "text/plain";
+    private static readonly StringValues Envoy = "istio-envoy";
+    private readonly ReviewsCaller _caller = new(world);
+
+    public Task HandleAsync(HttpContext http)
+    {
+        try
+        {
+            return http.Request.Path.Value switch
+            {
+                "/productpage" => Productpage(http),
+                "/health" => Health(http),
+                "/lab/events" => Write(http, 200, "application/json", EventJson.Serialize(world.Events.Snapshot())),
+                _ => Write(http, 404, Text, []),
+            };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.IngressRequestFailed(logger, ex, http.Request.Path.Value ?? "");
+            return Write(http, 500, Text, []);
+        }
+    }
+
+    private Task Productpage(HttpContext http)
+    {
+        var snapshot = world.Current(world.Time.GetUtcNow());
+        if (!snapshot.ProductpageUp)
+        {
+            return Write(http, 503, Text, NoHealthyUpstream);
+        }
+
+        var call = _caller.CallAsync(snapshot, http.RequestAborted);
+        return call.IsCompletedSuccessfully ? WritePage(http, call.Result, snapshot) : SlowAsync(http, call, snapshot);
+    }
+
+    private async Task SlowAsync(HttpContext http, ValueTask<ReviewsCall> call, RoutingSnapshot snapshot)
+    {
+        try
+        {
+            var result = await call.ConfigureAwait(false);
+            await WritePage(http, result, world.Latest).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            _ = snapshot;
+        }
+    }
+
+    private static Task WritePage(HttpContext http, ReviewsCall call, RoutingSnapshot snapshot) =>
+        Write(http, 200, Html, call.Host?.Page ?? snapshot.SorryPage);
+
+    private Task Health(HttpContext http) =>
+        world.Current(world.Time.GetUtcNow()).ProductpageUp
+            ? Write(http, 200, Text, Healthy)
+            : Write(http, 503, Text, NoHealthyUpstream);
+
+    private static Task Write(HttpContext http, int status, StringValues contentType, byte[] body)
+    {
+        var response = http.Response;
+        response.StatusCode = status;
+        response.Headers.ContentType = contentType;
+        response.Headers.Server = Envoy;
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(http.Request.Method) || body.Length == 0
+            ? Task.CompletedTask
+            : response.Body.WriteAsync(body, 0, body.Length, http.RequestAborted);
+    }
+}

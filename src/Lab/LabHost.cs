@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using DrillBot.Lab.Api;
+using DrillBot.Lab.Hosting;
+using DrillBot.Lab.Ingress;
+using DrillBot.Lab.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DrillBot.Lab;
+
+/// <summary>
+/// A running Lab: one emulated Kubernetes API server per kube context (HTTPS, loopback, free port) and the
+/// Bookinfo ingress (HTTP). An emulation with documented behaviour (docs/lab.md), not Kubernetes and not Envoy.
+/// </summary>
+public sealed class LabHost : IAsyncDisposable
+{
+    private readonly LabWorld _world;
+    private readonly LabCertificates _certificates;
+    private readonly List<WebApplication> _servers;
+    private readonly string _kubeconfig;
+    private readonly string? _ownedDirectory;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    private LabHost(LabTopology topology, LabWorld world, LabCertificates certificates, List<WebApplication> servers, string kubeconfig,
+        string kubeconfigPath, string? ownedDirectory, Uri ingress, ILogger logger)
+    {
+        Topology = topology;
+        _world = world;
+        _certificates = certificates;
+        _servers = servers;
+        _kubeconfig = kubeconfig;
+        _ownedDirectory = ownedDirectory;
+        _logger = logger;
+        KubeconfigPath = kubeconfigPath;
+        ProductpageUrl = new Uri(ingress, "/productpage");
+        EventsUrl = new Uri(ingress, "/lab/events");
+        Contexts = topology.Contexts.Select(c => c.Name).ToArray();
+        Control = new LabControl(world);
+    }
+
+    public LabTopology Topology { get; }
+
+    /// <summary><c>http://127.0.0.1:{port}/productpage</c>.</summary>
+    public Uri ProductpageUrl { get; }
+
+    /// <summary><c>http://127.0.0.1:{port}/lab/events</c>.</summary>
+    public Uri EventsUrl { get; }
+
+    public string KubeconfigPath { get; }
+
+    /// <summary>The kube contexts, in topology order (e.g. ack-hangzhou, ack-shanghai, asm).</summary>
+    public IReadOnlyList<string> Contexts { get; }
+
+    /// <summary>A snapshot of the ground-truth timeline.</summary>
+    public IReadOnlyList<LabEvent> Events => _world.Events.Snapshot();
+
+    /// <summary>Runtime knobs.</summary>
+    public LabControl Control { get; }
+
+    /// <summary>Starts the Lab. Throws <see cref="ArgumentException"/> listing every problem of an invalid topology.</summary>
+    public static async Task<LabHost> StartAsync(LabTopology topology, LabHostOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LabHostOptions();
+        var problems = topology.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid Lab topology: " + string.Join("; ", problems), nameof(topology));
+        }
+
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("DrillBot.Lab");
+        var certificates = LabCertificates.Create();
+        var world = new LabWorld(topology, options.TimeProvider, options.Seed);
+        var servers = new List<WebApplication>();
+        try
+        {
+            var endpoints = new List<(string Context, int Port, string Token)>();
+            foreach (var context in world.Contexts)
+            {
+                var api = new ApiServer(world, context, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), logger);
+                var (app, port) = await KestrelServerFactory.StartAsync(api.HandleAsync, certificates.Server, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                servers.Add(app);
+                api.Bind($"127.0.0.1:{port}");
+                endpoints.Add((context.Name, port, api.Token));
+                Log.ApiServerStarted(logger, context.Name, context.Region ?? "none (mesh control plane)", $"https://127.0.0.1:{port}");
+            }
+
+            var ingress = new IngressServer(world, logger);
+            var (ingressApp, ingressPort) = await KestrelServerFactory.StartAsync(ingress.HandleAsync, null, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+            servers.Add(ingressApp);
+            var ingressUri = new Uri($"http://127.0.0.1:{ingressPort}");
+            Log.IngressStarted(logger, ingressUri.ToString());
+
+            var owned = options.Directory is null ? Directory.CreateTempSubdirectory("drillbot-lab-").FullName : null;
+            var directory = Path.GetFullPath(options.Directory ?? owned!);
+            Directory.CreateDirectory(directory);
+            var kubeconfig = LabFiles.Kubeconfig(endpoints, certificates.AuthorityPem, topology.Namespace, topology.IngressContext);
+            var kubeconfigPath = Path.Combine(directory, "kubeconfig");
+            await LabFiles.WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
+            return new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingressUri, logger);
+        }
+        catch
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            world.Dispose();
+            certificates.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The stored object as canonical JSON (what a GET returns), or null when absent.</summary>
+    /// <param name="context">Kube context.</param>
+    /// <param name="kind">"Deployment", "DestinationRule", "VirtualService", "Gateway" or "Lease".</param>
+    /// <param name="namespace">Namespace.</param>
+    /// <param name="name">Object name.</param>
+    public string? GetObjectJson(string context, string kind, string @namespace, string name)
+    {
+        var state = _world.FindContext(context);
+        if (state is null)
+        {
+            return null;
+        }
+
+        lock (_world.Gate)
+        {
+            _world.Begin(_world.Time.GetUtcNow());
+            var obj = state.Store.Get(kind, @namespace, name);
+            return obj is null ? null : CanonicalJson.Serialize(obj);
+        }
+    }
+
+    /// <summary>Writes kubeconfig, lab.env and, last, lab.json into <paramref name="directory"/>.</summary>
+    public Task WriteFilesAsync(string directory, CancellationToken cancellationToken = default) =>
+        LabFiles.WriteAllAsync(directory, _kubeconfig, ProductpageUrl, EventsUrl, Contexts, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var server in _servers)
+        {
+            await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _world.Dispose();
+        _certificates.Dispose();
+        if (_ownedDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(_ownedDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort: a temp directory
+            }
+        }
+
+        Log.Stopped(_logger);
+    }
+}

@@ -1,0 +1,52 @@
+namespace DrillBot.Lab;
+
+/// <summary>
+/// The whole emulated world. <see cref="Default"/> is the runbook's two-region Bookinfo mesh
+/// (DESIGN.md section 1). Immutable and <c>with</c>-able so tests can tweak one knob.
+/// </summary>
+public sealed record LabTopology
+{
+    /// <summary>Namespace of every Bookinfo object (Deployments, Pods, Istio objects).</summary>
+    public string Namespace { get; init; } = "default";
+
+    /// <summary>Kube contexts; a context without a region is a mesh control plane.</summary>
+    public IReadOnlyList<LabContextSpec> Contexts { get; init; } = [];
+
+    /// <summary>The context whose region hosts the ingress gateway (and the productpage it calls).</summary>
+    public string IngressContext { get; init; } = "ack-hangzhou";
+
+    /// <summary>The context that stores the Istio objects (Gateway, VirtualServices, DestinationRules).</summary>
+    public string MeshContext { get; init; } = "asm";
+
+    /// <summary>Which Bookinfo HTML the productpage renders.</summary>
+    public LabHtmlTemplate Template { get; init; } = LabHtmlTemplate.Classic;
+
+    /// <summary>Pod and endpoint timing.</summary>
+    public LabTiming Timing { get; init; } = new();
+
+    /// <summary>Sidecar (Envoy) behaviour that Istio configures by default.</summary>
+    public LabMeshSettings Mesh { get; init; } = new();
+
+    /// <summary>Regions whose reviews pods stay listed and ready but answer 503 from the start.</summary>
+    public IReadOnlyList<string> FailingRegions { get; init; } = [];
+
+    /// <summary>The runbook's topology: ack-hangzhou (cn-hangzhou, ingress), ack-shanghai (cn-shanghai), asm.</summary>
+    public static LabTopology Default { get; } = new()
+    {
+        Contexts =
+        [
+            new LabContextSpec("ack-hangzhou", "cn-hangzhou",
+                [new("productpage-v1"), new("details-v1"), new("ratings-v1"), new("reviews-v1")]),
+            new LabContextSpec("ack-shanghai", "cn-shanghai",
+                [new("productpage-v1"), new("details-v1"), new("ratings-v1"), new("reviews-v2")]),
+            new LabContextSpec("asm", null, []),
+        ],
+    };
+
+    /// <summary>The context with this name, or null.</summary>
+    public LabContextSpec? FindContext(string name) =>
+        Contexts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Every problem with this topology (empty when it is usable), each naming the field.</summary>
+    public IReadOnlyList<string> Validate() => TopologyValidator.Validate(this).Select(p => p.ToString()).ToList();
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DrillBot.Lab;
+
+/// <summary>Turns the topology YAML tree into a <see cref="LabTopology"/>, recording each field's position.</summary>
+internal sealed class TopologyYamlReader(string fileName)
+{
+    private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>Where <paramref name="path"/> (or its nearest recorded parent) is in the file.</summary>
+    public Mark MarkFor(string path)
+    {
+        for (var p = path; p.Length > 0; p = Parent(p))
+        {
+            if (_marks.TryGetValue(p, out var mark))
+            {
+                return mark;
+            }
+        }
+
+        return new Mark(0, 1, 1);
+    }
+
+    public LabTopology Read(YamlNode root)
+    {
+        var d = LabTopology.Default;
+        var map = Mapping(root, "");
+        if (map is null)
+        {
+            return d;
+        }
+
+        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults"]);
+        return d with
+        {
+            Namespace = Str(fields, "namespace") ?? d.Namespace,
+            IngressContext = Str(fields, "ingress") ?? d.IngressContext,
+            MeshContext = Str(fields, "mesh") ?? d.MeshContext,
+            Template = ReadTemplate(fields) ?? d.Template,
+            Contexts = fields.TryGetValue("contexts", out var c) ? ReadList(c.Node, c.Path, ReadContext) : d.Contexts,
+            Timing = fields.TryGetValue("timing", out var t) ? ReadTiming(t, d.Timing) : d.Timing,
+            Mesh = fields.TryGetValue("istio", out var m) ? ReadMesh(m, d.Mesh) : d.Mesh,
+            FailingRegions = ReadFaults(fields) ?? d.FailingRegions,
+        };
+    }
+
+    private LabHtmlTemplate? ReadTemplate(Dictionary<string, (YamlNode Node, string Path)> fields)
+    {
+        var value = Str(fields, "template");
+        switch (value)
+        {
+            case null: return null;
+            case "classic": return LabHtmlTemplate.Classic;
+            case "modern": return LabHtmlTemplate.Modern;
+            default:
+                Problem(fields["template"].Node, $"template: '{value}' is not one of classic, modern");
+                return null;
+        }
+    }
+
+    private LabContextSpec? ReadContext(YamlNode node, string path)
+    {
+        var map = Mapping(node, path);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var f = Fields(map, path, ["name", "region", "zone", "deployments", "apiFaults"]);
+        var name = Str(f, "name");
+        if (name is null)
+        {
+            Problem(node, $"{path}.name: required");
+            return null;
+        }
+
+        var deployments = f.TryGetValue("deployments", out var d) ? ReadList(d.Node, d.Path, ReadDeployment) : [];
+        var faults = f.TryGetValue("apiFaults", out var a) ? ReadApiFaults(a) : LabApiFaults.None;
+        return new LabContextSpec(name, Str(f, "region"), deployments) { Zone = Str(f, "zone"), ApiFaults = faults };
+    }
+
+    private LabDeploymentSpec? ReadDeployment(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode { Value: { Length: > 0 } shortName })
+        {
+            return new LabDeploymentSpec(shortName);
+        }
+
+        var map = Mapping(node, path);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var f = Fields(map, path, ["name", "replicas", "app", "version"]);
+        var name = Str(f, "name");
+        if (name is null)
+        {
+            Problem(node, $"{path}.name: required");
+            return null;
+        }
+
+        var spec = new LabDeploymentSpec(name, Int(f, "replicas") ?? 1);
+        var app = Str(f, "app");
+        var version = Str(f, "version");
+        spec = app is null ? spec : spec with { App = app };
+        return version is null ? spec : spec with { Version = version };
+    }
+
+    private LabApiFaults ReadApiFaults((YamlNode Node, string Path) field)
+    {
+        var map = Mapping(field.Node, field.Path);
+        if (map is null)
+        {
+            return LabApiFaults.None;
+        }
+
+        var f = Fields(map, field.Path, ["errorRatio", "status", "latency"]);
+        return new LabApiFaults(Double(f, "errorRatio") ?? 0, Int(f, "status") ?? 503, Duration(f, "latency") ?? TimeSpan.Zero);
+    }
+
+    private LabTiming ReadTiming((YamlNode Node, string Path) field, LabTiming d)
+    {
+        var map = Mapping(field.Node, field.Path);
+        if (map is null)
+        {
+            return d;
+        }
+
+        var f = Fields(map, field.Path, ["podStartDelay", "podStopDelay", "endpointPropagationDelay"]);
+        return new LabTiming
+        {
+            PodStartDelay = Duration(f, "podStartDelay") ?? d.PodStartDelay,
+            PodStopDelay = Duration(f, "podStopDelay") ?? d.PodStopDelay,
+            EndpointPropagationDelay = Duration(f, "endpointPropagationDelay") ?? d.EndpointPropagationDelay,
+        };
+    }
+
+    private LabMeshSettings ReadMesh((YamlNode Node, string Path) field, LabMeshSettings d)
+    {
+        var map = Mapping(field.Node, field.Path);
+        if (map is null)
+        {
+            return d;
+        }
+
+        var f = Fields(map, field.Path, ["retryAttempts", "retryBackoff", "localityLbEnabledByDefault"]);
+        return new LabMeshSettings
+        {
+            RetryAttempts = Int(f, "retryAttempts") ?? d.RetryAttempts,
+            RetryBackoff = Duration(f, "retryBackoff") ?? d.RetryBackoff,
+            LocalityLbEnabledByDefault = Bool(f, "localityLbEnabledByDefault") ?? d.LocalityLbEnabledByDefault,
+        };
+    }
+
+    private List<string>? ReadFaults(Dictionary<string, (YamlNode Node, string Path) > fields)
+    {
+        if (!fields.TryGetValue("faults", out var field) || Mapping(field.Node, field.Path) is not { } map)
+        {
+            return null;
+        }
+
+        var f = Fields(map, field.Path, ["failingRegions"]);
+        return f.TryGetValue("failingRegions", out var regions)
+            ? ReadList(regions.Node, regions.Path, Scalar)
+            : null;
+    }
+
+    private List<T> ReadList<T>(YamlNode node, string path, Func<YamlNode, string, T?> readItem)
+    {
+        _marks[path] = node.Start;
+        if (node is not YamlSequenceNode seq)
+        {
+            Problem(node, $"{path}: expected a list");
+            return [];
+        }
+
+        var items = new List<T>();
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            _marks[itemPath] = seq.Children[i].Start;
+            if (readItem(seq.Children[i], itemPath) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    private YamlMappingNode? Mapping(YamlNode node, string path)
+    {
+        if (node is YamlMappingNode map)
+        {
+            return map;
+        }
+
+        Problem(node, $"{(path.Length == 0 ? "topology" : path)}: expected a mapping");
+        return null;
+    }
+
+    private Dictionary<string, (YamlNode Node, string Path)> Fields(YamlMappingNode map, string path, string[] allowed)
+    {
+        var result = new Dictionary<string, (YamlNode, string)>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var fieldPath = path.Length == 0 ? key : $"{path}.{key}";
+            if (!allowed.Contains(key, StringComparer.Ordinal))
+            {
+                Problem(keyNode, $"{fieldPath}: unknown field (expected one of: {string.Join(", ", allowed)})");
+                continue;
+            }
+
+            _marks[fieldPath] = value.Start;
+            result[key] = (value, fieldPath);
+        }
+
+        return result;
+    }
+
+    private string? Scalar(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode { Value: { Length: > 0 } value })
+        {
+            return value;
+        }
+
+        Problem(node, $"{path}: expected a non-empty value");
+        return null;
+    }
+
+    private string? Str(Dictionary<string, (YamlNode Node, string Path)> f, string key) =>
+        f.TryGetValue(key, out var v) ? Scalar(v.Node, v.Path) : null;
+
+    private int? Int(Dictionary<string, (YamlNode Node, string Path)> f, string key) =>
+        Convert<int>(f, key, "an integer", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+    private double? Double(Dictionary<string, (YamlNode Node, string Path)> f, string key) =>
+        Convert<double>(f, key, "a number", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+    private bool? Bool(Dictionary<string, (YamlNode Node, string Path)> f, string key) =>
+        Convert<bool>(f, key, "true or false", s => bool.TryParse(s, out var v) ? v : null);
+
+    private TimeSpan? Duration(Dictionary<string, (YamlNode Node, string Path)> f, string key) =>
+        Convert<TimeSpan>(f, key, "a duration such as 300ms, 1s or 1m", s => DurationParser.TryParse(s, out var v) ? v : null);
+
+    private T? Convert<T>(Dictionary<string, (YamlNode Node, string Path)> f, string key, string expected, Func<string, T?> parse)
+        where T : struct
+    {
+        if (!f.TryGetValue(key, out var v) || Scalar(v.Node, v.Path) is not { } text)
+        {
+            return null;
+        }
+
+        var parsed = parse(text);
+        if (parsed is null)
+        {
+            Problem(v.Node, $"{v.Path}: '{text}' is not {expected}");
+        }
+
+        return parsed;
+    }
+
+    private void Problem(YamlNode node, string message) =>
+        _problems.Add($"{fileName}:{node.Start.Line}:{node.Start.Column}: {message}");
+
+    private static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut <= 0 ? "" : path[..cut];
+    }
+}
