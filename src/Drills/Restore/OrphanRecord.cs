@@ -24,7 +24,7 @@ internal static class OrphanRecord
             var path = JsonPath.Parse(pathText);
             if (value is null)
             {
-                path.Remove(priorObject, _ => true);
+                path.Remove(priorObject, _ => false); // empty parents did not exist: the drill created them
             }
             else
             {
