@@ -6,7 +6,7 @@ namespace DrillBot.Drills.Analysis;
 internal static class Checks
 {
     public static CheckResult SteadyState(SteadyStateDefinition steady, double ratio, int count) =>
-        new("steadyState.okRatio", $">= {Format.Ratio(steady.MinOkRatio)} over {Format.Seconds(steady.Duration)}", count == 0 ? "no samples" : $"{Format.Ratio(ratio)} of {Format.Int(count)}", count > 0 && ratio >= steady.MinOkRatio - 1e-9);
+        new("steadyState.okRatio", $">= {Format.Ratio(steady.MinOkRatio)} over {Format.Seconds(steady.Duration)}", count == 0 ? "no samples" : $"{Format.Ratio(ratio)} ({Format.Int(count)} samples)", count > 0 && ratio >= steady.MinOkRatio - 1e-9);
 
     public static CheckResult Recovery(RecoveryExpectation expected, RecoveryResult? recovery) =>
         new("recovery.within", $"<= {Format.Seconds(expected.Within)} ({expected.ServedBy} for {Format.Seconds(expected.StableFor)})",

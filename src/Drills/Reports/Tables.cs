@@ -30,7 +30,7 @@ internal static class Tables
         {
             var result = o.Verified ? "verified" : o.Ok ? "restored" : "FAILED";
             var notes = string.Join(string.Empty, o.Conflicts.Select(c => $"<div class=\"note\">{E(c)}</div>")) + (o.Error is null ? string.Empty : $"<div class=\"note bad\">{E(o.Error)}</div>");
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(o.Cluster)}: {E(o.Kind)} {E(o.Namespace)}/{E(o.Name)}</td><td>{E(o.Step)}</td><td><code>{E(o.Before)}</code></td><td><code>{E(o.During)}</code></td><td><code>{E(o.After ?? "?")}</code></td><td class=\"{(o.Ok ? "ok" : "bad")}\">{result}{notes}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(o.Cluster)}: {E(o.Kind)} {E(o.Namespace)}/{E(o.Name)}</td><td>{E(o.Step)}</td><td>{Fields(o.Before)}</td><td>{Fields(o.During)}</td><td>{(o.After is null ? "?" : Fields(o.After))}</td><td class=\"{(o.Ok ? "ok" : "bad")}\">{result}{notes}</td></tr>");
         }
 
         if (report.Restore.Objects.Count == 0)
@@ -39,6 +39,13 @@ internal static class Tables
         }
 
         html.Append("</tbody></table></section>");
+    }
+
+    private static string Fields(string json)
+    {
+        var (prefix, lines) = FieldValues.Describe(json);
+        var head = prefix.Length == 0 ? string.Empty : $"<div class=\"note\">{E(prefix)}:</div>";
+        return head + string.Join(string.Empty, lines.Select(l => $"<code>{E(l)}</code><br>"));
     }
 
     public static void Steps(StringBuilder html, DrillReport report)
