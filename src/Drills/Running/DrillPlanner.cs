@@ -59,7 +59,7 @@ internal static class DrillPlanner
 
         if (change.Kind == ChangeKind.Create)
         {
-            return new PlannedChange(index, step.Kind, change.Description, target, "{\"$object\":null}", change.Fields["spec"]!.ToJsonString(), $"delete {target.Kind} {target.Namespace}/{target.Name}", step.Fault, null);
+            return new PlannedChange(index, step.Kind, change.Description, target, "{\"spec\":null}", new JsonObject { ["spec"] = change.Fields["spec"]!.DeepClone() }.ToJsonString(), $"delete {target.Kind} {target.Namespace}/{target.Name}", step.Fault, null);
         }
 
         var before = new JsonObject();
@@ -72,6 +72,6 @@ internal static class DrillPlanner
         }
 
         return new PlannedChange(index, step.Kind, change.Description, target, before.ToJsonString(), after.ToJsonString(),
-            $"put back {before.ToJsonString()} and remove the drillbot.io annotations (other fields untouched)", step.Fault, null);
+            "put these fields back as they were before and remove the drillbot.io annotations (other fields untouched)", step.Fault, null);
     }
 }

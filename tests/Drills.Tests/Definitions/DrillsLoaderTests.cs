@@ -74,6 +74,15 @@ public sealed class DrillsLoaderTests
     }
 
     [Test]
+    public void Parse_EmptyOptionalList_IsEmpty()
+    {
+        var result = DrillsLoader.Parse(SampleYaml.Replace("blackouts:\n  - { name: weekend, cron: \"* * * ? * SAT,SUN\" }", "blackouts:   # none"), "d.yaml", NoEnv);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Config!.Blackouts, Is.Empty);
+    }
+
+    [Test]
     public void LoadFile_MissingFile_ReportsCannotRead()
     {
         var result = DrillsLoader.LoadFile("/nonexistent/drills.yaml", NoEnv);

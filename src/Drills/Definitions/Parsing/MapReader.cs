@@ -37,9 +37,9 @@ internal sealed class MapReader(YamlContext context, YamlMappingNode node, strin
         {
             if (k is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.Ordinal))
             {
-                return v is YamlScalarNode { Value: null or "" } empty && empty.Style == YamlDotNet.Core.ScalarStyle.Plain && required
-                    ? Missing(key)
-                    : v;
+                // `key:` with nothing after it is absent (a required one is missing)
+                var empty = v is YamlScalarNode { Value: null or "" } e && e.Style == YamlDotNet.Core.ScalarStyle.Plain;
+                return !empty ? v : required ? Missing(key) : null;
             }
         }
 
