@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DrillBot.Lab;
 
 namespace DrillBot.Cli;
@@ -18,12 +20,25 @@ internal static class LabCommand
             dir,
             topology,
         };
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(dir)!, parse.GetValue(topology), Console.Out, Console.Error, cancellationToken));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var signalled = new StrongBox<bool>();
+            var code = await RunAsync(parse.GetValue(dir)!, parse.GetValue(topology), Console.Out, Console.Error, signalled, cancellationToken)
+                .ConfigureAwait(false);
+            if (signalled.Value)
+            {
+                // The Lab is already disposed; System.CommandLine would turn a Ctrl-C into exit code 130.
+                await Console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                Environment.Exit(code);
+            }
+
+            return code;
+        });
         return command;
     }
 
-    public static async Task<int> RunAsync(string directory, string? topologyFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string directory, string? topologyFile, TextWriter stdout, TextWriter stderr,
+        StrongBox<bool> signalled, CancellationToken cancellationToken)
     {
         var topology = LabTopology.Default;
         if (topologyFile is not null)
@@ -64,9 +79,13 @@ internal static class LabCommand
               lab.json    : {Path.Combine(full, "lab.json")}
             Press Ctrl-C to stop.
             """).ConfigureAwait(false);
+        // Ctrl-C and SIGTERM end the Lab cleanly (exit 0) instead of killing the process.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.InfiniteTimeSpan, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -74,5 +93,19 @@ internal static class LabCommand
         }
 
         return ExitCodes.Passed;
+
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            signalled.Value = true;
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // a second signal raced the shutdown: already stopping
+            }
+        }
     }
 }

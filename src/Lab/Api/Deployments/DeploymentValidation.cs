@@ -18,7 +18,7 @@ internal static class DeploymentValidation
         {
             if (replicas.GetValueKind() != JsonValueKind.Number || !((JsonValue)replicas).TryGetValue<int>(out var n))
             {
-                return KubeStatus.Invalid(type, name, "spec.replicas", $"Invalid value: {replicas.ToJsonString()}: must be an integer");
+                return KubeStatus.Invalid(type, name, "spec.replicas", $"Invalid value: {replicas.ToJsonString(JsonDefaults.Options)}: must be an integer");
             }
 
             if (n < 0)
@@ -29,7 +29,7 @@ internal static class DeploymentValidation
 
         if (!JsonNode.DeepEquals(spec["selector"], current["spec"]?["selector"]))
         {
-            return KubeStatus.Invalid(type, name, "spec.selector", $"Invalid value: {spec["selector"]?.ToJsonString() ?? "null"}: field is immutable");
+            return KubeStatus.Invalid(type, name, "spec.selector", $"Invalid value: {spec["selector"]?.ToJsonString(JsonDefaults.Options) ?? "null"}: field is immutable");
         }
 
         var selector = spec["selector"]?["matchLabels"] as JsonObject ?? [];
@@ -39,7 +39,7 @@ internal static class DeploymentValidation
             if (templateLabels[key]?.ToString() != value?.ToString())
             {
                 return KubeStatus.Invalid(type, name, "spec.template.metadata.labels",
-                    $"Invalid value: {templateLabels.ToJsonString()}: `selector` does not match template `labels`");
+                    $"Invalid value: {templateLabels.ToJsonString(JsonDefaults.Options)}: `selector` does not match template `labels`");
             }
         }
 

@@ -12,7 +12,7 @@ internal static class ScaleSubresource
         switch (request.Method)
         {
             case "GET" or "HEAD":
-                return ApiResult.Ok(scale.ToJsonString());
+                return ApiResult.Ok(scale.ToJsonString(JsonDefaults.Options));
             case "PUT":
                 if (CanonicalJson.ParseObject(request.Body) is not { } body)
                 {
@@ -70,7 +70,7 @@ internal static class ScaleSubresource
 
         if (replicas.GetValueKind() != JsonValueKind.Number || !((JsonValue)replicas).TryGetValue<int>(out var n))
         {
-            return KubeStatus.Invalid(type, name, "spec.replicas", $"Invalid value: {replicas.ToJsonString()}: must be an integer");
+            return KubeStatus.Invalid(type, name, "spec.replicas", $"Invalid value: {replicas.ToJsonString(JsonDefaults.Options)}: must be an integer");
         }
 
         return n < 0

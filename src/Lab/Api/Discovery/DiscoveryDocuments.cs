@@ -20,21 +20,21 @@ internal static class DiscoveryDocuments
         ["goVersion"] = "go1.23.4",
         ["compiler"] = "gc",
         ["platform"] = "linux/amd64",
-    }.ToJsonString();
+    }.ToJsonString(JsonDefaults.Options);
 
     public static string CoreVersions(string serverAddress) => new JsonObject
     {
         ["kind"] = "APIVersions",
         ["versions"] = new JsonArray("v1"),
         ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject { ["clientCIDR"] = "0.0.0.0/0", ["serverAddress"] = serverAddress }),
-    }.ToJsonString();
+    }.ToJsonString(JsonDefaults.Options);
 
     public static string GroupList(ContextState context) => new JsonObject
     {
         ["kind"] = "APIGroupList",
         ["apiVersion"] = "v1",
         ["groups"] = new JsonArray([.. Groups(context).Select(g => (JsonNode)Group(g.Name, g.Versions))]),
-    }.ToJsonString();
+    }.ToJsonString(JsonDefaults.Options);
 
     public static string? GroupDocument(ContextState context, string group)
     {
@@ -47,7 +47,7 @@ internal static class DiscoveryDocuments
         var doc = Group(found.Name, found.Versions);
         doc["kind"] = "APIGroup";
         doc["apiVersion"] = "v1";
-        return doc.ToJsonString();
+        return doc.ToJsonString(JsonDefaults.Options);
     }
 
     /// <summary>The APIResourceList of one group/version, or null when this context does not serve it.</summary>
@@ -85,7 +85,7 @@ internal static class DiscoveryDocuments
             ["apiVersion"] = "v1",
             ["groupVersion"] = group.Length == 0 ? version : $"{group}/{version}",
             ["resources"] = resources,
-        }.ToJsonString();
+        }.ToJsonString(JsonDefaults.Options);
     }
 
     private static JsonObject Resource(ResourceType type)

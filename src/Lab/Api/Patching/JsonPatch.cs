@@ -104,7 +104,7 @@ internal static class JsonPatch
             return value ?? throw new PatchException("cannot replace the whole document with null");
         }
 
-        var parent = Resolve(doc, "/" + string.Join('/', tokens.Take(tokens.Count - 1).Select(Escape)), "add");
+        var parent = Resolve(doc, ParentPointer(tokens), "add");
         var last = tokens[^1];
         switch (parent)
         {
@@ -130,7 +130,7 @@ internal static class JsonPatch
             throw new PatchException($"{op} operation cannot remove the whole document");
         }
 
-        var parent = Resolve(doc, "/" + string.Join('/', tokens.Take(tokens.Count - 1).Select(Escape)), op);
+        var parent = Resolve(doc, ParentPointer(tokens), op);
         var last = tokens[^1];
         switch (parent)
         {
@@ -157,6 +157,9 @@ internal static class JsonPatch
 
         return throwIfBad ? throw new PatchException($"invalid array index '{token}'") : null;
     }
+
+    private static string ParentPointer(List<string> tokens) =>
+        tokens.Count == 1 ? "" : "/" + string.Join('/', tokens.Take(tokens.Count - 1).Select(Escape));
 
     private static string Escape(string token) =>
         token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

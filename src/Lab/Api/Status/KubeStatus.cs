@@ -34,7 +34,7 @@ internal static class KubeStatus
         }
 
         status["code"] = code;
-        return new ApiResult(code, status.ToJsonString());
+        return new ApiResult(code, status.ToJsonString(JsonDefaults.Options));
     }
 
     public static ApiResult Success(ResourceType type, string name, string? uid)
@@ -53,7 +53,7 @@ internal static class KubeStatus
             ["status"] = "Success",
             ["details"] = details,
         };
-        return ApiResult.Ok(status.ToJsonString());
+        return ApiResult.Ok(status.ToJsonString(JsonDefaults.Options));
     }
 
     public static ApiResult NotFound(ResourceType type, string name) =>

@@ -13,7 +13,7 @@ internal static class CanonicalJson
     public static string Serialize(JsonNode? node)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonDefaults.Writer))
         {
             Write(writer, node);
         }

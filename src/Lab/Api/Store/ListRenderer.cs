@@ -10,7 +10,7 @@ internal static class ListRenderer
     public static string Render(ResourceAddress address, string resourceVersion, IEnumerable<JsonObject> items)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonDefaults.Writer))
         {
             writer.WriteStartObject();
             writer.WriteString("apiVersion", address.ApiVersion);

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using k8s;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DrillBot.Lab.Tests;
+
+/// <summary>A Lab on a fake clock, with an HTTP client for the ingress and KubernetesClient per context.</summary>
+internal sealed partial class TestLab : IAsyncDisposable
+{
+    private readonly Dictionary<string, Kubernetes> _clients = [];
+
+    private TestLab(LabHost host, FakeTimeProvider time)
+    {
+        Host = host;
+        Time = time;
+        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public LabHost Host { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>Short, distinct delays so tests can step through every phase with the fake clock.</summary>
+    public static LabTopology Fast(LabTopology? topology = null) => (topology ?? LabTopology.Default) with
+    {
+        Timing = new LabTiming
+        {
+            PodStartDelay = TimeSpan.FromMilliseconds(500),
+            PodStopDelay = TimeSpan.FromMilliseconds(800),
+            EndpointPropagationDelay = TimeSpan.FromMilliseconds(200),
+        },
+    };
+
+    public static async Task<TestLab> StartAsync(LabTopology? topology = null, int seed = 1)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        var host = await LabHost.StartAsync(topology ?? Fast(), new LabHostOptions { TimeProvider = time, Seed = seed });
+        return new TestLab(host, time);
+    }
+
+    public Kubernetes Kube(string context)
+    {
+        if (!_clients.TryGetValue(context, out var client))
+        {
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(Host.KubeconfigPath, context);
+            client = new Kubernetes(config);
+            _clients[context] = client;
+        }
+
+        return client;
+    }
+
+    /// <summary>Sends a raw request to a context's API server with its kubeconfig credentials (for bodies clients refuse to send).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> RawApiAsync(string context, HttpMethod method, string path, string? contentType = null,
+        string? body = null, string? token = null)
+    {
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(Host.KubeconfigPath, context);
+        var ca = config.SslCaCerts[0];
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) =>
+            {
+                using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                return cert is not null && chain.Build(cert);
+            },
+        };
+        using var client = new HttpClient(handler);
+        using var request = new HttpRequestMessage(method, new Uri(new Uri(config.Host), path));
+        if (token != "")
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token ?? config.AccessToken);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body);
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType ?? "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>GETs /productpage: (HTTP status, body, pod that served the reviews or null).</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Pod)> ProductpageAsync()
+    {
+        using var response = await Http.GetAsync(Host.ProductpageUrl);
+        var body = await response.Content.ReadAsStringAsync();
+        var match = ServedBy().Match(body);
+        return (response.StatusCode, body, match.Success ? match.Groups[1].Value : null);
+    }
+
+    /// <summary>Counts which reviews version served each of <paramref name="requests"/> pages ("sorry" when none).</summary>
+    public async Task<Dictionary<string, int>> CountVersionsAsync(int requests)
+    {
+        var counts = new Dictionary<string, int>();
+        for (var i = 0; i < requests; i++)
+        {
+            var (_, _, pod) = await ProductpageAsync();
+            var key = pod is null ? "sorry" : pod[..pod.IndexOf('-', "reviews-".Length)];
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts;
+    }
+
+    public IEnumerable<LabEvent> EventsOf(string kind) => Host.Events.Where(e => e.Kind == kind);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        Http.Dispose();
+        await Host.DisposeAsync();
+    }
+
+    [GeneratedRegex(@"Reviews served by:\s*(?:</dt>)?\s*<(?:u|span class=""font-mono"")>([^<]+)<")]
+    private static partial Regex ServedBy();
+}
