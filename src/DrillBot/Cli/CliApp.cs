@@ -9,6 +9,11 @@ internal static class CliApp
     {
         var root = new RootCommand("DrillBot: disaster-recovery drills for Kubernetes + Istio.");
         root.Subcommands.Add(LabCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
         return root;
     }
 
@@ -26,6 +31,9 @@ internal static class CliApp
             return ExitCodes.InvalidInput;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Ctrl-C/SIGTERM cancel the command's token; a running drill then aborts and restores, which may
+        // take longer than System.CommandLine's default 2 s before it ends the process
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(3) };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,35 @@
+using DrillBot.Drills.Cluster;
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
+
+namespace DrillBot.Cli;
+
+/// <summary>The engine as the CLI uses it: kubeconfig contexts, a file journal and a debug log under ./.drillbot.</summary>
+internal sealed class EngineFactory : IDisposable
+{
+    private readonly KubernetesClusterClientFactory _clusters;
+
+    public EngineFactory(CliEnvironment env, string stateDirectory)
+    {
+        DebugLog = new DebugLog(stateDirectory);
+        _clusters = new KubernetesClusterClientFactory(TimeProvider.System, null, env.Variables);
+        Engine = new DrillEngine(new DrillEngineOptions
+        {
+            Clusters = _clusters,
+            Journal = new FileJournal(Path.Combine(stateDirectory, "journal")),
+            LoggerFactory = DebugLog.Factory(),
+        });
+    }
+
+    public DrillEngine Engine { get; }
+
+    public DebugLog DebugLog { get; }
+
+    public static string StateDirectory(CliEnvironment env) => env.Path(".drillbot");
+
+    public void Dispose()
+    {
+        _clusters.Dispose();
+        DebugLog.Dispose();
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using DrillBot.Drills.Scheduling;
+using Spectre.Console;
+
+namespace DrillBot.Cli;
+
+/// <summary><c>drillbot list [--config F]</c>: drills, schedules and next fire times (in each drill's time zone), blackouts.</summary>
+internal static class ListCommand
+{
+    public static Command Create()
+    {
+        var config = ConfigOption.Create();
+        var command = new Command("list", "List the drills, their schedules and next fire times.") { config };
+        command.SetAction(parse => Run(parse.GetValue(config)!));
+        return command;
+    }
+
+    public static int Run(string configPath)
+    {
+        var env = CliEnvironment.Get();
+        var config = ConfigOption.Load(env, configPath);
+        if (config is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var now = TimeProvider.System.GetUtcNow();
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("drill", "steps", "schedule", "next fire times");
+        foreach (var drill in config.Drills)
+        {
+            var next = DrillSchedule.NextFireTimes(drill, now, 3);
+            var fires = next.Count == 0 ? "on demand" : string.Join("\n", next.Select(t => t.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+            var schedule = drill.Schedule is null ? "-" : $"{drill.Schedule}\n({drill.TimeZone.Id})";
+            table.AddRow(Markup.Escape(drill.Name), Markup.Escape(string.Join(" → ", drill.Steps.Select(s => s.Kind + (s.Fault ? "*" : string.Empty)))), Markup.Escape(schedule), Markup.Escape(fires));
+        }
+
+        env.Out.Write(table);
+        env.Out.MarkupLine("[grey]* the fault step (t0)[/]");
+        foreach (var b in config.Blackouts)
+        {
+            var active = BlackoutCalendar.ActiveAt([b], now) is not null;
+            env.Out.MarkupLine(Markup.Escape($"blackout {b.Name}: {b.Cron} ({b.TimeZone.Id}){(active ? "  ACTIVE NOW" : string.Empty)}"));
+        }
+
+        return ExitCodes.Passed;
+    }
+}

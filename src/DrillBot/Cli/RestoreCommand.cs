@@ -1,0 +1,70 @@
+using System.CommandLine;
+using DrillBot.Drills.Restore;
+using Spectre.Console;
+
+namespace DrillBot.Cli;
+
+/// <summary>
+/// <c>drillbot restore [--config F]</c>: finishes the restore of every unfinished run in ./.drillbot/journal,
+/// then restores objects still annotated by runs that are neither alive nor journaled. Exit 4 if anything is left.
+/// </summary>
+internal static class RestoreCommand
+{
+    public static Command Create()
+    {
+        var config = ConfigOption.Create();
+        var command = new Command("restore", "Finish the restore of any unfinished run found in the journal.") { config };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config)!, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string configPath, CancellationToken cancellationToken)
+    {
+        var env = CliEnvironment.Get();
+        var config = ConfigOption.Load(env, configPath);
+        if (config is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        using var factory = new EngineFactory(env, EngineFactory.StateDirectory(env));
+        try
+        {
+            var service = factory.Engine.CreateRestoreService(config);
+            var runs = await service.RestoreUnfinishedAsync(null, cancellationToken).ConfigureAwait(false);
+            var items = new List<RestoreItemResult>();
+            foreach (var run in runs)
+            {
+                env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}): restore {run.Restore.Status.ToString().ToLowerInvariant()}"));
+                items.AddRange(run.Restore.Items);
+            }
+
+            var orphans = await service.FindOrphansAsync(runs.Select(r => r.Run.RunId).ToList(), cancellationToken).ConfigureAwait(false);
+            if (orphans.Count > 0)
+            {
+                var result = await service.RestoreOrphansAsync(orphans, cancellationToken).ConfigureAwait(false);
+                env.Out.MarkupLine(Markup.Escape($"{orphans.Count} object(s) annotated by runs not in the journal: restore {result.Status.ToString().ToLowerInvariant()}"));
+                items.AddRange(result.Items);
+            }
+
+            foreach (var item in items)
+            {
+                var state = item.Verified ? "verified" : item.Ok ? "restored (kept someone else's change)" : $"FAILED: {item.Error}";
+                env.Out.MarkupLine(Markup.Escape($"  {item.Target}: {state}"));
+            }
+
+            if (items.Count == 0)
+            {
+                env.Out.MarkupLine("[green]nothing to restore[/]");
+            }
+
+            return items.Any(i => !i.Ok) ? ExitCodes.RestoreFailed : ExitCodes.Passed;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            factory.DebugLog.Write("restore failed", e);
+            env.Fail($"{e.Message} (details in {factory.DebugLog.Path})");
+            return ExitCodes.RestoreFailed;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using DrillBot.Terminal;
+
+namespace DrillBot.Cli;
+
+/// <summary><c>drillbot run NAME [--config F] [--report-json F] [--junit F] [--html F] [--dry-run]</c>.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "the drill to run" };
+        var config = ConfigOption.Create();
+        var json = new Option<string?>("--report-json") { Description = "write the report JSON here" };
+        var junit = new Option<string?>("--junit") { Description = "write JUnit XML here (one testcase per check)" };
+        var html = new Option<string?>("--html") { Description = "write the self-contained HTML report here" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (each change with before/after and its restore) and change nothing" };
+        var command = new Command("run", "Run one drill now, with live progress.") { name, config, json, junit, html, dryRun };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(name)!, parse.GetValue(config)!, new ReportPaths(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)), parse.GetValue(dryRun), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string name, string configPath, ReportPaths paths, bool dryRun, CancellationToken cancellationToken)
+    {
+        var env = CliEnvironment.Get();
+        var config = ConfigOption.Load(env, configPath);
+        if (config is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (config.FindDrill(name) is not { } drill)
+        {
+            env.Fail($"unknown drill '{name}' in {configPath} (drills: {string.Join(", ", config.Drills.Select(d => d.Name))})");
+            return ExitCodes.InvalidInput;
+        }
+
+        using var factory = new EngineFactory(env, EngineFactory.StateDirectory(env));
+        try
+        {
+            if (dryRun)
+            {
+                var plan = await factory.Engine.PlanAsync(config, drill, cancellationToken).ConfigureAwait(false);
+                PlanPrinter.Write(env.Out, plan);
+                return plan.CanRun ? ExitCodes.Passed : ExitCodes.Errored;
+            }
+
+            return await RunSession.ExecuteAsync(env, factory.Engine, config, drill, paths, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            factory.DebugLog.Write("run failed", e);
+            env.Fail($"{e.Message} (details in {factory.DebugLog.Path})");
+            return ExitCodes.Errored;
+        }
+    }
+}

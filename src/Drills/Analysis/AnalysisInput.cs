@@ -1,0 +1,22 @@
+using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Probing;
+
+namespace DrillBot.Drills.Analysis;
+
+/// <summary>
+/// Everything the analysis needs: the drill, every sample of the run (any order), and the moments
+/// that divide the run. A null moment means the run never got there.
+/// </summary>
+public sealed record AnalysisInput(
+    DrillDefinition Drill,
+    IReadOnlyList<ProbeSample> Samples,
+    DateTimeOffset? SteadyFrom,
+    DateTimeOffset? SteadyTo,
+    DateTimeOffset? FaultAt,
+    DateTimeOffset? LastStepAt,
+    DateTimeOffset? ObserveEndAt,
+    DateTimeOffset? RestoreFinishedAt)
+{
+    /// <summary>Where observation starts: t0 when a step is marked fault, otherwise the last step.</summary>
+    public DateTimeOffset? ObserveFrom => FaultAt ?? LastStepAt;
+}

@@ -1,0 +1,19 @@
+namespace DrillBot.Drills.Analysis;
+
+/// <summary>What the samples of a run say, per DESIGN section 4.</summary>
+public sealed record DrillAnalysis(
+    int Total,
+    int Late,
+    IReadOnlyDictionary<string, int> ByClass,
+    LatencySummary Latency,
+    RecoveryResult? Recovery,
+    IReadOnlyDictionary<string, double> Shares,
+    int ShareSamples,
+    double? ErrorRatio,
+    double? SteadyOkRatio,
+    TimeSpan? Failback,
+    IReadOnlyList<CheckResult> Checks,
+    IReadOnlyList<string> Reasons)
+{
+    public bool AllChecksPassed => Checks.All(c => c.Passed);
+}

@@ -1,0 +1,83 @@
+using DrillBot.Drills.Probing;
+
+namespace DrillBot.Drills.Analysis;
+
+/// <summary>Turns the samples and moments of a run into measurements, checks and reasons. Pure.</summary>
+public static class DrillAnalyzer
+{
+    public static DrillAnalysis Analyze(AnalysisInput input)
+    {
+        var drill = input.Drill;
+        var sorted = SampleWindows.Sorted(input.Samples);
+        var byClass = sorted.GroupBy(s => s.Class, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var latency = LatencySummary.Of(sorted.Where(s => s.Ok).Select(s => s.Duration.TotalMilliseconds));
+        var checks = new List<CheckResult>();
+        var reasons = new List<string>();
+
+        double? steadyRatio = null;
+        if (input.SteadyFrom is { } sFrom && input.SteadyTo is { } sTo)
+        {
+            var steady = SampleWindows.Between(sorted, sFrom, sTo).ToList();
+            steadyRatio = steady.Count == 0 ? 0 : steady.Count(s => s.Ok) / (double)steady.Count;
+            checks.Add(Checks.SteadyState(drill.SteadyState, steadyRatio.Value, steady.Count));
+        }
+
+        RecoveryResult? recovery = null;
+        double? errorRatio = null;
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        var shareSamples = 0;
+        if (input.ObserveFrom is { } observeFrom)
+        {
+            var end = input.ObserveEndAt;
+            if (drill.Expect.Recovery is { } expected && input.FaultAt is { } t0)
+            {
+                var start = SampleWindows.EarliestAllGoodWindow(sorted, s => s.Ok && s.Class == expected.ServedBy, expected.StableFor, t0, end);
+                recovery = start is null ? null : new RecoveryResult(start.SentAt - t0, expected.ServedBy, start.SentAt);
+                checks.Add(Checks.Recovery(expected, recovery));
+            }
+
+            var observed = SampleWindows.Between(sorted, observeFrom, end).ToList();
+            errorRatio = observed.Count == 0 ? null : observed.Count(s => !s.Ok) / (double)observed.Count;
+            if (drill.Expect.MaxErrorRatio is { } maxError)
+            {
+                checks.Add(Checks.ErrorRatio(maxError, errorRatio));
+            }
+
+            var shareFrom = recovery?.WindowStart ?? input.LastStepAt ?? observeFrom;
+            var okAfter = SampleWindows.Between(sorted, shareFrom, end).Where(s => s.Ok).ToList();
+            shareSamples = okAfter.Count;
+            foreach (var g in okAfter.GroupBy(s => s.Class, StringComparer.Ordinal))
+            {
+                shares[g.Key] = g.Count() / (double)okAfter.Count;
+            }
+
+            foreach (var (cls, bounds) in drill.Expect.Share)
+            {
+                checks.Add(Checks.Share(cls, bounds, okAfter.Count == 0 ? null : shares.GetValueOrDefault(cls)));
+            }
+
+            if (drill.Expect.MinSamples > 0)
+            {
+                checks.Add(Checks.MinSamples(drill.Expect.MinSamples, shareSamples));
+            }
+        }
+
+        TimeSpan? failback = null;
+        if (input.RestoreFinishedAt is { } restored)
+        {
+            var deadline = restored + drill.Restore.VerifyWithin;
+            var first = SampleWindows.EarliestSteadyWindow(sorted, drill.SteadyState.MinOkRatio, drill.SteadyState.Duration, restored, deadline);
+            failback = first is null ? null : first.SentAt - restored;
+            checks.Add(Checks.Failback(drill.Restore.VerifyWithin, failback));
+        }
+
+        reasons.AddRange(checks.Where(c => !c.Passed).Select(c => $"{c.Name}: expected {c.Expected}, got {c.Actual}"));
+        var late = sorted.Count(s => s.Late);
+        if (late > 0)
+        {
+            reasons.Add($"{late} of {sorted.Count} probe samples were sent late (the prober could not hold its rate)");
+        }
+
+        return new DrillAnalysis(sorted.Count, late, byClass, latency, recovery, shares, shareSamples, errorRatio, steadyRatio, failback, checks, reasons);
+    }
+}

@@ -1,0 +1,20 @@
+using DrillBot.Drills.Journal;
+
+namespace DrillBot.Drills.Cluster;
+
+/// <summary>API group and plural per object kind; the Istio version is discovered per cluster.</summary>
+internal static class ResourceKinds
+{
+    public const string IstioGroup = "networking.istio.io";
+
+    /// <summary>Versions the DestinationRule/VirtualService CRDs are served as, preferred first.</summary>
+    public static readonly string[] IstioVersions = ["v1", "v1beta1", "v1alpha3"];
+
+    public static (string Group, string Plural) Of(ObjectKind kind) => kind switch
+    {
+        ObjectKind.Deployment => ("apps", "deployments"),
+        ObjectKind.DestinationRule => (IstioGroup, "destinationrules"),
+        ObjectKind.VirtualService => (IstioGroup, "virtualservices"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind drills change"),
+    };
+}

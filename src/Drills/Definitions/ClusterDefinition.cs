@@ -1,0 +1,7 @@
+namespace DrillBot.Drills.Definitions;
+
+/// <summary>
+/// How to reach one cluster: a kubeconfig <paramref name="Context"/> (from <paramref name="Kubeconfig"/>
+/// or the default kubeconfig), or the in-cluster service account.
+/// </summary>
+public sealed record ClusterDefinition(string Name, string? Context, string? Kubeconfig, bool InCluster, SourceLocation Location);

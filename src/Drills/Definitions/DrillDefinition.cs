@@ -1,0 +1,25 @@
+namespace DrillBot.Drills.Definitions;
+
+/// <summary>One drill: what to break, how to probe, what to expect, how long to watch.</summary>
+public sealed record DrillDefinition
+{
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    /// <summary>Quartz cron expression, or null when the drill only runs on demand.</summary>
+    public string? Schedule { get; init; }
+    public required TimeZoneInfo TimeZone { get; init; }
+    public required string Namespace { get; init; }
+    public required ProbeDefinition Probe { get; init; }
+    public IReadOnlyList<PreconditionDefinition> Preconditions { get; init; } = [];
+    public required SteadyStateDefinition SteadyState { get; init; }
+    public required IReadOnlyList<StepDefinition> Steps { get; init; }
+    public required ExpectDefinition Expect { get; init; }
+    public AbortIfDefinition? AbortIf { get; init; }
+    public required TimeSpan ObserveFor { get; init; }
+    public required RestoreDefinition Restore { get; init; }
+    public required TimeSpan Timeout { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>The clusters the steps touch, in first-use order.</summary>
+    public IReadOnlyList<string> TouchedClusters => Steps.OfType<ObjectStepDefinition>().Select(s => s.Cluster).Distinct(StringComparer.Ordinal).ToList();
+}

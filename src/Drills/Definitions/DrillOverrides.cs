@@ -1,0 +1,72 @@
+namespace DrillBot.Drills.Definitions;
+
+/// <summary>
+/// Shorter timings applied on top of a drill, stated openly: <c>drillbot demo</c> uses
+/// <see cref="Demo"/> so that it fits in well under a minute on the Lab, and tests use tighter ones.
+/// Null fields leave the drill's value. Durations of waits are capped at <see cref="MaxWait"/>.
+/// </summary>
+public sealed record DrillOverrides
+{
+    public TimeSpan? ProbeInterval { get; init; }
+    public TimeSpan? ProbeTimeout { get; init; }
+    public TimeSpan? SteadyState { get; init; }
+    public TimeSpan? StableFor { get; init; }
+    public TimeSpan? RecoveryWithin { get; init; }
+    public TimeSpan? ObserveFor { get; init; }
+    public TimeSpan? VerifyWithin { get; init; }
+    public TimeSpan? AbortFor { get; init; }
+    public TimeSpan? MaxWait { get; init; }
+    public int? MinSamples { get; init; }
+
+    /// <summary>What <c>drillbot demo</c> applies: steadyState 2s, stableFor 2s, observeFor 10s, verifyWithin 20s, waits ≤ 1s.</summary>
+    public static DrillOverrides Demo { get; } = new()
+    {
+        SteadyState = TimeSpan.FromSeconds(2),
+        StableFor = TimeSpan.FromSeconds(2),
+        ObserveFor = TimeSpan.FromSeconds(10),
+        VerifyWithin = TimeSpan.FromSeconds(20),
+        AbortFor = TimeSpan.FromSeconds(8),
+        MaxWait = TimeSpan.FromSeconds(1),
+    };
+
+    public DrillDefinition Apply(DrillDefinition drill)
+    {
+        var expect = drill.Expect;
+        if (expect.Recovery is { } r)
+        {
+            expect = expect with { Recovery = r with { StableFor = StableFor ?? r.StableFor, Within = RecoveryWithin ?? r.Within } };
+        }
+
+        return drill with
+        {
+            Probe = drill.Probe with { Interval = ProbeInterval ?? drill.Probe.Interval, Timeout = ProbeTimeout ?? drill.Probe.Timeout },
+            SteadyState = drill.SteadyState with { Duration = SteadyState ?? drill.SteadyState.Duration },
+            Expect = expect with { MinSamples = MinSamples ?? expect.MinSamples },
+            ObserveFor = ObserveFor ?? drill.ObserveFor,
+            Restore = drill.Restore with { VerifyWithin = VerifyWithin ?? drill.Restore.VerifyWithin },
+            AbortIf = drill.AbortIf is { } a ? a with { For = AbortFor ?? a.For } : null,
+            Steps = drill.Steps.Select(s => s is WaitStep w && MaxWait is { } max && w.Duration > max ? w with { Duration = max } : s).ToList(),
+        };
+    }
+
+    /// <summary>One line for the terminal: what differs from drills.yaml.</summary>
+    public string Describe(DrillDefinition original)
+    {
+        var parts = new List<string>();
+        void Add(string name, TimeSpan? value, TimeSpan was)
+        {
+            if (value is { } v && v != was)
+            {
+                parts.Add($"{name} {Parsing.DurationParser.Format(v)} (drills.yaml: {Parsing.DurationParser.Format(was)})");
+            }
+        }
+
+        Add("probe.interval", ProbeInterval, original.Probe.Interval);
+        Add("steadyState", SteadyState, original.SteadyState.Duration);
+        Add("stableFor", StableFor, original.Expect.Recovery?.StableFor ?? TimeSpan.Zero);
+        Add("observeFor", ObserveFor, original.ObserveFor);
+        Add("verifyWithin", VerifyWithin, original.Restore.VerifyWithin);
+        Add("abortIf.for", AbortFor, original.AbortIf?.For ?? TimeSpan.Zero);
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,7 @@
+namespace DrillBot.Drills.Definitions;
+
+/// <summary>The outcome of loading drills.yaml: the config when valid, otherwise every problem found.</summary>
+public sealed record DrillsLoadResult(DrillsConfig? Config, IReadOnlyList<ValidationProblem> Problems)
+{
+    public bool IsValid => Config is not null && Problems.Count == 0;
+}

@@ -1,0 +1,87 @@
+using YamlDotNet.RepresentationModel;
+
+namespace DrillBot.Drills.Definitions.Parsing;
+
+/// <summary>Reads one drill and checks what only makes sense across its parts.</summary>
+internal static class DrillParser
+{
+    public static DrillDefinition? Parse(YamlContext ctx, YamlNode node, string path, IReadOnlyDictionary<string, ClusterDefinition> clusters, DefaultsDefinition defaults)
+    {
+        var map = MapReader.Of(ctx, node, path);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var name = map.String("name", required: true);
+        var description = map.String("description");
+        var schedule = ConfigParser.Cron(ctx, map, "schedule");
+        var tz = ConfigParser.TimeZoneOf(ctx, map, "timeZone") ?? defaults.TimeZone;
+        var ns = map.String("namespace") ?? defaults.Namespace;
+        var env = new StepEnv(ctx, clusters, ns);
+        var probe = ProbeParser.Parse(ctx, map.Map("probe", required: true));
+        var preconditions = map.List("preconditions").Select((n, i) => PreconditionParser.Parse(env, n, $"{map.Sub("preconditions")}[{i}]")).OfType<PreconditionDefinition>().ToList();
+        var steady = ParseSteadyState(map.Map("steadyState"));
+        var steps = map.List("steps", required: true).Select((n, i) => StepParser.Parse(env, n, $"{map.Sub("steps")}[{i}]")).ToList();
+        var expect = ExpectParser.Parse(ctx, map.Map("expect", required: true));
+        var abortIf = ParseAbortIf(map.Map("abortIf"));
+        var observeFor = map.Duration("observeFor", required: true);
+        var restoreMap = map.Map("restore");
+        var verifyWithin = restoreMap?.Duration("verifyWithin") ?? TimeSpan.FromSeconds(60);
+        restoreMap?.Done();
+        var timeout = map.Duration("timeout") ?? TimeSpan.FromMinutes(10);
+        map.Done();
+
+        if (name is null || probe is null || expect is null || observeFor is null || steps.Any(s => s is null))
+        {
+            return null;
+        }
+
+        var drill = new DrillDefinition
+        {
+            Name = name,
+            Description = description,
+            Schedule = schedule,
+            TimeZone = tz,
+            Namespace = ns,
+            Probe = probe,
+            Preconditions = preconditions,
+            SteadyState = steady,
+            Steps = steps.Select(s => s!).ToList(),
+            Expect = expect,
+            AbortIf = abortIf,
+            ObserveFor = observeFor.Value,
+            Restore = new RestoreDefinition(verifyWithin),
+            Timeout = timeout,
+            Location = map.Location,
+        };
+        DrillRules.Check(ctx, drill, path);
+        return drill;
+    }
+
+    private static SteadyStateDefinition ParseSteadyState(MapReader? map)
+    {
+        if (map is null)
+        {
+            return new SteadyStateDefinition(TimeSpan.FromSeconds(3), 1.0);
+        }
+
+        var duration = map.Duration("duration") ?? TimeSpan.FromSeconds(3);
+        var ratio = map.Number("minOkRatio", min: 0, max: 1) ?? 1.0;
+        map.Done();
+        return new SteadyStateDefinition(duration, ratio);
+    }
+
+    private static AbortIfDefinition? ParseAbortIf(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var ratio = map.Number("errorRatioAbove", required: true, min: 0, max: 1);
+        var duration = map.Duration("for", required: true);
+        map.Done();
+        return ratio is null || duration is null ? null : new AbortIfDefinition(ratio.Value, duration.Value);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace DrillBot.Drills.Definitions.Parsing;
+
+/// <summary>Reads <c>expect:</c>: recovery, shares, minimum samples, maximum error ratio.</summary>
+internal static class ExpectParser
+{
+    public static ExpectDefinition? Parse(YamlContext ctx, MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        RecoveryExpectation? recovery = null;
+        var r = map.Map("recovery");
+        if (r is not null)
+        {
+            var servedBy = r.String("servedBy", required: true);
+            var within = r.Duration("within", required: true);
+            var stableFor = r.Duration("stableFor", required: true);
+            r.Done();
+            recovery = servedBy is null || within is null || stableFor is null ? null : new RecoveryExpectation(servedBy, within.Value, stableFor.Value);
+        }
+
+        var shares = new Dictionary<string, ShareExpectation>(StringComparer.Ordinal);
+        var s = map.Map("share");
+        if (s is not null)
+        {
+            foreach (var (k, v) in s.Node.Children)
+            {
+                var cls = ((YamlScalarNode)k).Value ?? string.Empty;
+                s.Get(cls);
+                var share = Share(ctx, MapReader.Of(ctx, v, s.Sub(cls)));
+                if (share is not null)
+                {
+                    shares[cls] = share;
+                }
+            }
+
+            s.Done();
+        }
+
+        var minSamples = map.Int("minSamples", min: 0) ?? 0;
+        var maxErrorRatio = map.Number("maxErrorRatio", min: 0, max: 1);
+        map.Done();
+        return new ExpectDefinition(recovery, shares, minSamples, maxErrorRatio);
+    }
+
+    private static ShareExpectation? Share(YamlContext ctx, MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var atLeast = map.Number("atLeast", min: 0, max: 1);
+        var atMost = map.Number("atMost", min: 0, max: 1);
+        var between = map.Get("between");
+        map.Done();
+        if (between is not null)
+        {
+            if (between is not YamlSequenceNode { Children.Count: 2 } seq || !TryRatio(ctx, seq[0], out var lo) || !TryRatio(ctx, seq[1], out var hi) || lo > hi)
+            {
+                ctx.Problem(between, $"{map.Sub("between")}: expected [low, high] with 0 <= low <= high <= 1");
+                return null;
+            }
+
+            return new ShareExpectation(lo, hi);
+        }
+
+        if (atLeast is null && atMost is null)
+        {
+            ctx.Problem(map.Location, $"{map.Path}: give 'atLeast', 'atMost' or 'between: [low, high]'");
+            return null;
+        }
+
+        return new ShareExpectation(atLeast, atMost);
+    }
+
+    private static bool TryRatio(YamlContext ctx, YamlNode node, out double value)
+    {
+        value = 0;
+        var text = node is YamlScalarNode ? ctx.Scalar(node, "between") : null;
+        return text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value is >= 0 and <= 1;
+    }
+}

@@ -1,0 +1,48 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DrillBot.Drills.Definitions.Parsing;
+
+/// <summary>Collects problems while a drills file is read; expands environment variables in scalars.</summary>
+internal sealed class YamlContext(string file, Func<string, string?> environment)
+{
+    private readonly List<ValidationProblem> _problems = [];
+
+    public string File { get; } = file;
+
+    public IReadOnlyList<ValidationProblem> Problems => _problems;
+
+    public SourceLocation At(YamlNode node) => At(node.Start);
+
+    public SourceLocation At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
+
+    public void Problem(YamlNode node, string message) => _problems.Add(new ValidationProblem(At(node), message));
+
+    public void Problem(SourceLocation location, string message) => _problems.Add(new ValidationProblem(location, message));
+
+    /// <summary>The scalar's text with <c>${VAR}</c> and <c>${VAR:-default}</c> expanded; null (and a problem) when not a scalar.</summary>
+    public string? Scalar(YamlNode node, string path)
+    {
+        if (node is not YamlScalarNode scalar)
+        {
+            Problem(node, $"{path}: expected a single value, found a {Describe(node)}");
+            return null;
+        }
+
+        var text = scalar.Value ?? string.Empty;
+        var (expanded, undefined) = EnvExpander.Expand(text, environment);
+        foreach (var name in undefined)
+        {
+            Problem(node, $"{path}: undefined environment variable {name} (set it, or write ${{{name}:-default}})");
+        }
+
+        return expanded;
+    }
+
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "value",
+    };
+}

@@ -1,0 +1,28 @@
+using DrillBot.Drills.Analysis;
+using DrillBot.Drills.Running;
+
+namespace DrillBot.Drills.Reports;
+
+/// <summary>
+/// The report of one run: the Contract fields of DESIGN section 6 and more (steps, markers, the
+/// probe timeline, the restore with before/after). Serialize with <see cref="ReportJson"/>.
+/// </summary>
+public sealed record DrillReport
+{
+    public required string RunId { get; init; }
+    public required string Drill { get; init; }
+    public string? Description { get; init; }
+    public required Verdict Verdict { get; init; }
+    public required TriggerInfo Trigger { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? FaultAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    public RecoveryInfo? Recovery { get; init; }
+    public required ProbeSummary Probes { get; init; }
+    public required IReadOnlyList<CheckResult> Checks { get; init; }
+    public required RestoreInfo Restore { get; init; }
+    public required IReadOnlyList<string> Reasons { get; init; }
+    public IReadOnlyList<StepInfo> Steps { get; init; } = [];
+    public IReadOnlyList<TimelineMarker> Markers { get; init; } = [];
+    public required Timeline Timeline { get; init; }
+}

@@ -1,0 +1,27 @@
+using DrillBot.Drills.Cluster;
+using DrillBot.Drills.Journal;
+using DrillBot.Drills.Locking;
+using DrillBot.Drills.Probing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DrillBot.Drills.Running;
+
+/// <summary>What the engine is built from. Only <see cref="Clusters"/> and <see cref="Journal"/> are required.</summary>
+public sealed record DrillEngineOptions
+{
+    public required IClusterClientFactory Clusters { get; init; }
+    public required IJournal Journal { get; init; }
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>How probes are sent; null = HTTP (one SocketsHttpHandler per run).</summary>
+    public IProbeTransport? ProbeTransport { get; init; }
+    public LockOptions Lock { get; init; } = new();
+
+    /// <summary>Names this process in leases and the journal (host/pid, or the service's instance id).</summary>
+    public string Owner { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    /// <summary>Upper bound for the restore phase, independent of the run's own cancellation.</summary>
+    public TimeSpan RestoreTimeout { get; init; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,6 @@
+using DrillBot.Drills.Probing;
+
+namespace DrillBot.Drills.Running.Events;
+
+/// <summary>One probe sample completed (many per second: observers must be quick).</summary>
+public sealed record ProbeSampled(string RunId, string Drill, DateTimeOffset At, ProbeSample Sample) : DrillEvent(RunId, Drill, At);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace DrillBot.Drills.Running;
+
+/// <summary>The engine's log messages.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "run {RunId}: drill {Drill} started by {TriggerKind}:{TriggerBy}")]
+    public static partial void RunStarted(ILogger logger, string runId, string drill, TriggerKind triggerKind, string triggerBy);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "run {RunId}: step {Index} {Description}")]
+    public static partial void StepApplied(ILogger logger, string runId, int index, string description);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "run {RunId}: {Reason}")]
+    public static partial void RunStopped(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "run {RunId}: restore of {Target} failed: {Error}")]
+    public static partial void RestoreFailed(ILogger logger, string runId, string target, string? error);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "run {RunId}: finished {Verdict}, restore {RestoreStatus}")]
+    public static partial void RunFinished(ILogger logger, string runId, Verdict verdict, string restoreStatus);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "run {RunId}: unexpected failure")]
+    public static partial void Unexpected(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "run {RunId}: observer {Observer} threw")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string runId, string observer);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "journal write failed for run {RunId}")]
+    public static partial void JournalFailed(ILogger logger, Exception exception, string runId);
+}

@@ -1,0 +1,57 @@
+using DrillBot.Drills.Analysis;
+
+namespace DrillBot.Drills.Running;
+
+/// <summary>Probes until observeFor ends, abortIf fires, or every check is settled.</summary>
+internal static class ObservePhase
+{
+    public static async Task RunAsync(RunContext ctx, Func<string?> lockLost, CancellationToken cancellationToken)
+    {
+        var drill = ctx.Drill;
+        var from = ctx.FaultAt ?? ctx.LastStepAt ?? ctx.Time.GetUtcNow();
+        var end = from + drill.ObserveFor;
+        while (true)
+        {
+            await Task.Delay(drill.Probe.Interval, ctx.Time, cancellationToken);
+            var now = ctx.Time.GetUtcNow();
+            var sorted = ctx.Samples.Complete(ctx.ProbesSent());
+            if (drill.AbortIf is { } abortIf && AbortRule.ShouldAbort(abortIf, sorted, from, now, out var ratio))
+            {
+                ctx.Stop(Verdict.Aborted, $"abortIf: error ratio {ratio:0.###} above {abortIf.ErrorRatioAbove:0.###} for {abortIf.For.TotalSeconds:0.###}s");
+                ctx.Mark("abort", "abortIf fired", now);
+                break;
+            }
+
+            if (lockLost() is { } lost)
+            {
+                ctx.Stop(Verdict.Errored, lost);
+                break;
+            }
+
+            if (now >= end)
+            {
+                break;
+            }
+
+            if (Settlement.AllSettled(drill, sorted, from, ctx.FaultAt, ctx.LastStepAt, now, end))
+            {
+                ctx.Mark("settled", "every check settled", now);
+                break;
+            }
+        }
+
+        ctx.ObserveEndAt = ctx.Time.GetUtcNow();
+        ctx.Mark("observe-end", "observation ended", ctx.ObserveEndAt);
+    }
+
+    /// <summary>Waits until every sample sent so far has completed (at most <paramref name="max"/>).</summary>
+    public static async Task DrainAsync(RunContext ctx, TimeSpan max)
+    {
+        var sent = ctx.ProbesSent();
+        var start = ctx.Time.GetTimestamp();
+        while (ctx.Samples.Count < sent && ctx.Time.GetElapsedTime(start) < max)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), ctx.Time);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using DrillBot.Drills.Definitions;
+using Quartz;
+
+namespace DrillBot.Drills.Scheduling;
+
+/// <summary>Next fire times of a drill's schedule in its time zone (for <c>drillbot list</c> and the service).</summary>
+public static class DrillSchedule
+{
+    public static IReadOnlyList<DateTimeOffset> NextFireTimes(DrillDefinition drill, DateTimeOffset after, int count)
+    {
+        if (drill.Schedule is null)
+        {
+            return [];
+        }
+
+        var cron = new CronExpression(drill.Schedule, drill.TimeZone);
+        var result = new List<DateTimeOffset>();
+        var t = after;
+        while (result.Count < count && cron.GetNextValidTimeAfter(t) is { } next)
+        {
+            result.Add(TimeZoneInfo.ConvertTime(next, drill.TimeZone));
+            t = next;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using DrillBot.Drills.Cluster;
+using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Journal;
+
+namespace DrillBot.Drills.Steps;
+
+/// <summary>
+/// Applies one object step: read the object, write its prior state to the journal (write-ahead),
+/// mutate it together with the <c>drillbot.io/*</c> annotations, mark the entry applied. A 409 means
+/// someone changed the object between read and write: read again and retry (a new entry each time).
+/// </summary>
+internal sealed class StepExecutor(IJournal journal, TimeProvider time)
+{
+    private const int MaxConflicts = 5;
+
+    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken)
+    {
+        var target = ChangeBuilder.TargetOf(step);
+        var recorded = new List<JournalEntry>();
+        ClusterError? last = null;
+        for (var attempt = 0; attempt < MaxConflicts; attempt++)
+        {
+            var read = await client.GetAsync(target, cancellationToken);
+            if (!read.Ok)
+            {
+                return Failed(recorded, read.Error!, step);
+            }
+
+            var current = read.Value;
+            if (DrillAnnotations.RunOf(current) is { } other && other != runId)
+            {
+                return Failed(recorded, new ClusterError(ClusterErrorKind.Conflict, null, $"cluster {target.Cluster}: {target.Kind} {target.Namespace}/{target.Name} still carries the changes of run {other}; run `drillbot restore` first"), step);
+            }
+
+            var change = ChangeBuilder.Build(step, current);
+            if (change is null)
+            {
+                return Failed(recorded, new ClusterError(ClusterErrorKind.NotFound, 404, $"cluster {target.Cluster}: get {target.Kind} {target.Namespace}/{target.Name}: it does not exist"), step);
+            }
+
+            var annotations = DrillAnnotations.Patch(runId, DrillAnnotations.PriorOf(current, change.Fields, change.Kind));
+            var full = Merge(change.Fields, annotations);
+            var entry = new JournalEntry(runId, nextSequence(), target, step.Kind, current?.ToJsonString(), full.ToJsonString(), time.GetUtcNow());
+            await journal.RecordAsync(entry, cancellationToken);
+            recorded.Add(entry);
+            onRecorded(entry);
+
+            // from here on the mutation is not cancelled half-way: restore must know whether it happened
+
+            var (applied, error) = await MutateAsync(client, change, annotations, full, CancellationToken.None);
+            var acknowledged = time.GetUtcNow();
+            if (error is null)
+            {
+                await journal.MarkAppliedAsync(runId, entry.Sequence, applied?.ToJsonString(), CancellationToken.None);
+                return new StepOutcome(true, recorded, applied, acknowledged, null, change.Description);
+            }
+
+            last = error;
+            if (error.Kind != ClusterErrorKind.Conflict)
+            {
+                return Failed(recorded, error, step);
+            }
+        }
+
+        return Failed(recorded, last!, step);
+    }
+
+    private static async Task<(JsonObject? Applied, ClusterError? Error)> MutateAsync(IClusterClient client, StepChange change, JsonObject annotations, JsonObject full, CancellationToken cancellationToken)
+    {
+        var target = change.Target;
+        switch (change.Kind)
+        {
+            case ChangeKind.Create:
+                var created = await client.CreateAsync(target, full, cancellationToken);
+                return (created.Value, created.Error);
+            case ChangeKind.Patch:
+                var patched = await client.PatchAsync(target, full, cancellationToken);
+                return (patched.Value, patched.Error);
+            default:
+                var annotated = await client.PatchAsync(target, annotations, cancellationToken);
+                if (!annotated.Ok)
+                {
+                    return (null, annotated.Error);
+                }
+
+                var replicas = change.Fields["spec"]!["replicas"]!.GetValue<int>();
+                var scaled = await client.PatchScaleAsync(target.Namespace, target.Name, replicas, cancellationToken);
+                if (!scaled.Ok)
+                {
+                    return (null, scaled.Error);
+                }
+
+                var after = await client.GetAsync(target, cancellationToken);
+                return (after.Value, null);
+        }
+    }
+
+    private static StepOutcome Failed(List<JournalEntry> recorded, ClusterError error, StepDefinition step) =>
+        new(false, recorded, null, null, error, $"{step.Kind} failed: {error.Message}");
+
+    /// <summary>Deep-merges two merge-patch objects (b wins).</summary>
+    internal static JsonObject Merge(JsonObject a, JsonObject b)
+    {
+        var result = (JsonObject)a.DeepClone();
+        foreach (var (key, value) in b)
+        {
+            result[key] = result[key] is JsonObject left && value is JsonObject right ? Merge(left, right) : value?.DeepClone();
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,92 @@
+using DrillBot.Drills.Definitions;
+
+namespace DrillBot.Drills.Tests.Definitions;
+
+public sealed class DrillsLoaderTests
+{
+    private static readonly Func<string, string?> NoEnv = _ => null;
+
+    [Test]
+    public void Parse_ValidSample_BuildsRecords()
+    {
+        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", NoEnv);
+
+        Assert.That(result.Problems, Is.Empty);
+        var drill = result.Config!.FindDrill("failover")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(drill.Probe.Url, Is.EqualTo(new Uri("http://127.0.0.1:1/productpage")));
+            Assert.That(drill.Probe.Interval, Is.EqualTo(TimeSpan.FromMilliseconds(100)));
+            Assert.That(drill.ObserveFor, Is.EqualTo(TimeSpan.FromSeconds(90)));
+            Assert.That(drill.TimeZone.Id, Is.EqualTo("Asia/Shanghai"));
+            Assert.That(drill.Steps[0], Is.EqualTo(new ScaleStep { Cluster = "hangzhou", Namespace = "default", Deployment = "reviews-v1", Replicas = 0, Fault = true, Location = drill.Steps[0].Location }));
+            Assert.That(((EnableFailoverStep)drill.Steps[1]).OutlierDetection.MaxEjectionPercent, Is.EqualTo(100));
+            Assert.That(drill.Expect.Share["cn-shanghai"].AtLeast, Is.EqualTo(0.95));
+            Assert.That(drill.Steps[0].Location.Line, Is.EqualTo(20));
+        });
+        var dist = result.Config.FindDrill("distribution")!;
+        Assert.That(((DistributeTrafficStep)dist.Steps[0]).Distribute[0].To["cn-shanghai/*"], Is.EqualTo(10));
+        Assert.That(dist.Expect.Share["ok"], Is.EqualTo(new ShareExpectation(0.05, 0.15)));
+    }
+
+    [Test]
+    public void Parse_EnvVariableSet_ExpandsIt()
+    {
+        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", n => n == "URL" ? "http://example.test/pp" : null);
+
+        Assert.That(result.Config!.Drills[0].Probe.Url.Host, Is.EqualTo("example.test"));
+    }
+
+    [Test]
+    public void LoadFile_RepositoryDrillsYaml_IsValid()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml");
+        var result = DrillsLoader.LoadFile(path, n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/productpage" : null);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Config!.Drills.Select(d => d.Name), Is.SupersetOf(new[] { "reviews-failover", "reviews-distribution", "reviews-region-outage" }));
+        var failover = result.Config.FindDrill("reviews-failover")!;
+        Assert.That(failover.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "scale", "enableFailover" }));
+        Assert.That(failover.Steps[0].Fault, Is.True);
+        var outage = result.Config.FindDrill("reviews-region-outage")!;
+        Assert.That(outage.Steps[^1], Is.TypeOf<InjectHttpFaultStep>().And.Property("Fault").True);
+    }
+
+    [Test]
+    public void Parse_SeveralProblems_ReportsEveryOneSortedByLine()
+    {
+        var yaml = SampleYaml.Replace("interval: 100ms", "interval: 100").Replace("cluster: hangzhou", "cluster: nowhere").Replace("observeFor: 30s", "observeFor: soon");
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+
+        Assert.That(result.Config, Is.Null);
+        Assert.That(result.Problems, Has.Count.EqualTo(3));
+        Assert.That(result.Problems.Select(p => p.Location.Line), Is.Ordered);
+    }
+
+    [Test]
+    public void Parse_BrokenYaml_ReportsPlaceOfSyntaxError()
+    {
+        var result = DrillsLoader.Parse("clusters:\n  a: { context: x\ndrills: []\n", "bad.yaml", NoEnv);
+
+        Assert.That(result.Problems, Has.Count.EqualTo(1));
+        Assert.That(result.Problems[0].ToString(), Does.StartWith("bad.yaml:").And.Contain("not valid YAML"));
+    }
+
+    [Test]
+    public void Parse_EmptyOptionalList_IsEmpty()
+    {
+        var result = DrillsLoader.Parse(SampleYaml.Replace("blackouts:\n  - { name: weekend, cron: \"* * * ? * SAT,SUN\" }", "blackouts:   # none"), "d.yaml", NoEnv);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Config!.Blackouts, Is.Empty);
+    }
+
+    [Test]
+    public void LoadFile_MissingFile_ReportsCannotRead()
+    {
+        var result = DrillsLoader.LoadFile("/nonexistent/drills.yaml", NoEnv);
+
+        Assert.That(result.Problems.Single().Message, Does.Contain("cannot read"));
+    }
+}

@@ -1,0 +1,109 @@
+using DrillBot.Drills.Cluster;
+using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Reports;
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
+using DrillBot.Lab;
+
+namespace DrillBot.Drills.Tests.Running;
+
+/// <summary>A started Lab plus the repository's drills.yaml pointed at it, with short test timings.</summary>
+internal sealed class LabRun : IAsyncDisposable
+{
+    public static readonly DrillOverrides Fast = new()
+    {
+        ProbeInterval = TimeSpan.FromMilliseconds(25),
+        ProbeTimeout = TimeSpan.FromSeconds(1),
+        SteadyState = TimeSpan.FromMilliseconds(500),
+        StableFor = TimeSpan.FromMilliseconds(500),
+        RecoveryWithin = TimeSpan.FromSeconds(3),
+        ObserveFor = TimeSpan.FromSeconds(3),
+        VerifyWithin = TimeSpan.FromSeconds(5),
+        AbortFor = TimeSpan.FromSeconds(2),
+        MaxWait = TimeSpan.FromMilliseconds(300),
+        MinSamples = 100,
+    };
+
+    private readonly string _dir;
+
+    private LabRun(LabHost lab, DrillsConfig config, string dir)
+    {
+        Lab = lab;
+        Config = config;
+        _dir = dir;
+        Clusters = new KubernetesClusterClientFactory(TimeProvider.System, new ClusterRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(500) }, Env);
+        Journal = new FileJournal(Path.Combine(dir, "journal"));
+        Engine = new DrillEngine(new DrillEngineOptions { Clusters = Clusters, Journal = Journal, Lock = new Locking.LockOptions { LeaseDuration = TimeSpan.FromSeconds(6) } });
+    }
+
+    public LabHost Lab { get; }
+    public DrillsConfig Config { get; }
+    public KubernetesClusterClientFactory Clusters { get; }
+    public FileJournal Journal { get; }
+    public DrillEngine Engine { get; }
+
+    private string? Env(string name) => name switch
+    {
+        "KUBECONFIG" => Lab.KubeconfigPath,
+        "PRODUCTPAGE_URL" => Lab.ProductpageUrl.ToString(),
+        _ => null,
+    };
+
+    public static async Task<LabRun> StartAsync(LabTopology? topology = null)
+    {
+        var lab = await LabHost.StartAsync(topology ?? Fastest(LabTopology.Default));
+        var dir = Directory.CreateTempSubdirectory("drills-test-").FullName;
+        var env = new Dictionary<string, string> { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
+        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), n => env.GetValueOrDefault(n));
+        Assert.That(result.Problems, Is.Empty);
+        var config = result.Config! with { Blackouts = [] };
+        return new LabRun(lab, config, dir);
+    }
+
+    public static LabTopology Fastest(LabTopology t) => t with
+    {
+        Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(300), PodStopDelay = TimeSpan.FromMilliseconds(100), EndpointPropagationDelay = TimeSpan.FromMilliseconds(100) },
+    };
+
+    public DrillDefinition Drill(string name, DrillOverrides? overrides = null) => (overrides ?? Fast).Apply(Config.FindDrill(name)!);
+
+    public async Task<DrillReport> RunAsync(DrillDefinition drill, params IDrillObserver[] observers)
+    {
+        var run = Engine.Start(Config, drill, new RunTrigger(TriggerKind.Cli, "test"), observers);
+        return await run.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The object as the Lab stores it, minus resourceVersion/generation/managedFields and status (not desired state).</summary>
+    public string? State(string context, string kind, string name)
+    {
+        var json = Lab.GetObjectJson(context, kind, "default", name);
+        if (json is null)
+        {
+            return null;
+        }
+
+        var obj = Json.JsonTools.Parse(json);
+        var meta = obj["metadata"]!.AsObject();
+        meta.Remove("resourceVersion");
+        meta.Remove("generation");
+        meta.Remove("managedFields");
+        obj.Remove("status");
+        return obj.ToJsonString();
+    }
+
+    /// <summary>Every object a drill may touch, for before/after comparison.</summary>
+    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
+    {
+        ["reviews-v1"] = State("ack-hangzhou", "Deployment", "reviews-v1"),
+        ["reviews-v2"] = State("ack-shanghai", "Deployment", "reviews-v2"),
+        ["dr/reviews"] = State("asm", "DestinationRule", "reviews"),
+        ["vs/reviews"] = State("asm", "VirtualService", "reviews"),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Clusters.Dispose();
+        await Lab.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
