@@ -97,18 +97,19 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         await stopProbe.CancelAsync();
         await probing;
         (transport as IDisposable)?.Dispose();
+        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt));
+        var verdict = ctx.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
+
+        // a run whose restore failed stays unfinished in the journal, so that `drillbot restore` (or the service) finishes it
         if (ctx.Begun && restore.Status != RestoreStatus.Failed)
         {
-            await ctx.Journal.CompleteRunAsync(ctx.RunId, (ctx.Outcome ?? Verdict.Passed).ToString().ToLowerInvariant(), CancellationToken.None);
+            await ctx.Journal.CompleteRunAsync(ctx.RunId, verdict.ToString().ToLowerInvariant(), CancellationToken.None);
         }
 
         if (runLock is not null)
         {
             await runLock.DisposeAsync();
         }
-
-        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt));
-        var verdict = ctx.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
         var reasons = new List<string>(ctx.Reasons);
         if (ctx.Outcome is null)
         {
