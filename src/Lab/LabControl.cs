@@ -32,8 +32,18 @@ public sealed class LabControl
         _world.Control.Forbid(context, verb, kind, name);
     }
 
-    /// <summary>Back to the topology's API faults; no refusals. Failing regions are left as they are.</summary>
-    public void ClearFaults() => _world.Control.Reset();
+    /// <summary>Removes every fault: API faults (also the topology's), refusals and failing regions.</summary>
+    public void ClearFaults()
+    {
+        lock (_world.Gate)
+        {
+            var now = _world.Time.GetUtcNow();
+            _world.Begin(now);
+            _world.Control.Clear();
+            _world.RoutingChanged("reviews");
+            _world.Publish(now);
+        }
+    }
 
     /// <summary>Reviews pods of <paramref name="region"/> stay listed and ready but answer 503 (a broken region).</summary>
     public void SetRegionFailing(string region, bool failing)

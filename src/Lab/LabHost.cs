@@ -59,6 +59,9 @@ public sealed class LabHost : IAsyncDisposable
     /// <summary>Runtime knobs.</summary>
     public LabControl Control { get; }
 
+    /// <summary>The emulated state, for the Lab's own tests.</summary>
+    internal LabWorld World => _world;
+
     /// <summary>Starts the Lab. Throws <see cref="ArgumentException"/> listing every problem of an invalid topology.</summary>
     public static async Task<LabHost> StartAsync(LabTopology topology, LabHostOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -114,7 +117,10 @@ public sealed class LabHost : IAsyncDisposable
         }
     }
 
-    /// <summary>The stored object as canonical JSON (what a GET returns), or null when absent.</summary>
+    /// <summary>
+    /// The stored object as canonical JSON (what a GET of the preferred version returns: keys sorted, Istio
+    /// objects as <c>networking.istio.io/v1</c>), or null when absent.
+    /// </summary>
     /// <param name="context">Kube context.</param>
     /// <param name="kind">"Deployment", "DestinationRule", "VirtualService", "Gateway" or "Lease".</param>
     /// <param name="namespace">Namespace.</param>
@@ -131,7 +137,19 @@ public sealed class LabHost : IAsyncDisposable
         {
             _world.Begin(_world.Time.GetUtcNow());
             var obj = state.Store.Get(kind, @namespace, name);
-            return obj is null ? null : CanonicalJson.Serialize(obj);
+            if (obj is null)
+            {
+                return null;
+            }
+
+            if (kind is IstioKinds.DestinationRule or IstioKinds.VirtualService or IstioKinds.Gateway)
+            {
+                // As a GET of the preferred version (networking.istio.io/v1) returns it.
+                obj = (System.Text.Json.Nodes.JsonObject)obj.DeepClone();
+                obj["apiVersion"] = $"{IstioKinds.Group}/{IstioKinds.Versions[0]}";
+            }
+
+            return CanonicalJson.Serialize(obj);
         }
     }
 

@@ -67,8 +67,19 @@ internal static class LabCommand
             return ExitCodes.InvalidInput;
         }
 
-        await using var lab = await LabHost.StartAsync(topology, new LabHostOptions { Directory = directory }, cancellationToken).ConfigureAwait(false);
-        await lab.WriteFilesAsync(directory, cancellationToken).ConfigureAwait(false);
+        LabHost lab;
+        try
+        {
+            lab = await LabHost.StartAsync(topology, new LabHostOptions { Directory = directory }, cancellationToken).ConfigureAwait(false);
+            await lab.WriteFilesAsync(directory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            await stderr.WriteLineAsync($"error: the Lab could not start: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Errored;
+        }
+
+        await using var running = lab;
         var full = Path.GetFullPath(directory);
         await stdout.WriteLineAsync($"""
             DrillBot Lab is running. This is an EMULATION (not Kubernetes, not Istio/Envoy): see docs/lab.md.

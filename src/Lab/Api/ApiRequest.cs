@@ -5,5 +5,8 @@ internal sealed record ApiRequest(string Method, string Path, IReadOnlyDictionar
 {
     public string? QueryValue(string name) => Query.GetValueOrDefault(name);
 
+    /// <summary>The Accept header (kubectl asks for Tables).</summary>
+    public string? Accept { get; init; }
+
     public bool DryRun => QueryValue("dryRun") is { Length: > 0 } v && v != "false";
 }

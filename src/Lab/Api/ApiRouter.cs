@@ -94,6 +94,10 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
             {
                 world.Publish(now);
             }
+            else if (address.Subresource is null && TableRenderer.Wanted(request.Accept))
+            {
+                result = TableRenderer.Render(result, type, request.QueryValue("includeObject") == "Object", now);
+            }
 
             return result;
         }

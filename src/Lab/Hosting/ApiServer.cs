@@ -54,7 +54,10 @@ internal sealed class ApiServer(LabWorld world, ContextState context, string tok
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
             var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
-            var result = _router!.Handle(new ApiRequest(request.Method, path, query, request.ContentType, body));
+            var result = _router!.Handle(new ApiRequest(request.Method, path, query, request.ContentType, body)
+            {
+                Accept = request.Headers.Accept.ToString(),
+            });
             await WriteAsync(http, result).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -42,7 +42,7 @@ internal sealed class ControlState
         }
     }
 
-    /// <summary>Back to the topology's faults; no refusals.</summary>
+    /// <summary>The topology's starting faults (API faults per context).</summary>
     public void Reset()
     {
         _apiFaults.Clear();
@@ -51,6 +51,14 @@ internal sealed class ControlState
         {
             _apiFaults[context.Name] = context.ApiFaults;
         }
+    }
+
+    /// <summary>No faults at all: no API faults, no refusals, no failing region.</summary>
+    public void Clear()
+    {
+        _apiFaults.Clear();
+        _forbidden.Clear();
+        _failingRegions.Clear();
     }
 
     public void ResetRegions()

@@ -125,8 +125,10 @@ internal sealed partial class LabWorld : IDisposable
     /// <summary>Something that reviews routing depends on changed: the next response of each region is a first response.</summary>
     public void RoutingChanged(string app)
     {
-        _ = app;
-        _routingChanged = true;
+        if (app == "reviews")
+        {
+            _routingChanged = true;
+        }
     }
 
     /// <summary>A pod of this deployment changed: refresh the Deployment's status (a controller write).</summary>
@@ -137,7 +139,7 @@ internal sealed partial class LabWorld : IDisposable
     public void IstioChanged(DateTimeOffset now)
     {
         var policy = PolicyParser.Parse(MeshContext.Store, Namespace);
-        if (policy.Outlier != Policy.Outlier || !Equals(policy.LocalityLb, Policy.LocalityLb) || policy.RandomLb != Policy.RandomLb)
+        if (policy.ClusterKey != Policy.ClusterKey)
         {
             ResetOutlierDetection(now);
         }

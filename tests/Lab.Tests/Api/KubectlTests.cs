@@ -108,4 +108,16 @@ public sealed class KubectlTests
         Assert.That(code, Is.Not.Zero);
         Assert.That(stderr, Does.Contain("Unauthorized").Or.Contain("provide credentials"));
     }
+
+    [Test, Order(8)]
+    public async Task GetDeployTable_AfterScaleToZero_ShowsReadyColumn()
+    {
+        var (code, stdout, stderr) = await Run("--context", "ack-hangzhou", "get", "deploy", "reviews-v1");
+        var (_, pods, _) = await Run("--context", "ack-hangzhou", "get", "pods", "-l", "app=reviews");
+
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout, Does.Match(@"NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE"));
+        Assert.That(stdout, Does.Match(@"reviews-v1\s+0/0\s+0\s+0\s+"));
+        Assert.That(pods, Does.Contain("Terminating").Or.Contain("No resources found"));
+    }
 }

@@ -149,4 +149,21 @@ public sealed class KubernetesClientAccessTests
         Assert.That(early, Is.Not.SameAs(pending), "the answer waits for the Lab clock");
         Assert.That((await pending).Metadata.Name, Is.EqualTo("reviews-v1"));
     }
+
+    [Test]
+    public async Task TopologyApiFaults_ActiveFromStart_UntilCleared()
+    {
+        var topology = TestLab.Fast(LabTopology.Default with
+        {
+            Contexts = [.. LabTopology.Default.Contexts.Select(c => c.Name == "asm" ? c with { ApiFaults = new LabApiFaults(1.0, 500) } : c)],
+        });
+        await using var lab = await TestLab.StartAsync(topology);
+
+        var ex = Assert.ThrowsAsync<HttpOperationException>(() => lab.Kube("asm").CoordinationV1.ListNamespacedLeaseAsync("default"));
+        lab.Host.Control.ClearFaults();
+        var leases = await lab.Kube("asm").CoordinationV1.ListNamespacedLeaseAsync("default");
+
+        Assert.That((int)ex!.Response.StatusCode, Is.EqualTo(500));
+        Assert.That(leases.Items, Is.Empty);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class LabHostTests
 
         Assert.That(lab.Host.GetObjectJson("asm", "DestinationRule", "default", "nope"), Is.Null);
         Assert.That(lab.Host.GetObjectJson("nowhere", "Deployment", "default", "reviews-v1"), Is.Null);
-        Assert.That(lab.Host.GetObjectJson("asm", "Gateway", "default", "bookinfo-gateway"), Does.StartWith("{\"apiVersion\":\"networking.istio.io/"));
+        Assert.That(lab.Host.GetObjectJson("asm", "Gateway", "default", "bookinfo-gateway"), Does.StartWith("{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"Gateway\""));
     }
 
     [Test]

@@ -212,4 +212,56 @@ public sealed class RoutingTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(body, Is.EqualTo("no healthy upstream"));
     }
+
+    [Test]
+    public async Task DestinationRuleChange_ResetsEjections_VirtualServiceChangeDoesNot()
+    {
+        await using var lab = await TestLab.StartAsync();
+        await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
+        lab.Host.Control.SetRegionFailing("cn-hangzhou", true);
+        await lab.ProductpageAsync();
+        lab.Host.Control.SetRegionFailing("cn-hangzhou", false);
+
+        await MeshPolicies.CreateReviewsAbortAsync(lab, "v3");
+        var whileEjected = await lab.CountVersionsAsync(4);
+        await MeshPolicies.PatchReviewsAsync(lab, """{"spec":{"trafficPolicy":{"outlierDetection":{"baseEjectionTime":"2m"}}}}""");
+        var afterReset = await lab.CountVersionsAsync(4);
+
+        Assert.That(whileEjected, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 4 }));
+        Assert.That(lab.EventsOf(LabEventKinds.EndpointReturned).Single().Detail, Does.Contain("DestinationRule change"));
+        Assert.That(afterReset, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 4 }));
+    }
+
+    [Test]
+    public async Task FailingRegionFromTopology_BrokenFromStart_UntilFaultsCleared()
+    {
+        await using var lab = await TestLab.StartAsync(TestLab.Fast() with { FailingRegions = ["cn-hangzhou"] });
+
+        var broken = await lab.CountVersionsAsync(10);
+        lab.Host.Control.ClearFaults();
+        var healed = await lab.CountVersionsAsync(10);
+
+        Assert.That(broken, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 10 }), "503s are retried on the healthy region");
+        Assert.That(healed, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 5, ["reviews-v2"] = 5 }));
+    }
+
+    [Test]
+    public async Task VirtualServiceDelayOnSubset_AnswerWaitsForTheLabClock()
+    {
+        await using var lab = await TestLab.StartAsync();
+        await MeshPolicies.CreateReviewsDelayAsync(lab, "v1", "7s");
+        await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
+
+        var pending = lab.ProductpageAsync();
+        var early = await Task.WhenAny(pending, Task.Delay(300));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!pending.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            lab.Time.Advance(TimeSpan.FromSeconds(7));
+            await Task.WhenAny(pending, Task.Delay(50));
+        }
+
+        Assert.That(early, Is.Not.SameAs(pending), "the delayed subset answers only after 7 s of Lab time");
+        Assert.That((await pending).Pod, Does.StartWith("reviews-v1-"));
+    }
 }

@@ -46,6 +46,15 @@ internal static class MeshPolicies
             },
             "networking.istio.io", "v1", "default", "virtualservices");
 
+    public static Task CreateReviewsDelayAsync(TestLab lab, string subset, string fixedDelay) =>
+        lab.Kube("asm").CustomObjects.CreateNamespacedCustomObjectAsync(
+            System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object>>("""
+                {"apiVersion":"networking.istio.io/v1beta1","kind":"VirtualService","metadata":{"name":"reviews-delay"},
+                 "spec":{"hosts":["reviews"],"http":[{"fault":{"delay":{"fixedDelay":"DELAY","percentage":{"value":100}}},
+                 "route":[{"destination":{"host":"reviews","subset":"SUBSET"}}]}]}}
+                """.Replace("DELAY", fixedDelay, StringComparison.Ordinal).Replace("SUBSET", subset, StringComparison.Ordinal))!,
+            "networking.istio.io", "v1beta1", "default", "virtualservices");
+
     public static Task ScaleAsync(TestLab lab, string context, string deployment, int replicas) =>
         lab.Kube(context).AppsV1.PatchNamespacedDeploymentScaleAsync(
             new V1Patch($"{{\"spec\":{{\"replicas\":{replicas}}}}}", V1Patch.PatchType.MergePatch), deployment, "default");

@@ -7,13 +7,14 @@ namespace DrillBot.Lab.Api;
 /// <summary>JSON for the generated read-only objects.</summary>
 internal static class WorkloadObjects
 {
-    public static JsonObject Namespace(string name) => new()
+    public static JsonObject Namespace(string name, DateTimeOffset created) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Namespace",
         ["metadata"] = new JsonObject
         {
             ["name"] = name,
+            ["creationTimestamp"] = KubeTime.Format(created),
             ["labels"] = new JsonObject { ["kubernetes.io/metadata.name"] = name },
         },
         ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },

@@ -19,24 +19,22 @@ internal sealed class WorkloadReader(LabWorld world, ContextState context)
             return KubeStatus.BadRequest($"field label not supported: {request.QueryValue("fieldSelector")}");
         }
 
-        lock (world.Gate)
+        // Runs under the world lock (taken by the router).
+        var all = Objects(type, address.Namespace).Where(o => selector.Matches(ObjectMetadata.Labels(o)) && fields.Matches(o)).ToList();
+        if (address.Name is null)
         {
-            var all = Objects(type, address.Namespace).Where(o => selector.Matches(ObjectMetadata.Labels(o)) && fields.Matches(o)).ToList();
-            if (address.Name is null)
-            {
-                return ApiResult.Ok(ListRenderer.Render(address, context.Store.Revision, all));
-            }
-
-            var found = all.FirstOrDefault(o => ObjectMetadata.Name(o) == address.Name);
-            return found is null ? KubeStatus.NotFound(type, address.Name) : ApiResult.Ok(CanonicalJson.Serialize(found));
+            return ApiResult.Ok(ListRenderer.Render(address, context.Store.Revision, all));
         }
+
+        var found = all.FirstOrDefault(o => ObjectMetadata.Name(o) == address.Name);
+        return found is null ? KubeStatus.NotFound(type, address.Name) : ApiResult.Ok(CanonicalJson.Serialize(found));
     }
 
     private IEnumerable<JsonObject> Objects(ResourceType type, string? ns)
     {
         if (type == ResourceCatalog.Namespaces)
         {
-            return context.Namespaces(world.Namespace).Order(StringComparer.Ordinal).Select(WorkloadObjects.Namespace);
+            return context.Namespaces(world.Namespace).Order(StringComparer.Ordinal).Select(n => WorkloadObjects.Namespace(n, world.StartedAt));
         }
 
         if (ns is not null && ns != world.Namespace)

@@ -18,7 +18,9 @@ internal static class LoadBalancerPlan
             return Distribute(hosts, rule);
         }
 
-        if (enabled && policy.Outlier is not null)
+        // Istio applies either distribute or failover: a distribute list that does not match the source
+        // still turns failover off.
+        if (enabled && policy.Outlier is not null && (lb is null || lb.Distribute.Count == 0))
         {
             return Failover(hosts, lb, srcRegion, srcZone);
         }

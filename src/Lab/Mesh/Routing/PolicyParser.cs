@@ -21,7 +21,10 @@ internal static class PolicyParser
             Outlier(policy?["outlierDetection"] as JsonObject),
             Locality(policy?["loadBalancer"]?["localityLbSetting"] as JsonObject),
             simple is "RANDOM" or "LEAST_REQUEST" or "LEAST_CONN",
-            Faults(store, ns, subsets));
+            Faults(store, ns, subsets))
+        {
+            ClusterKey = rule is null ? "" : ObjectMetadata.Uid(rule) + CanonicalJson.Serialize(rule["spec"]),
+        };
     }
 
     public static bool IsReviewsHost(JsonNode? host, string ns) =>

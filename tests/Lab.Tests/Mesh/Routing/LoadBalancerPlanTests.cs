@@ -46,10 +46,5 @@ public sealed class LoadBalancerPlanTests
         Assert.That(plan.Cumulative[0], Is.EqualTo(0.98).Within(1e-9));
     }
 
-    private static RoutingSnapshot Snapshot(TestLab lab)
-    {
-        var world = (DrillBot.Lab.State.LabWorld)typeof(LabControl)
-            .GetField("_world", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(lab.Host.Control)!;
-        return world.Latest;
-    }
+    private static RoutingSnapshot Snapshot(TestLab lab) => lab.Host.World.Latest;
 }
