@@ -161,7 +161,7 @@ public sealed class CliExitCodeTests
         var code = await cli.RunAsync("list");
 
         Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Error);
-        Assert.That(cli.Out, Does.Contain("using the drills bundled with drillbot").And.Contain("reviews-region-outage"));
+        Assert.That(cli.Out, Does.Contain("using the drills bundled with drillbot").And.Contain("0 0 4 ? * TUE"));
     }
 
     [Test]
