@@ -95,7 +95,10 @@ public sealed class RunnerWithFakesTests
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
         var (config, drill) = Setup();
 
-        await Engine(cluster, new SwitchTransport(), new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Api, "t"), [waiter]).Completion;
+        var engine = Engine(cluster, new SwitchTransport(), new FileJournal(dir));
+        var run = engine.Start(config, drill, new RunTrigger(TriggerKind.Api, "t"), [waiter]);
+        Assert.That(engine.FindActive(run.RunId), Is.SameAs(run));
+        await run.Completion;
 
         var kinds = waiter.Events.Where(e => e is not ProbeSampled).Select(e => e is PhaseChanged p ? $"phase:{p.Phase}" : e.GetType().Name).ToList();
         Assert.That(kinds, Is.EqualTo(new[]
@@ -104,6 +107,61 @@ public sealed class RunnerWithFakesTests
             "CheckSettled", "CheckSettled", "CheckSettled", "VerdictReached", "phase:Finished", "RunFinished",
         }));
         Assert.That(waiter.Events.OfType<ProbeSampled>().Count(), Is.GreaterThan(10));
+        Assert.That(engine.ActiveRuns, Is.Empty, "a finished run is no longer active");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Test]
+    public async Task Run_TimeoutExpires_AbortedAndRestored()
+    {
+        var cluster = new FakeCluster("c");
+        cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
+        var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
+        var (config, drill) = Setup();
+        drill = drill with { Expect = drill.Expect with { MinSamples = 100_000 }, ObserveFor = TimeSpan.FromSeconds(20), Timeout = TimeSpan.FromMilliseconds(600) };
+
+        var report = await Engine(cluster, new SwitchTransport(), new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Api, "t")).Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
+        Assert.That(report.Reasons[0], Is.EqualTo("timed out after 0.6s"));
+        Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Verified));
+        Assert.That(cluster.Object(ObjectKind.Deployment, "reviews-v1")!.ToJsonString(), Is.EqualTo(Deployment));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Test]
+    public async Task Run_BlackoutActive_RefusedBeforeAnythingHappens()
+    {
+        var cluster = new FakeCluster("c");
+        cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
+        var (config, drill) = Setup();
+        config = config with { Blackouts = [new BlackoutDefinition("always", "* * * ? * *", TimeZoneInfo.Utc, SourceLocation.None)] };
+        var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
+        var journal = new FileJournal(dir);
+
+        var report = await Engine(cluster, new SwitchTransport(), journal).Start(config, drill, new RunTrigger(TriggerKind.Slack, "U1")).Completion;
+
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
+        Assert.That(report.Reasons[0], Does.StartWith("refused: blackout 'always' is active"));
+        Assert.That(report.Probes.Total, Is.Zero);
+        Assert.That(Directory.EnumerateFiles(dir), Is.Empty, "nothing was journaled");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Test]
+    public async Task Run_SteadyStateDoesNotHold_AbortedWithoutChanges()
+    {
+        var cluster = new FakeCluster("c");
+        cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
+        var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
+        var (config, drill) = Setup();
+
+        var report = await Engine(cluster, new SwitchTransport { Broken = true }, new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Schedule, "quartz")).Completion;
+
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
+        Assert.That(report.Reasons[0], Does.StartWith("steady state did not hold before the fault: ok ratio 0 < 1"));
+        Assert.That(report.Steps, Is.Empty);
+        Assert.That(report.Restore.Objects, Is.Empty);
         Directory.Delete(dir, recursive: true);
     }
 }
