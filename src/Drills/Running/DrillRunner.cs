@@ -101,14 +101,22 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         var verdict = ctx.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
 
         // a run whose restore failed stays unfinished in the journal, so that `drillbot restore` (or the service) finishes it
-        if (ctx.Begun && restore.Status != RestoreStatus.Failed)
+        try
         {
-            await ctx.Journal.CompleteRunAsync(ctx.RunId, verdict.ToString().ToLowerInvariant(), CancellationToken.None);
-        }
+            if (ctx.Begun && restore.Status != RestoreStatus.Failed)
+            {
+                await ctx.Journal.CompleteRunAsync(ctx.RunId, verdict.ToString().ToLowerInvariant(), CancellationToken.None);
+            }
 
-        if (runLock is not null)
+            if (runLock is not null)
+            {
+                await runLock.DisposeAsync();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await runLock.DisposeAsync();
+            // the restore is done; a journal or lease hiccup here must not lose the report (the lease expires by itself)
+            Log.JournalFailed(ctx.Logger, e, ctx.RunId);
         }
         var reasons = new List<string>(ctx.Reasons);
         if (ctx.Outcome is null)
