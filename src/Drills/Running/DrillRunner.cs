@@ -96,7 +96,10 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
 
         await stopProbe.CancelAsync();
         await probing;
-        (transport as IDisposable)?.Dispose();
+        if (ctx.Options.ProbeTransport is null)
+        {
+            (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
+        }
         var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt));
         var verdict = ctx.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
 
