@@ -6,9 +6,10 @@
 # `drillbot run reviews-failover --report-json`; stop the loop; read Prometheus' raw probe_success samples and
 # the Lab's events; analyse (helper/). Afterwards: the docs section (replaced in --doc) and the SVG plot.
 #
-# Usage: bench/recovery-accuracy/run.sh [--runs N] [--smoke] [--out DIR] [--doc FILE] [--svg FILE]
+# Usage: bench/recovery-accuracy/run.sh [--runs N] [--seed S] [--smoke] [--out DIR] [--doc FILE] [--svg FILE]
 #                                       [--configuration Release|Debug]
 #   --runs N      runs (default 10)
+#   --seed S      seed of the per-run steady-state offsets (default 1; see "fault phase" below)
 #   --smoke       short drill timings (steadyState 1s, stableFor 2s, observeFor 8s, verifyWithin 15s); bars are
 #                 not judged, only the pipeline (see smoke.sh)
 #   --out DIR     raw data of every run (default bench/out/recovery-accuracy/data; emptied first)
@@ -21,19 +22,21 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/recovery-accuracy
 command_line="$here/run.sh${*:+ $*}"
-runs=10 smoke=0 out=bench/out/recovery-accuracy/data doc=docs/benchmarks.md svg=docs/recovery-accuracy.svg configuration=Release
+runs=10 seed=1 smoke=0 out=bench/out/recovery-accuracy/data doc=docs/benchmarks.md svg=docs/recovery-accuracy.svg configuration=Release
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
     --smoke) smoke=1; shift ;;
     --out) out=$2; shift 2 ;;
     --doc) doc=$2; shift 2 ;;
     --svg) svg=$2; shift 2 ;;
     --configuration) configuration=$2; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--smoke] [--out DIR] [--doc FILE] [--svg FILE] [--configuration Release|Debug]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs N] [--seed S] [--smoke] [--out DIR] [--doc FILE] [--svg FILE] [--configuration Release|Debug]" >&2; exit 2 ;;
   esac
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "--runs: a positive whole number, not '$runs'" >&2; exit 2; }
+[[ $seed =~ ^[0-9]+$ ]] || { echo "--seed: a whole number, not '$seed'" >&2; exit 2; }
 
 fail() { echo "recovery-accuracy: $*" >&2; exit 3; }
 step() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
@@ -99,15 +102,28 @@ set +a
 events_url=${LAB_EVENTS_URL:-${PRODUCTPAGE_URL%/productpage}/lab/events}
 
 # --- 2. the drills file: the repository's, blackouts removed (a benchmark must not depend on the clock) ------
+# Fault phase: the engine starts its probe schedule and its steady-state timer together, the steady state is a
+# whole number of probe intervals and the Lab's endpoint propagation is a fixed 300 ms, so without help the
+# truth would land at the same point between two probe ticks in every run, set only by the scale call's
+# latency, and DrillBot's error would measure the machine's load instead of the method. On a real cluster
+# propagation varies (0.1-2 s), which makes the phase random; here each run adds a seeded random 0-99 ms to
+# steadyState.duration (its own drills file in run-N/), which changes nothing else about the drill.
 if [ "$smoke" = 1 ]; then
-  overrides=(-v steady=1s -v stable=2s -v observe=8s -v verify=15s -v expect=4)
+  overrides=(-v stable=2s -v observe=8s -v verify=15s)
   config_note="the repository's drills.yaml with its blackouts removed and, for the smoke run, short timings"
 else
-  overrides=(-v expect=0)
-  config_note="the repository's drills.yaml unchanged except that its blackouts are removed (a benchmark must not depend on the clock)"
+  overrides=()
+  config_note="the repository's drills.yaml with its blackouts removed (a benchmark must not depend on the clock) and steadyState.duration lengthened by a random 0-99 ms per run (the fault phase, below); every other timing as written"
 fi
-awk "${overrides[@]}" -f "$here/bench-drills.awk" drills.yaml >"$out/drills.yaml" || fail "could not derive the drills file"
+drills_for() { # [steadyState.duration]
+  local expect=$((${#overrides[@]} / 2)) steady=()
+  if [ -n "${1:-}" ]; then steady=(-v "steady=$1"); expect=$((expect + 1)); fi
+  awk "${overrides[@]}" "${steady[@]}" -v expect="$expect" -f "$here/bench-drills.awk" drills.yaml
+}
+drills_for "" >"$out/drills.yaml" || fail "could not derive the drills file"
 "$helper" timings "$out/drills.yaml" >"$out/timings.env" || fail "the derived drills file is not valid"
+steady_ms=$(sed -n 's/^steady_ms=//p' "$out/timings.env")
+RANDOM=$seed
 
 # --- 3. blackbox_exporter and Prometheus ---------------------------------------------------------------------
 bb_port=$("$helper" free-port)
@@ -159,6 +175,7 @@ wait_for 60 "Prometheus has no probe_success samples: $(tail -5 "$work/prometheu
   echo "command=$command_line"
   echo "mode=$([ "$smoke" = 1 ] && echo smoke || echo full)"
   echo "runs=$runs"
+  echo "seed=$seed"
   echo "nproc=$(nproc)"
   echo "cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "mem_gib=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)"
@@ -178,6 +195,8 @@ failed_runs=0
 for run in $(seq 1 "$runs"); do
   rd=$out/run-$run
   mkdir -p "$rd"
+  offset=$((RANDOM % 100))
+  drills_for "$((steady_ms + offset))ms" >"$rd/drills.yaml" || fail "run $run: could not derive the drills file"
   "$helper" wait-routable "$events_url" cn-hangzhou 90 || fail "run $run: cn-hangzhou reviews did not come back"
   load_start=$(cut -d' ' -f1 /proc/loadavg)
   prom_cpu0=$(cpu_ticks "$prom_pid") bb_cpu0=$(cpu_ticks "$bb_pid")
@@ -186,7 +205,7 @@ for run in $(seq 1 "$runs"); do
   loop_pid=$!
   step "run $run/$runs: drillbot run reviews-failover (curl loop pid $loop_pid)"
   (cd "$work/state" && exec /usr/bin/time -f '%U %S %M %e' -o "$rd/drillbot.time" "$drillbot" run reviews-failover \
-    --config "$out/drills.yaml" --report-json "$rd/report.json") >"$rd/drillbot.out" 2>&1 &
+    --config "$rd/drills.yaml" --report-json "$rd/report.json") >"$rd/drillbot.out" 2>&1 &
   time_pid=$!
   drillbot_pid=""
   for _ in $(seq 1 200); do
@@ -226,8 +245,9 @@ bb_hwm_kb=$(hwm_kb "$bb_pid")
 loop_bash_hwm_kb=$(cat "$rd/loop.hwm" 2>/dev/null || echo 0)
 drillbot_rc=$drillbot_rc
 load_start=$load_start
+phase_offset_ms=$offset
 EOF
-  "$helper" analyze "$rd" "$out/drills.yaml" || { failed_runs=$((failed_runs + 1)); echo "run $run: a method found no recovery or the truth is missing (see $rd)"; }
+  "$helper" analyze "$rd" "$rd/drills.yaml" || { failed_runs=$((failed_runs + 1)); echo "run $run: a method found no recovery or the truth is missing (see $rd)"; }
 done
 echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/session.env"
 

@@ -40,6 +40,7 @@ internal static class DrillTimings
 
         // key=value lines for run.sh's session.env
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"interval_ms={drill.Probe.Interval.TotalMilliseconds:0.###}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steady_ms={drill.SteadyState.Duration.TotalMilliseconds:0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timings=probe.interval {S(drill.Probe.Interval)}, steadyState {S(drill.SteadyState.Duration)}, recovery.stableFor {S(drill.Expect.Recovery!.StableFor)}, observeFor {S(drill.ObserveFor)}, restore.verifyWithin {S(drill.Restore.VerifyWithin)}"));
         return 0;

@@ -52,6 +52,7 @@ internal static class RunAnalyzer
             report["verdict"]!.GetValue<string>(),
             int.Parse(files.Meta("drillbot_rc"), CultureInfo.InvariantCulture),
             report["probes"]!["late"]!.GetValue<int>(),
+            int.Parse(files.Meta("phase_offset_ms"), CultureInfo.InvariantCulture),
             labFault, faultAt, truth, truth is null ? null : (truth.Value - labFault).TotalSeconds,
             TruthCheck(events, truth, observeEnd), files.MetaNumber("load_start"), methods);
         File.WriteAllText(Path.Combine(directory, "result.json"), JsonSerializer.Serialize(result, Json));

@@ -40,12 +40,12 @@ internal static class SummaryTables
     public static string Runs(IReadOnlyList<RunResult> runs)
     {
         var b = new StringBuilder();
-        b.AppendLine("| run | verdict | true recovery (s after the Lab applied the scale) | DrillBot t0 lag | DrillBot error | blackbox error | curl-loop error | DrillBot late samples | load avg (1 min) |");
-        b.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        b.AppendLine("| run | steady-state offset | verdict | true recovery (s after the Lab applied the scale) | DrillBot t0 lag | DrillBot error | blackbox error | curl-loop error | DrillBot late samples | load avg (1 min) |");
+        b.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
         {
             var truth = r.TrueRecoverySeconds is { } t ? I($"{t:0.000}") + (r.TruthCheck == "ok" ? "" : $" ({r.TruthCheck})") : r.TruthCheck;
-            b.AppendLine(I($"| {r.Run} | {r.Verdict} | {truth} | {(r.FaultAt - r.LabFaultAt).TotalMilliseconds:0.0} ms | {Signed(r.Of(RecoveryAccuracy.Methods.DrillBot).ErrorMs)} | {Signed(r.Of(RecoveryAccuracy.Methods.Blackbox).ErrorMs)} | {Signed(r.Of(RecoveryAccuracy.Methods.Loop).ErrorMs)} | {r.LateSamples} | {r.Load1:0.00} |"));
+            b.AppendLine(I($"| {r.Run} | +{r.PhaseOffsetMs} ms | {r.Verdict} | {truth} | {(r.FaultAt - r.LabFaultAt).TotalMilliseconds:0.0} ms | {Signed(r.Of(RecoveryAccuracy.Methods.DrillBot).ErrorMs)} | {Signed(r.Of(RecoveryAccuracy.Methods.Blackbox).ErrorMs)} | {Signed(r.Of(RecoveryAccuracy.Methods.Loop).ErrorMs)} | {r.LateSamples} | {r.Load1:0.00} |"));
         }
 
         return b.ToString().TrimEnd();
