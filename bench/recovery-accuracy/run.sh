@@ -15,6 +15,7 @@
 #   --out DIR     raw data of every run (default bench/out/recovery-accuracy/data; emptied first)
 #   --doc FILE    markdown file whose "## Recovery accuracy: …" section is replaced (default docs/benchmarks.md)
 #   --svg FILE    the plot (default docs/recovery-accuracy.svg)
+#   --summarize-only  rewrite --doc and --svg from the data already in --out (after editing section.md)
 # Needs: .NET SDK, curl, GNU time (/usr/bin/time), Debian packages prometheus and prometheus-blackbox-exporter.
 # Loopback only, free ports, temporary directories; every process it starts is stopped by pid on exit.
 # Exit: 0 done (and, in full mode, every bar met); 1 a bar missed (full mode); 2 usage; 3 the pipeline broke.
@@ -22,17 +23,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/recovery-accuracy
 command_line="$here/run.sh${*:+ $*}"
-runs=10 seed=1 smoke=0 out=bench/out/recovery-accuracy/data doc=docs/benchmarks.md svg=docs/recovery-accuracy.svg configuration=Release
+runs=10 seed=1 smoke=0 summarize_only=0 out=bench/out/recovery-accuracy/data doc=docs/benchmarks.md svg=docs/recovery-accuracy.svg configuration=Release
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --smoke) smoke=1; shift ;;
+    --summarize-only) summarize_only=1; shift ;;
     --out) out=$2; shift 2 ;;
     --doc) doc=$2; shift 2 ;;
     --svg) svg=$2; shift 2 ;;
     --configuration) configuration=$2; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--seed S] [--smoke] [--out DIR] [--doc FILE] [--svg FILE] [--configuration Release|Debug]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs N] [--seed S] [--smoke] [--out DIR] [--doc FILE] [--svg FILE] [--configuration Release|Debug] [--summarize-only]" >&2; exit 2 ;;
   esac
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "--runs: a positive whole number, not '$runs'" >&2; exit 2; }
@@ -45,13 +47,19 @@ for tool in curl prometheus prometheus-blackbox-exporter dotnet /usr/bin/time; d
 done
 
 bin=bench/out/recovery-accuracy/$configuration
-step "publishing drillbot and building the helper ($configuration)"
 mkdir -p "$bin"
-# `dotnet publish` as the Dockerfile does: the framework-dependent apphost that production runs
-dotnet publish src/DrillBot -c "$configuration" -v q -nologo -o "$bin/drillbot" >"$bin.build.log" 2>&1 || { tail -20 "$bin.build.log"; fail "publish of src/DrillBot failed"; }
-dotnet build "$here/helper" -c "$configuration" -v q -nologo -o "$bin/helper" >>"$bin.build.log" 2>&1 || { tail -20 "$bin.build.log"; fail "build of the helper failed"; }
-drillbot=$PWD/$bin/drillbot/drillbot
 helper=$PWD/$bin/helper/RecoveryAccuracy
+drillbot=$PWD/$bin/drillbot/drillbot
+step "building the helper ($configuration)"
+dotnet build "$here/helper" -c "$configuration" -v q -nologo -o "$bin/helper" >"$bin.build.log" 2>&1 || { tail -20 "$bin.build.log"; fail "build of the helper failed"; }
+if [ "$summarize_only" = 1 ]; then
+  [ -f "$out/session.env" ] || fail "$out holds no benchmark data"
+  "$helper" summarize "$out" "$here/section.md" "$doc" "$svg"
+  exit
+fi
+step "publishing drillbot ($configuration)"
+# `dotnet publish` as the Dockerfile does: the framework-dependent apphost that production runs
+dotnet publish src/DrillBot -c "$configuration" -v q -nologo -o "$bin/drillbot" >>"$bin.build.log" 2>&1 || { tail -20 "$bin.build.log"; fail "publish of src/DrillBot failed"; }
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -82,11 +90,12 @@ sample_cpu() {
     read -t 0.1 -u "$fd" || true
   done
 }
-wait_for() { # seconds description command...
-  local seconds=$1 what=$2 i
-  shift 2
+wait_for() { # seconds description log-file command...
+  local seconds=$1 what=$2 log=$3 i
+  shift 3
   for ((i = 0; i < seconds * 10; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  fail "$what (waited ${seconds}s)"
+  tail -5 "$log" >&2 || true
+  fail "$what (waited ${seconds}s; the last lines of $log are above)"
 }
 
 # --- 1. the Lab --------------------------------------------------------------------------------------------
@@ -94,7 +103,7 @@ step "starting drillbot lab"
 "$drillbot" lab --dir "$work/lab" >"$work/lab.log" 2>&1 &
 lab_pid=$!
 pids+=("$lab_pid")
-wait_for 60 "the Lab did not start: $(cat "$work/lab.log")" test -f "$work/lab/lab.json"
+wait_for 60 "the Lab did not start" "$work/lab.log" test -f "$work/lab/lab.json"
 set -a
 . "$work/lab/lab.env"
 set +a
@@ -142,7 +151,7 @@ step "starting prometheus-blackbox-exporter on 127.0.0.1:$bb_port"
 prometheus-blackbox-exporter --config.file="$work/blackbox.yml" --web.listen-address="127.0.0.1:$bb_port" >"$work/blackbox.log" 2>&1 &
 bb_pid=$!
 pids+=("$bb_pid")
-wait_for 30 "blackbox_exporter did not answer: $(tail -5 "$work/blackbox.log")" curl -sf "http://127.0.0.1:$bb_port/probe?module=failover&target=$PRODUCTPAGE_URL"
+wait_for 30 "blackbox_exporter did not answer" "$work/blackbox.log" curl -sf "http://127.0.0.1:$bb_port/probe?module=failover&target=$PRODUCTPAGE_URL"
 
 prom_port=$("$helper" free-port)
 cat >"$work/prometheus.yml" <<EOF
@@ -167,7 +176,7 @@ prom_pid=$!
 pids+=("$prom_pid")
 prom=http://127.0.0.1:$prom_port
 has_samples() { curl -sfG "$prom/api/v1/query" --data-urlencode 'query=count_over_time(probe_success{job="blackbox"}[1m]) >= 2' | grep -q '"value"'; }
-wait_for 60 "Prometheus has no probe_success samples: $(tail -5 "$work/prometheus.log")" has_samples
+wait_for 60 "Prometheus has no probe_success samples" "$work/prometheus.log" has_samples
 
 # --- 4. the session's facts for the doc ----------------------------------------------------------------------
 {

@@ -36,6 +36,8 @@ internal static class SummaryWriter
             ["LOAD_RUNS"] = string.Create(CultureInfo.InvariantCulture, $"{runs.Min(r => r.Load1):0.00}–{runs.Max(r => r.Load1):0.00}"),
             ["TRUE_RECOVERY"] = Range(runs.Where(r => r.TrueRecoverySeconds is not null).Select(r => r.TrueRecoverySeconds!.Value * 1000).ToList()),
             ["T0_LAG"] = Range(runs.Select(r => (r.FaultAt - r.LabFaultAt).TotalMilliseconds).ToList()),
+            ["DURATION_ERROR"] = Range(runs.Where(r => r.Of(Methods.DrillBot).ErrorMs is not null)
+                .Select(r => r.Of(Methods.DrillBot).ErrorMs!.Value - (r.FaultAt - r.LabFaultAt).TotalMilliseconds).ToList()),
         };
         foreach (var (key, value) in session.Values)
         {
@@ -78,5 +80,6 @@ internal static class SummaryWriter
     }
 
     private static string Range(IReadOnlyList<double> ms) => ms.Count == 0 ? "n/a"
-        : string.Create(CultureInfo.InvariantCulture, $"{ms.Min():0}–{ms.Max():0} ms (median {Stats.Median(ms):0})");
+        : Math.Round(ms.Min()) == Math.Round(ms.Max()) ? string.Create(CultureInfo.InvariantCulture, $"{ms[0]:0} ms in every run")
+        : string.Create(CultureInfo.InvariantCulture, $"{ms.Min():+0;-0;0} to {ms.Max():+0;-0;0} ms (median {Stats.Median(ms):+0;-0;0} ms)");
 }
