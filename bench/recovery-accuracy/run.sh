@@ -218,7 +218,7 @@ for run in $(seq 1 "$runs"); do
   time_pid=$!
   drillbot_pid=""
   for _ in $(seq 1 200); do
-    drillbot_pid=$(cat "/proc/$time_pid/task/$time_pid/children" 2>/dev/null || true)
+    drillbot_pid=$(cat "/proc/$time_pid/task/$time_pid/children" 2>/dev/null || pgrep -P "$time_pid" || true)
     [ -n "${drillbot_pid// /}" ] && break
     sleep 0.01
   done
