@@ -9,8 +9,8 @@ namespace DrillBot.Bench;
 
 /// <summary>
 /// Runs reviews-failover N times against a standalone Lab and compares the measured recovery time with
-/// the Lab's ground truth: the moment the last cn-hangzhou reviews endpoint left the routing set
-/// (<c>endpoint-removed</c> in /lab/events), both measured from t0 (the API server's acknowledgement of the scale).
+/// the Lab's ground truth (<see cref="LabGroundTruth"/>): the moment the last cn-hangzhou reviews endpoint left
+/// the routing set, both measured from t0 (the API server's acknowledgement of the scale).
 /// </summary>
 internal static class RecoveryBench
 {
@@ -38,18 +38,14 @@ internal static class RecoveryBench
             var report = await engine.Start(config, drill, new RunTrigger(TriggerKind.Cli, "bench")).Completion;
             var all = JsonNode.Parse(await http.GetStringAsync(events))!.AsArray();
             var t0 = report.FaultAt!.Value;
-            var removed = all.Select(e => e!)
-                .Where(e => e["kind"]!.GetValue<string>() == "endpoint-removed" && e["region"]?.GetValue<string>() == "cn-hangzhou" && e["object"]!.GetValue<string>().StartsWith("Endpoint/default/reviews/", StringComparison.Ordinal))
-                .Select(e => DateTimeOffset.Parse(e["time"]!.GetValue<string>(), CultureInfo.InvariantCulture))
-                .Where(t => t >= t0.AddSeconds(-1) && t <= report.FinishedAt)
-                .ToList();
-            if (report.Recovery is null || removed.Count == 0)
+            var left = LabGroundTruth.LastEndpointLeft(all, "cn-hangzhou", t0.AddSeconds(-1), report.FinishedAt);
+            if (report.Recovery is null || left is null)
             {
-                Console.WriteLine($"| {i} | {report.Recovery?.Seconds.ToString(CultureInfo.InvariantCulture) ?? "none"} | {(removed.Count == 0 ? "no event" : "-")} | - | no ({report.Verdict}) |");
+                Console.WriteLine($"| {i} | {report.Recovery?.Seconds.ToString(CultureInfo.InvariantCulture) ?? "none"} | {(left is null ? "no event" : "-")} | - | no ({report.Verdict}) |");
                 continue;
             }
 
-            var truth = (removed.Max() - t0).TotalSeconds;
+            var truth = (left.Value - t0).TotalSeconds;
             var delta = report.Recovery.Seconds - truth;
             var ok = Math.Abs(delta) <= interval;
             within += ok ? 1 : 0;

@@ -1,0 +1,34 @@
+namespace DrillBot.Bench.RecoveryAccuracy;
+
+/// <summary>One method over all runs: errors of the runs where it found a recovery, resources summed or at their peak.</summary>
+internal sealed record MethodSummary(
+    string Method,
+    int Runs,
+    IReadOnlyList<double> Errors,
+    double? MedianAbsMs,
+    double? WorstAbsMs,
+    double? MedianSignedMs,
+    double SamplesPerRun,
+    double PeriodMs,
+    double CpuSecondsPerRun,
+    double CpuMsPerSample,
+    double? ObserveCpuMsPerSample,
+    double PeakRssMb)
+{
+    public int Missing => Runs - Errors.Count;
+
+    public static MethodSummary Of(string method, IReadOnlyList<RunResult> runs)
+    {
+        var all = runs.Select(r => r.Of(method)).ToList();
+        var errors = all.Where(m => m.ErrorMs is not null).Select(m => m.ErrorMs!.Value).ToList();
+        var abs = errors.Select(Math.Abs).ToList();
+        var observe = all.Where(m => m.ObserveCpuMsPerSample is not null).Select(m => m.ObserveCpuMsPerSample!.Value).ToList();
+        return new MethodSummary(method, runs.Count, errors, Stats.Median(abs), abs.Count == 0 ? null : abs.Max(), Stats.Median(errors),
+            Stats.Median(all.Select(m => (double)m.Samples).ToList()) ?? 0,
+            Stats.Median(all.Select(m => m.PeriodMs).Where(p => !double.IsNaN(p)).ToList()) ?? double.NaN,
+            Stats.Median(all.Select(m => m.CpuSeconds).ToList()) ?? 0,
+            all.Sum(m => m.CpuSeconds) * 1000 / Math.Max(1, all.Sum(m => m.Samples)),
+            Stats.Median(observe),
+            all.Max(m => m.PeakRssKb) / 1024.0);
+    }
+}
