@@ -30,43 +30,26 @@ public sealed record SlashCommand
     public bool IsSslCheck { get; init; }
 
     /// <summary>Reads the fields of a form-encoded body.</summary>
-    public static SlashCommand FromForm(IReadOnlyDictionary<string, string> form)
-    {
-        string Get(string name) => form.TryGetValue(name, out var value) ? value : "";
-        return new SlashCommand
-        {
-            Command = Get("command"),
-            Text = Get("text"),
-            UserId = Get("user_id"),
-            UserName = Get("user_name"),
-            ChannelId = Get("channel_id"),
-            TeamId = Get("team_id"),
-            ResponseUrl = Get("response_url"),
-            TriggerId = Get("trigger_id"),
-            ApiAppId = Get("api_app_id"),
-            IsSslCheck = Get("ssl_check") == "1",
-        };
-    }
+    public static SlashCommand FromForm(IReadOnlyDictionary<string, string> form) =>
+        From(name => form.TryGetValue(name, out var value) ? value : "");
 
     /// <summary>Reads the JSON payload of a Socket Mode <c>slash_commands</c> envelope; non-string fields are ignored.</summary>
-    public static SlashCommand FromJson(JsonElement payload)
+    public static SlashCommand FromJson(JsonElement payload) =>
+        From(name => payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() ?? ""
+            : "");
+
+    private static SlashCommand From(Func<string, string> get) => new()
     {
-        string Get(string name) =>
-            payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString() ?? ""
-                : "";
-        return new SlashCommand
-        {
-            Command = Get("command"),
-            Text = Get("text"),
-            UserId = Get("user_id"),
-            UserName = Get("user_name"),
-            ChannelId = Get("channel_id"),
-            TeamId = Get("team_id"),
-            ResponseUrl = Get("response_url"),
-            TriggerId = Get("trigger_id"),
-            ApiAppId = Get("api_app_id"),
-            IsSslCheck = Get("ssl_check") == "1",
-        };
-    }
+        Command = get("command"),
+        Text = get("text"),
+        UserId = get("user_id"),
+        UserName = get("user_name"),
+        ChannelId = get("channel_id"),
+        TeamId = get("team_id"),
+        ResponseUrl = get("response_url"),
+        TriggerId = get("trigger_id"),
+        ApiAppId = get("api_app_id"),
+        IsSslCheck = get("ssl_check") == "1",
+    };
 }
