@@ -46,6 +46,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
             if (ctx.Outcome is null)
             {
                 ctx.EnterPhase(RunPhase.Observe);
+                await ctx.CheckpointAsync("observe");
                 await ObservePhase.RunAsync(ctx, () => runLock?.LostMessage, linked.Token);
             }
         }

@@ -48,6 +48,9 @@ internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinit
 
     public int NextSequence() => Interlocked.Increment(ref _sequence);
 
+    /// <summary>The test hook (<see cref="DrillEngineOptions.Checkpoint"/>); nothing when unset.</summary>
+    public ValueTask CheckpointAsync(string point) => Options.Checkpoint?.Invoke(point) ?? ValueTask.CompletedTask;
+
     public void Stop(Verdict verdict, string reason)
     {
         lock (_gate)

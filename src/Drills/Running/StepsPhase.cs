@@ -24,7 +24,8 @@ internal static class StepsPhase
             }
 
             var objectStep = (ObjectStepDefinition)step;
-            var outcome = await executor.ApplyAsync(ctx.RunId, ctx.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken);
+            var number = i + 1;
+            var outcome = await executor.ApplyAsync(ctx.RunId, ctx.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.CheckpointAsync($"{p}:{number}"));
             if (!outcome.Ok)
             {
                 lock (ctx.Records)
@@ -44,6 +45,7 @@ internal static class StepsPhase
             }
 
             Done(ctx, i, step, outcome.Description, entry.Target, outcome.AcknowledgedAt!.Value);
+            await ctx.CheckpointAsync($"step-applied:{number}");
         }
     }
 

@@ -14,8 +14,9 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
 {
     private const int MaxConflicts = 5;
 
-    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken)
+    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken, Func<string, ValueTask>? checkpoint = null)
     {
+        checkpoint ??= _ => ValueTask.CompletedTask;
         var target = ChangeBuilder.TargetOf(step);
         var recorded = new List<JournalEntry>();
         ClusterError? last = null;
@@ -45,10 +46,11 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
             await journal.RecordAsync(entry, cancellationToken);
             recorded.Add(entry);
             onRecorded(entry);
+            await checkpoint("step-captured");
 
             // from here on the mutation is not cancelled half-way: restore must know whether it happened
 
-            var (applied, error) = await MutateAsync(client, change, annotations, full, CancellationToken.None);
+            var (applied, error) = await MutateAsync(client, change, annotations, full, checkpoint, CancellationToken.None);
             var acknowledged = time.GetUtcNow();
             if (error is null)
             {
@@ -66,7 +68,7 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
         return Failed(recorded, last!, step);
     }
 
-    private static async Task<(JsonObject? Applied, ClusterError? Error)> MutateAsync(IClusterClient client, StepChange change, JsonObject annotations, JsonObject full, CancellationToken cancellationToken)
+    private static async Task<(JsonObject? Applied, ClusterError? Error)> MutateAsync(IClusterClient client, StepChange change, JsonObject annotations, JsonObject full, Func<string, ValueTask> checkpoint, CancellationToken cancellationToken)
     {
         var target = change.Target;
         switch (change.Kind)
@@ -84,6 +86,7 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
                     return (null, annotated.Error);
                 }
 
+                await checkpoint("step-annotated");
                 var replicas = change.Fields["spec"]!["replicas"]!.GetValue<int>();
                 var scaled = await client.PatchScaleAsync(target.Namespace, target.Name, replicas, cancellationToken);
                 if (!scaled.Ok)
