@@ -9,7 +9,10 @@ internal sealed class EngineFactory : IDisposable
 {
     private readonly KubernetesClusterClientFactory _clusters;
 
-    public EngineFactory(CliEnvironment env, string stateDirectory)
+    /// <param name="env">Where the command runs.</param>
+    /// <param name="stateDirectory">The journal and debug log go here.</param>
+    /// <param name="stop">The command's Ctrl-C/SIGTERM token (ends a test pause, see <see cref="TestPause"/>).</param>
+    public EngineFactory(CliEnvironment env, string stateDirectory, CancellationToken stop = default)
     {
         DebugLog = new DebugLog(stateDirectory);
         _clusters = new KubernetesClusterClientFactory(TimeProvider.System, null, env.Variables);
@@ -18,6 +21,7 @@ internal sealed class EngineFactory : IDisposable
             Clusters = _clusters,
             Journal = new FileJournal(Path.Combine(stateDirectory, "journal")),
             LoggerFactory = DebugLog.Factory(),
+            Checkpoint = TestPause.From(env, stop),
         });
     }
 

@@ -27,7 +27,7 @@ internal static class RestoreCommand
             return ExitCodes.InvalidInput;
         }
 
-        using var factory = new EngineFactory(env, EngineFactory.StateDirectory(env));
+        using var factory = new EngineFactory(env, EngineFactory.StateDirectory(env), cancellationToken);
         try
         {
             var service = factory.Engine.CreateRestoreService(config);
@@ -35,7 +35,11 @@ internal static class RestoreCommand
             var items = new List<RestoreItemResult>();
             foreach (var run in runs)
             {
-                env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}): restore {run.Restore.Status.ToString().ToLowerInvariant()}"));
+                env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}) was interrupted: restore {run.Restore.Status.ToString().ToLowerInvariant()}"));
+                foreach (var note in run.Notes)
+                {
+                    env.Out.MarkupLine(Markup.Escape($"  {note}"));
+                }
                 items.AddRange(run.Restore.Items);
             }
 

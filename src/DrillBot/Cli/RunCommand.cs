@@ -34,7 +34,7 @@ internal static class RunCommand
             return ExitCodes.InvalidInput;
         }
 
-        using var factory = new EngineFactory(env, EngineFactory.StateDirectory(env));
+        using var factory = new EngineFactory(env, EngineFactory.StateDirectory(env), cancellationToken);
         try
         {
             if (dryRun)

@@ -3,9 +3,9 @@ using DrillBot.Drills.Cluster;
 namespace DrillBot.Drills.Locking;
 
 /// <summary>
-/// Holds the drill lease in every touched cluster for one run: taken before preflight (an expired
-/// lease is taken over; a live one refuses the run, naming its holder), renewed in the background,
-/// released after restore.
+/// Holds the drill lease in every touched cluster for one run (or one restore): taken before preflight (a
+/// lease whose holder is no longer at work — expired, or a dead process on this machine — is taken over;
+/// a live one refuses the run, naming its holder), renewed in the background, released after restore.
 /// </summary>
 internal sealed class RunLock : IAsyncDisposable
 {
@@ -25,54 +25,81 @@ internal sealed class RunLock : IAsyncDisposable
 
     public string? LostMessage { get; private set; }
 
-    /// <summary>Takes every lease or none; the error names who holds the first one that is taken.</summary>
-    public static async Task<(RunLock? Lock, string? Error)> AcquireAsync(IReadOnlyList<IClusterClient> clients, string ns, string holder, LockOptions options, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Leases taken from holders that were no longer at work.</summary>
+    public List<TakenOverLease> TakenOver { get; } = [];
+
+    /// <summary>Best effort only: clusters whose lease was not taken.</summary>
+    public List<SkippedLease> Skipped { get; } = [];
+
+    /// <summary>Takes every lease or none (best effort: as many as it can); the error names who holds the first one that is taken.</summary>
+    public static async Task<(RunLock? Lock, string? Error)> AcquireAsync(IReadOnlyList<IClusterClient> clients, string ns, LockRequest request, CancellationToken cancellationToken)
     {
-        var runLock = new RunLock(ns, options, time);
+        var runLock = new RunLock(ns, request.Options, request.Time);
         foreach (var client in clients.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            var (lease, error) = await TakeAsync(client, ns, holder, options, time, cancellationToken);
-            if (lease is null)
+            var (lease, error, holder) = await runLock.TakeAsync(client, request, cancellationToken);
+            if (lease is not null)
             {
-                await runLock.DisposeAsync();
-                return (null, error);
+                runLock._held.Add((client, lease));
+                continue;
             }
 
-            runLock._held.Add((client, lease));
+            if (request.BestEffort)
+            {
+                runLock.Skipped.Add(new SkippedLease(client.Name, holder, error!));
+                continue;
+            }
+
+            await runLock.DisposeAsync();
+            return (null, error);
         }
 
         runLock._renewal = runLock.RenewLoopAsync();
         return (runLock, null);
     }
 
-    private static async Task<(LeaseState? Lease, string? Error)> TakeAsync(IClusterClient client, string ns, string holder, LockOptions options, TimeProvider time, CancellationToken cancellationToken)
+    private async Task<(LeaseState? Lease, string? Error, string? Holder)> TakeAsync(IClusterClient client, LockRequest request, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var mine = new LeaseState(options.LeaseName, holder, now, options.LeaseDuration, null);
-        var current = await client.GetLeaseAsync(ns, options.LeaseName, cancellationToken);
+        var ns = _namespace;
+        var name = request.Options.LeaseName;
+        var now = request.Time.GetUtcNow();
+        var holder = request.Holder.ToString();
+        var mine = new LeaseState(name, holder, now, request.Options.LeaseDuration, null);
+        var current = await client.GetLeaseAsync(ns, name, cancellationToken);
         if (!current.Ok)
         {
-            return (null, current.Error!.Message);
+            return (null, current.Error!.Message, null);
         }
 
         ClusterResult<LeaseState> taken;
-        if (current.Value is null)
+        if (current.Value is not { } lease)
         {
             taken = await client.CreateLeaseAsync(ns, mine, cancellationToken);
         }
-        else if (current.Value.IsFree(now) || current.Value.Holder == holder)
-        {
-            taken = await client.UpdateLeaseAsync(ns, mine with { ResourceVersion = current.Value.ResourceVersion }, cancellationToken);
-        }
         else
         {
-            var ago = now - current.Value.RenewTime!.Value;
-            return (null, $"cluster {client.Name} is locked by {current.Value.Holder} (Lease {ns}/{options.LeaseName}, renewed {ago.TotalSeconds:0.#}s ago, valid for {current.Value.Duration.TotalSeconds:0}s)");
+            var (atWork, reason) = lease.Holder == holder ? (false, null) : request.Liveness.Judge(lease, now);
+            if (atWork && request.AlsoTakeOver?.Invoke(lease) == true)
+            {
+                (atWork, reason) = (false, "the restore takes over the lease of the run it restores");
+            }
+
+            if (atWork)
+            {
+                var ago = now - lease.RenewTime!.Value;
+                return (null, $"cluster {client.Name} is locked by {lease.Holder} (Lease {ns}/{name}, renewed {ago.TotalSeconds:0.#}s ago, valid for {lease.Duration.TotalSeconds:0}s)", lease.Holder);
+            }
+
+            taken = await client.UpdateLeaseAsync(ns, mine with { ResourceVersion = lease.ResourceVersion }, cancellationToken);
+            if (taken.Ok && reason is not null && !string.IsNullOrEmpty(lease.Holder))
+            {
+                TakenOver.Add(new TakenOverLease(client.Name, lease.Holder, reason));
+            }
         }
 
-        return taken.Ok ? (taken.Value, null)
-            : taken.Error!.Kind == ClusterErrorKind.Conflict ? (null, $"cluster {client.Name}: another drill took Lease {ns}/{options.LeaseName} at the same moment")
-            : (null, taken.Error.Message);
+        return taken.Ok ? (taken.Value, null, null)
+            : taken.Error!.Kind == ClusterErrorKind.Conflict ? (null, $"cluster {client.Name}: another drill took Lease {ns}/{name} at the same moment", null)
+            : (null, taken.Error.Message, null);
     }
 
     private async Task RenewLoopAsync()

@@ -97,26 +97,21 @@ internal static class ObjectRestorer
         return result(gone, gone, gone ? "{\"$object\":null}" : null, [], gone ? null : $"{entry.Target} still exists after delete");
     }
 
+    /// <summary>
+    /// One JSON merge patch of everything that differs (a Deployment's replicas included, so the write is atomic),
+    /// carrying the resourceVersion that was read: if someone else wrote in between, the API server answers 409
+    /// and the caller re-reads instead of overwriting their change.
+    /// </summary>
     private static async Task<ClusterError?> WriteAsync(ObjectRef target, IClusterClient client, JsonObject current, JsonObject desired, CancellationToken cancellationToken)
     {
-        if (target.Kind == ObjectKind.Deployment)
+        var patch = JsonTools.Diff(current, desired);
+        if (patch.Count == 0)
         {
-            var want = desired["spec"]?["replicas"]?.GetValue<int>();
-            if (want is { } replicas && replicas != current["spec"]?["replicas"]?.GetValue<int>())
-            {
-                var scaled = await client.PatchScaleAsync(target.Namespace, target.Name, replicas, cancellationToken);
-                if (!scaled.Ok)
-                {
-                    return scaled.Error;
-                }
-            }
-
-            var meta = JsonTools.Diff(current["metadata"] as JsonObject ?? [], desired["metadata"] as JsonObject ?? []);
-            return meta.Count == 0 ? null : (await client.PatchAsync(target, new JsonObject { ["metadata"] = meta }, cancellationToken)).Error;
+            return null;
         }
 
-        var patch = JsonTools.Diff(current, desired);
-        return patch.Count == 0 ? null : (await client.PatchAsync(target, patch, cancellationToken)).Error;
+        ResourceVersions.Require(patch, current);
+        return (await client.PatchAsync(target, patch, cancellationToken)).Error;
     }
 
     private static string Values(JsonObject obj, IEnumerable<JsonPath> paths)

@@ -7,7 +7,7 @@ namespace DrillBot.Drills.Restore;
 /// Restores the entries of one run in reverse order, continuing past any failed item, and records
 /// each outcome in the journal (a journal outage never stops the restore).
 /// </summary>
-internal sealed class RestoreRunner(IJournal journal, Func<string, ClusterResult<IClusterClient>> clients, TimeProvider time)
+internal sealed class RestoreRunner(IJournal journal, Func<string, ClusterResult<IClusterClient>> clients, TimeProvider time, Func<int, ValueTask>? afterItem = null)
 {
     public async Task<RestoreResult> RestoreAsync(string runId, IReadOnlyList<JournalRecord> records, Action<RestoreItemResult>? onItem, CancellationToken cancellationToken)
     {
@@ -37,6 +37,11 @@ internal sealed class RestoreRunner(IJournal journal, Func<string, ClusterResult
             catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
             {
                 // the object is restored; the journal catches up on the next restore pass
+            }
+
+            if (afterItem is not null)
+            {
+                await afterItem(items.Count);
             }
         }
 

@@ -1,45 +1,54 @@
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
+using DrillBot.Drills.Locking;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Steps;
+using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Drills.Restore;
 
 /// <summary>
 /// Finishes what interrupted runs left behind, on its own (<c>drillbot restore</c>, service start):
-/// unfinished runs from the journal, and objects annotated by runs nobody knows any more.
+/// unfinished runs from the journal, and objects annotated by runs nobody knows any more. A restore takes
+/// over the dead run's drill leases (holder <c>"{owner} restore {runId}"</c>) while it works and releases
+/// them afterwards; a run another live process is already restoring is left to it.
 /// </summary>
 public sealed class RestoreService(DrillsConfig config, DrillEngineOptions options)
 {
+    private readonly HolderLiveness _liveness = new(options.Owner);
+    private readonly ILogger _logger = options.LoggerFactory.CreateLogger("DrillBot.Drills.Restore");
+
     /// <summary>
-    /// Restores and verifies every unfinished journal run that is not alive (by default: no live lease
-    /// names it), then completes it in the journal (unless its restore failed).
+    /// Restores and verifies every unfinished journal run that is not alive, then completes it in the journal
+    /// (unless its restore failed). By default a run is alive while this process runs it, or, when its owner
+    /// is not a dead process on this machine, while a drill lease naming it is held and not expired.
     /// </summary>
     public async Task<IReadOnlyList<RecoveredRun>> RestoreUnfinishedAsync(Func<JournalRun, bool>? isAlive, CancellationToken cancellationToken)
     {
         var result = new List<RecoveredRun>();
         foreach (var run in await options.Journal.GetUnfinishedRunsAsync(cancellationToken))
         {
-            if (isAlive?.Invoke(run.Run) ?? await IsRunAliveAsync(run.Run.RunId, run.Entries.Select(e => e.Entry.Target.Cluster), cancellationToken))
+            var clusters = ClustersOf(run);
+            if (isAlive?.Invoke(run.Run) ?? await IsAliveAsync(run.Run, clusters, cancellationToken))
             {
                 continue;
             }
 
-            var runner = new RestoreRunner(options.Journal, Client, options.TimeProvider);
-            var restore = await runner.RestoreAsync(run.Run.RunId, run.Entries, null, cancellationToken);
-            if (restore.Status != RestoreStatus.Failed)
+            if (await RecoverAsync(run, clusters, cancellationToken) is { } recovered)
             {
-                await options.Journal.CompleteRunAsync(run.Run.RunId, "restored-after-interruption", cancellationToken);
+                result.Add(recovered);
             }
-
-            result.Add(new RecoveredRun(run.Run, restore));
         }
 
         return result;
     }
 
-    /// <summary>True when a drill lease in one of <paramref name="clusters"/> is held, unexpired, by this run.</summary>
+    /// <summary>
+    /// True when a drill lease in one of <paramref name="clusters"/> names this run (held by the run, or by a
+    /// restore of it) and its holder is at work: this process runs it, or the holder is not a dead process on
+    /// this machine and the lease has not expired.
+    /// </summary>
     public async Task<bool> IsRunAliveAsync(string runId, IEnumerable<string> clusters, CancellationToken cancellationToken)
     {
         var now = options.TimeProvider.GetUtcNow();
@@ -54,7 +63,7 @@ public sealed class RestoreService(DrillsConfig config, DrillEngineOptions optio
             foreach (var ns in config.Drills.Select(d => d.Namespace).Append(config.Defaults.Namespace).Distinct(StringComparer.Ordinal))
             {
                 var lease = await client.Value!.GetLeaseAsync(ns, options.Lock.LeaseName, cancellationToken);
-                if (lease.Value is { } l && !l.IsFree(now) && l.Holder?.EndsWith($" run {runId}", StringComparison.Ordinal) == true)
+                if (lease.Value is { } l && LeaseHolder.Parse(l.Holder)?.RunId == runId && _liveness.IsAtWork(l, now))
                 {
                     return true;
                 }
@@ -87,27 +96,85 @@ public sealed class RestoreService(DrillsConfig config, DrillEngineOptions optio
         return result;
     }
 
-    /// <summary>Restores orphaned objects from their <c>drillbot.io/prior</c> annotation, field by field, and verifies them.</summary>
+    /// <summary>Restores orphaned objects from their <c>drillbot.io/prior</c> annotation, field by field, and verifies them (taking over their runs' leases meanwhile).</summary>
     public async Task<RestoreResult> RestoreOrphansAsync(IReadOnlyList<OrphanedObject> orphans, CancellationToken cancellationToken)
     {
         var started = options.TimeProvider.GetUtcNow();
         var items = new List<RestoreItemResult>();
-        foreach (var orphan in orphans)
+        foreach (var group in orphans.GroupBy(o => o.RunId, StringComparer.Ordinal))
         {
-            var client = Client(orphan.Target.Cluster);
-            var current = client.Ok ? await client.Value!.GetAsync(orphan.Target, cancellationToken) : null;
-            if (current?.Value is not { } obj)
+            using var working = LocalWork.Register(LeaseHolder.ForRestore(options.Owner, group.Key));
+            var clusters = group.Select(o => o.Target.Cluster).Distinct(StringComparer.Ordinal).ToList();
+            await using var leases = await TakeOverLeasesAsync(group.Key, clusters, NamespaceOf(group.First().Target), cancellationToken);
+            foreach (var orphan in group)
             {
-                items.Add(new RestoreItemResult(orphan.Target, "annotation", false, false, orphan.PriorAnnotation, "{}", null, [], client.Error?.Message ?? current?.Error?.Message ?? "object vanished"));
-                continue;
+                items.Add(await RestoreOrphanAsync(orphan, started, cancellationToken));
             }
-
-            var record = OrphanRecord.From(orphan, obj, started);
-            items.Add(await ObjectRestorer.RestoreAsync(record, client.Value!, cancellationToken));
         }
 
         return new RestoreResult(RestoreResult.StatusOf(items), items, started, options.TimeProvider.GetUtcNow());
     }
+
+    private async Task<RestoreItemResult> RestoreOrphanAsync(OrphanedObject orphan, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var client = Client(orphan.Target.Cluster);
+        var current = client.Ok ? await client.Value!.GetAsync(orphan.Target, cancellationToken) : null;
+        if (current?.Value is not { } obj)
+        {
+            return new RestoreItemResult(orphan.Target, "annotation", false, false, orphan.PriorAnnotation, "{}", null, [], client.Error?.Message ?? current?.Error?.Message ?? "object vanished");
+        }
+
+        var record = OrphanRecord.From(orphan, obj, started);
+        return await ObjectRestorer.RestoreAsync(record, client.Value!, cancellationToken);
+    }
+
+    private async Task<bool> IsAliveAsync(JournalRun run, IReadOnlyList<string> clusters, CancellationToken cancellationToken)
+    {
+        if (run.Owner == options.Owner)
+        {
+            return LocalWork.Contains(LeaseHolder.ForRun(run.Owner, run.RunId));
+        }
+
+        // a dead process on this machine runs nothing, whatever its lease still says
+        return LocalProcess.Check(run.Owner, run.StartedAt) != ProcessState.Dead
+            && await IsRunAliveAsync(run.RunId, clusters, cancellationToken);
+    }
+
+    private async Task<RecoveredRun?> RecoverAsync(UnfinishedRun run, IReadOnlyList<string> clusters, CancellationToken cancellationToken)
+    {
+        var runId = run.Run.RunId;
+        using var working = LocalWork.Register(LeaseHolder.ForRestore(options.Owner, runId));
+        await using var leases = await TakeOverLeasesAsync(runId, clusters, NamespaceOf(run.Run.Drill), cancellationToken);
+        if (leases.Rival is { } rival)
+        {
+            Log.AlreadyBeingRestored(_logger, runId, rival.ToString());
+            return null;
+        }
+
+        var runner = new RestoreRunner(options.Journal, Client, options.TimeProvider, n => options.Checkpoint?.Invoke($"recover-item:{n}") ?? ValueTask.CompletedTask);
+        var restore = await runner.RestoreAsync(runId, run.Entries, null, cancellationToken);
+        if (restore.Status != RestoreStatus.Failed)
+        {
+            await options.Journal.CompleteRunAsync(runId, "restored-after-interruption", cancellationToken);
+        }
+
+        Log.Recovered(_logger, runId, run.Run.Owner, restore.Status.ToString());
+        return new RecoveredRun(run.Run, restore) { Notes = leases.Notes };
+    }
+
+    private async Task<RestoreLeases> TakeOverLeasesAsync(string runId, IReadOnlyList<string> clusters, string ns, CancellationToken cancellationToken) =>
+        await RestoreLeases.TakeAsync(clusters.Select(Client).Where(c => c.Ok).Select(c => c.Value!).ToList(), ns, runId, _liveness, options, _logger, cancellationToken);
+
+    private List<string> ClustersOf(UnfinishedRun run) =>
+        run.Entries.Select(e => e.Entry.Target.Cluster)
+            .Concat(config.FindDrill(run.Run.Drill)?.TouchedClusters ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private string NamespaceOf(string drill) => config.FindDrill(drill)?.Namespace ?? config.Defaults.Namespace;
+
+    private string NamespaceOf(ObjectRef target) =>
+        config.Drills.FirstOrDefault(d => d.Steps.OfType<ObjectStepDefinition>().Any(s => ChangeBuilder.TargetOf(s) == target))?.Namespace ?? config.Defaults.Namespace;
 
     private ClusterResult<IClusterClient> Client(string name) =>
         config.Clusters.TryGetValue(name, out var def) ? options.Clusters.Create(def)

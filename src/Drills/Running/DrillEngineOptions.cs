@@ -24,4 +24,13 @@ public sealed record DrillEngineOptions
 
     /// <summary>Upper bound for the restore phase, independent of the run's own cancellation.</summary>
     public TimeSpan RestoreTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Test hook, null (inert) in production: awaited at named points so that a test can stop or kill the
+    /// process exactly there (docs/reliability.md): <c>step-captured:N</c> (step N's prior state is journaled,
+    /// its change not sent yet), <c>step-annotated:N</c> (scale steps: annotations written, replicas not yet),
+    /// <c>step-applied:N</c>, <c>observe</c>, <c>restore-item:N</c> (N objects restored by the run) and
+    /// <c>recover-item:N</c> (N objects restored by <see cref="Restore.RestoreService"/>).
+    /// </summary>
+    public Func<string, ValueTask>? Checkpoint { get; init; }
 }

@@ -16,6 +16,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
     public async Task<DrillReport> RunAsync()
     {
         ctx.StartedAt = ctx.Time.GetUtcNow();
+        using var working = LocalWork.Register(ctx.Holder); // this process is at work under the run's lease holder
         Log.RunStarted(ctx.Logger, ctx.RunId, ctx.Drill.Name, ctx.Trigger.Kind, ctx.Trigger.By);
         ctx.Emit(new RunStarted(ctx.RunId, ctx.Drill.Name, ctx.StartedAt, ctx.Trigger));
         using var timeout = new CancellationTokenSource(ctx.Drill.Timeout, ctx.Time);
@@ -45,6 +46,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
             if (ctx.Outcome is null)
             {
                 ctx.EnterPhase(RunPhase.Observe);
+                await ctx.CheckpointAsync("observe");
                 await ObservePhase.RunAsync(ctx, () => runLock?.LostMessage, linked.Token);
             }
         }

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "journal write failed for run {RunId}")]
     public static partial void JournalFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "run {RunId}: took over the drill lease in cluster {Cluster} from {PreviousHolder}: {Reason}")]
+    public static partial void LeaseTakenOver(ILogger logger, string runId, string cluster, string previousHolder, string reason);
 }

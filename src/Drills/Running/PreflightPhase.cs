@@ -35,11 +35,17 @@ internal static class PreflightPhase
         }
 
         var touched = ctx.Drill.TouchedClusters.Select(c => ctx.Clients[c]).ToList();
-        var (runLock, lockError) = await RunLock.AcquireAsync(touched, ctx.Drill.Namespace, $"{ctx.Options.Owner} run {ctx.RunId}", ctx.Options.Lock, ctx.Time, cancellationToken);
+        var request = new LockRequest(ctx.Holder, new HolderLiveness(ctx.Options.Owner), ctx.Options.Lock, ctx.Time);
+        var (runLock, lockError) = await RunLock.AcquireAsync(touched, ctx.Drill.Namespace, request, cancellationToken);
         if (runLock is null)
         {
             ctx.Stop(lockError!.Contains("is locked by", StringComparison.Ordinal) || lockError.Contains("same moment", StringComparison.Ordinal) ? Verdict.Aborted : Verdict.Errored, $"refused: {lockError}");
             return null;
+        }
+
+        foreach (var taken in runLock.TakenOver)
+        {
+            Log.LeaseTakenOver(ctx.Logger, ctx.RunId, taken.Cluster, taken.PreviousHolder, taken.Reason);
         }
 
         await ctx.Journal.BeginRunAsync(new JournalRun(ctx.RunId, ctx.Drill.Name, ctx.Options.Owner, ctx.StartedAt), cancellationToken);

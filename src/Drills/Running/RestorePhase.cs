@@ -20,7 +20,7 @@ internal static class RestorePhase
         }
 
         using var deadline = new CancellationTokenSource(ctx.Options.RestoreTimeout, ctx.Time);
-        var runner = new RestoreRunner(ctx.Journal, Client(ctx), ctx.Time);
+        var runner = new RestoreRunner(ctx.Journal, Client(ctx), ctx.Time, n => ctx.CheckpointAsync($"restore-item:{n}"));
         var result = await runner.RestoreAsync(ctx.RunId, records, item =>
         {
             if (!item.Ok)

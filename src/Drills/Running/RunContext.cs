@@ -1,6 +1,7 @@
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
+using DrillBot.Drills.Locking;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Running.Events;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,9 @@ internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinit
     public List<TimelineMarker> Markers { get; } = [];
     public List<string> Reasons { get; } = [];
     public RunPhase Phase { get; private set; } = RunPhase.Pending;
+
+    /// <summary>Who holds the drill leases while this run lives: <c>"{owner} run {runId}"</c>.</summary>
+    public LeaseHolder Holder => LeaseHolder.ForRun(Options.Owner, RunId);
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? SteadyFrom { get; set; }
     public DateTimeOffset? SteadyTo { get; set; }
@@ -43,6 +47,9 @@ internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinit
     public Func<long> ProbesSent { get; set; } = () => 0;
 
     public int NextSequence() => Interlocked.Increment(ref _sequence);
+
+    /// <summary>The test hook (<see cref="DrillEngineOptions.Checkpoint"/>); nothing when unset.</summary>
+    public ValueTask CheckpointAsync(string point) => Options.Checkpoint?.Invoke(point) ?? ValueTask.CompletedTask;
 
     public void Stop(Verdict verdict, string reason)
     {

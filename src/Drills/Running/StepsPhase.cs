@@ -24,7 +24,9 @@ internal static class StepsPhase
             }
 
             var objectStep = (ObjectStepDefinition)step;
-            var outcome = await executor.ApplyAsync(ctx.RunId, ctx.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken);
+            var number = i + 1;
+            var outcome = await executor.ApplyAsync(ctx.RunId, ctx.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.CheckpointAsync($"{p}:{number}"));
+            MarkRejected(ctx, outcome.Rejected);
             if (!outcome.Ok)
             {
                 lock (ctx.Records)
@@ -44,6 +46,20 @@ internal static class StepsPhase
             }
 
             Done(ctx, i, step, outcome.Description, entry.Target, outcome.AcknowledgedAt!.Value);
+            await ctx.CheckpointAsync($"step-applied:{number}");
+        }
+    }
+
+    /// <summary>Entries refused with 409 changed nothing: restore skips them.</summary>
+    private static void MarkRejected(RunContext ctx, IReadOnlyList<int> sequences)
+    {
+        lock (ctx.Records)
+        {
+            foreach (var sequence in sequences)
+            {
+                var at = ctx.Records.FindIndex(r => r.Entry.Sequence == sequence);
+                ctx.Records[at] = ctx.Records[at] with { State = JournalEntryState.Restored };
+            }
         }
     }
 

@@ -14,10 +14,12 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
 {
     private const int MaxConflicts = 5;
 
-    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken)
+    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken, Func<string, ValueTask>? checkpoint = null)
     {
+        checkpoint ??= _ => ValueTask.CompletedTask;
         var target = ChangeBuilder.TargetOf(step);
         var recorded = new List<JournalEntry>();
+        var rejected = new List<int>();
         ClusterError? last = null;
         for (var attempt = 0; attempt < MaxConflicts; attempt++)
         {
@@ -45,28 +47,37 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
             await journal.RecordAsync(entry, cancellationToken);
             recorded.Add(entry);
             onRecorded(entry);
+            await checkpoint("step-captured");
 
             // from here on the mutation is not cancelled half-way: restore must know whether it happened
 
-            var (applied, error) = await MutateAsync(client, change, annotations, full, CancellationToken.None);
+            var (applied, error) = await MutateAsync(client, change, current, annotations, full, checkpoint, CancellationToken.None);
             var acknowledged = time.GetUtcNow();
             if (error is null)
             {
                 await journal.MarkAppliedAsync(runId, entry.Sequence, applied?.ToJsonString(), CancellationToken.None);
-                return new StepOutcome(true, recorded, applied, acknowledged, null, change.Description);
+                return new StepOutcome(true, recorded, applied, acknowledged, null, change.Description) { Rejected = rejected };
             }
 
             last = error;
             if (error.Kind != ClusterErrorKind.Conflict)
             {
-                return Failed(recorded, error, step);
+                return Failed(recorded, error, step) with { Rejected = rejected };
             }
+
+            // 409 on the first write: the object changed since it was read and nothing of this entry was applied
+            await journal.MarkRestoredAsync(runId, entry.Sequence, true, "refused with 409 Conflict before anything changed: nothing to restore", CancellationToken.None);
+            rejected.Add(entry.Sequence);
         }
 
-        return Failed(recorded, last!, step);
+        return Failed(recorded, last!, step) with { Rejected = rejected };
     }
 
-    private static async Task<(JsonObject? Applied, ClusterError? Error)> MutateAsync(IClusterClient client, StepChange change, JsonObject annotations, JsonObject full, CancellationToken cancellationToken)
+    /// <summary>
+    /// The writes of one step; a patch carries the resourceVersion read, so the first write of a changed object
+    /// is refused with 409 (and only the first write: a Conflict means nothing was applied).
+    /// </summary>
+    private static async Task<(JsonObject? Applied, ClusterError? Error)> MutateAsync(IClusterClient client, StepChange change, JsonObject? current, JsonObject annotations, JsonObject full, Func<string, ValueTask> checkpoint, CancellationToken cancellationToken)
     {
         var target = change.Target;
         switch (change.Kind)
@@ -75,20 +86,22 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
                 var created = await client.CreateAsync(target, full, cancellationToken);
                 return (created.Value, created.Error);
             case ChangeKind.Patch:
-                var patched = await client.PatchAsync(target, full, cancellationToken);
+                var patched = await client.PatchAsync(target, ResourceVersions.Require((JsonObject)full.DeepClone(), current), cancellationToken);
                 return (patched.Value, patched.Error);
             default:
-                var annotated = await client.PatchAsync(target, annotations, cancellationToken);
+                var annotated = await client.PatchAsync(target, ResourceVersions.Require((JsonObject)annotations.DeepClone(), current), cancellationToken);
                 if (!annotated.Ok)
                 {
                     return (null, annotated.Error);
                 }
 
+                await checkpoint("step-annotated");
                 var replicas = change.Fields["spec"]!["replicas"]!.GetValue<int>();
                 var scaled = await client.PatchScaleAsync(target.Namespace, target.Name, replicas, cancellationToken);
                 if (!scaled.Ok)
                 {
-                    return (null, scaled.Error);
+                    // the annotations are on the object: never report this as a refused (nothing applied) write
+                    return (null, scaled.Error!.Kind == ClusterErrorKind.Conflict ? scaled.Error with { Kind = ClusterErrorKind.Unavailable } : scaled.Error);
                 }
 
                 var after = await client.GetAsync(target, cancellationToken);

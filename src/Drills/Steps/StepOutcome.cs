@@ -14,4 +14,8 @@ internal sealed record StepOutcome(
     JsonObject? Applied,
     DateTimeOffset? AcknowledgedAt,
     ClusterError? Error,
-    string Description);
+    string Description)
+{
+    /// <summary>Sequences of entries whose write was refused with 409 before anything changed (retried on a fresh read; marked restored in the journal).</summary>
+    public IReadOnlyList<int> Rejected { get; init; } = [];
+}
