@@ -28,14 +28,14 @@ internal static class SlackEndpoints
         var services = context.RequestServices;
         var metrics = services.GetRequiredService<DrillMetrics>();
         var handler = services.GetService<SlackRequestHandler>();
+        if (RequestBase.Of(context.Request) is { } requestBase)
+        {
+            services.GetRequiredService<ReportLinks>().Seen(requestBase); // report links of runs started from here
+        }
+
         var response = handler is null
             ? SlackHttpResponse.Error(StatusCodes.Status503ServiceUnavailable, kind, "not_configured", "Slack is not configured on this DrillBot (SLACK_BOT_TOKEN is unset).")
             : await ReadAndHandleAsync(context, kind, handler, services.GetRequiredService<ServiceHostOptions>().MaxSlackBodyBytes);
-        if (RequestBase.Of(context.Request) is { } requestBase)
-        {
-            services.GetRequiredService<ReportLinks>().Seen(requestBase);
-        }
-
         metrics.SlackRequest(response.Kind, response.Result);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;

@@ -1,6 +1,8 @@
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Locking;
 using DrillBot.Slack.Outbox;
+using DrillBot.Slack.SocketMode;
+using DrillBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Hosting;
@@ -53,6 +55,12 @@ public sealed record ServiceHostOptions
 
     /// <summary>Slack outbox delivery timings; null = the defaults.</summary>
     public SlackOutboxOptions? Outbox { get; init; }
+
+    /// <summary>Retries, timeouts and circuit breaker of Slack Web API calls; null = the defaults.</summary>
+    public SlackResilienceOptions? SlackResilience { get; init; }
+
+    /// <summary>Socket Mode reconnect timings (the app token comes from SLACK_APP_TOKEN); null = the defaults.</summary>
+    public Func<SocketModeOptions, SocketModeOptions>? SocketMode { get; init; }
 
     /// <summary>Largest Slack request body accepted (413 above).</summary>
     public int MaxSlackBodyBytes { get; init; } = 64 * 1024;

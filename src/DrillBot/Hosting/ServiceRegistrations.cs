@@ -8,6 +8,8 @@ using DrillBot.Scheduling;
 using DrillBot.Slack;
 using DrillBot.Slack.Handling;
 using DrillBot.Slack.Outbox;
+using DrillBot.Slack.SocketMode;
+using DrillBot.Slack.WebApi;
 using DrillBot.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -86,6 +88,15 @@ internal static class ServiceRegistrations
         services.AddSingleton<ISlackDrillService, SlackDrillService>();
         services.AddDrillBotSlack(settings.Slack, options.Outbox);
         services.AddSingleton(sp => SlackHandlerOptions.From(settings.Slack) with { MaxBodyBytes = options.MaxSlackBodyBytes });
+        if (options.SlackResilience is { } resilience)
+        {
+            services.AddSingleton(new SlackWebApiOptions(settings.Slack.ApiBase, settings.Slack.BotToken!) { Resilience = resilience });
+        }
+
+        if (settings.Slack.SocketModeEnabled && options.SocketMode is { } socketMode)
+        {
+            services.AddSingleton(socketMode(new SocketModeOptions(settings.Slack.AppToken!)));
+        }
 
         // the dispatcher must run on one replica only: OutboxOwner runs it while holding the store lease "outbox"
         var dispatcher = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SlackOutboxDispatcher));
