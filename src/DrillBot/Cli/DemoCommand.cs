@@ -39,7 +39,7 @@ internal static class DemoCommand
                 _ => env.Variables(name),
             };
             var labEnv = new CliEnvironment { Out = env.Out, Error = env.Error, Variables = Variables, WorkingDirectory = state };
-            var loaded = DrillsLoader.Parse(await BundledAsync().ConfigureAwait(false), "drills.yaml (bundled)", Variables);
+            var loaded = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, Variables);
             if (loaded.Config?.FindDrill(DrillName) is not { } original)
             {
                 foreach (var p in loaded.Problems)
@@ -71,12 +71,4 @@ internal static class DemoCommand
     }
 
     private static string? Abs(CliEnvironment env, string? path) => path is null ? null : env.Path(path);
-
-    private static async Task<string> BundledAsync()
-    {
-        await using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("drills.yaml")
-            ?? throw new InvalidOperationException("the bundled drills.yaml resource is missing from the executable");
-        using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync().ConfigureAwait(false);
-    }
 }

@@ -5,8 +5,8 @@ namespace DrillBot.Drills.Probing;
 /// <summary>
 /// Fixed-rate prober: sample n is due at start + n × interval, whatever the previous responses do.
 /// Up to <see cref="ProbeDefinition.MaxInFlight"/> requests are in flight; a sample that cannot be
-/// sent within half an interval of its slot (no free slot, a stalled timer) is sent as soon as it
-/// can and marked late — never dropped.
+/// sent within half an interval of its slot, and at least 5 ms (the timer's jitter budget), after it
+/// (no free slot, a stalled machine) is sent as soon as it can and marked late — never dropped.
 /// </summary>
 internal sealed class ProbeRunner(ProbeDefinition probe, IProbeTransport transport, TimeProvider time)
 {
@@ -15,7 +15,7 @@ internal sealed class ProbeRunner(ProbeDefinition probe, IProbeTransport transpo
     public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>How late a send may be and still count as on time.</summary>
-    public TimeSpan LateAfter { get; } = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, probe.Interval.Ticks / 2));
+    public TimeSpan LateAfter { get; } = TimeSpan.FromTicks(Math.Max(5 * TimeSpan.TicksPerMillisecond, probe.Interval.Ticks / 2));
 
     /// <summary>Probes until <paramref name="stop"/> fires, then waits for the requests in flight.</summary>
     public async Task RunAsync(Action<ProbeSample> onSample, CancellationToken stop)

@@ -59,7 +59,8 @@ internal static class SvgTimeline
             var colour = ClassPalette.Marker(m.Kind);
             var y = BandTop + BandHeight + 12 + (labelRow++ % 3 * 11);
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"marker\"><title>{WebUtility.HtmlEncode(m.Label)}</title><line x1=\"{x:0.##}\" x2=\"{x:0.##}\" y1=\"{BandTop - 4}\" y2=\"{PlotTop + PlotHeight}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 3:0.##}\" y=\"{y}\" fill=\"{colour}\" class=\"mlabel\">{WebUtility.HtmlEncode(m.Kind)}</text></g>");
+            var nearRight = x > Width - Right - 90;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(nearRight ? x - 3 : x + 3):0.##}\" y=\"{y}\" fill=\"{colour}\" class=\"mlabel\"{(nearRight ? " text-anchor=\"end\"" : string.Empty)}>{WebUtility.HtmlEncode(m.Kind)}</text></g>");
         }
 
         svg.Append("</svg>");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Restore;
 
@@ -9,7 +10,15 @@ namespace DrillBot.Drills.Running;
 /// </summary>
 public sealed class DrillEngine(DrillEngineOptions options)
 {
+    private readonly ConcurrentDictionary<string, DrillRun> _active = new(StringComparer.Ordinal);
+
     public DrillEngineOptions Options { get; } = options;
+
+    /// <summary>Runs started by this engine that have not finished yet (restore included).</summary>
+    public IReadOnlyCollection<DrillRun> ActiveRuns => _active.Values.ToList();
+
+    /// <summary>An active run by id, or null.</summary>
+    public DrillRun? FindActive(string runId) => _active.GetValueOrDefault(runId);
 
     /// <summary>A new run id: UTC time plus random suffix, sortable, safe as a file name.</summary>
     public string NewRunId() => $"{Options.TimeProvider.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -21,18 +30,24 @@ public sealed class DrillEngine(DrillEngineOptions options)
         var context = new RunContext(runId ?? NewRunId(), config, drill, trigger, Options, observers?.ToList() ?? [], logger);
         var abort = new CancellationTokenSource();
         var runner = new DrillRunner(context, abort.Token);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var completion = Task.Run(async () =>
         {
+            await started.Task;
             try
             {
                 return await runner.RunAsync();
             }
             finally
             {
+                _active.TryRemove(context.RunId, out _);
                 abort.Dispose();
             }
         });
-        return new DrillRun(context, abort, completion);
+        var run = new DrillRun(context, abort, completion);
+        _active[context.RunId] = run;
+        started.SetResult();
+        return run;
     }
 
     /// <summary>Reads the clusters and returns what the drill would change, with before/after and restore; changes nothing.</summary>

@@ -96,19 +96,31 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
 
         await stopProbe.CancelAsync();
         await probing;
-        (transport as IDisposable)?.Dispose();
-        if (ctx.Begun && restore.Status != RestoreStatus.Failed)
+        if (ctx.Options.ProbeTransport is null)
         {
-            await ctx.Journal.CompleteRunAsync(ctx.RunId, (ctx.Outcome ?? Verdict.Passed).ToString().ToLowerInvariant(), CancellationToken.None);
+            (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-
-        if (runLock is not null)
-        {
-            await runLock.DisposeAsync();
-        }
-
         var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt));
         var verdict = ctx.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
+
+        // a run whose restore failed stays unfinished in the journal, so that `drillbot restore` (or the service) finishes it
+        try
+        {
+            if (ctx.Begun && restore.Status != RestoreStatus.Failed)
+            {
+                await ctx.Journal.CompleteRunAsync(ctx.RunId, verdict.ToString().ToLowerInvariant(), CancellationToken.None);
+            }
+
+            if (runLock is not null)
+            {
+                await runLock.DisposeAsync();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // the restore is done; a journal or lease hiccup here must not lose the report (the lease expires by itself)
+            Log.JournalFailed(ctx.Logger, e, ctx.RunId);
+        }
         var reasons = new List<string>(ctx.Reasons);
         if (ctx.Outcome is null)
         {

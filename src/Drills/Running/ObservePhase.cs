@@ -12,7 +12,7 @@ internal static class ObservePhase
         var end = from + drill.ObserveFor;
         while (true)
         {
-            await Task.Delay(drill.Probe.Interval, ctx.Time, cancellationToken);
+            await Task.Delay(CheckEvery(drill), ctx.Time, cancellationToken);
             var now = ctx.Time.GetUtcNow();
             var sorted = ctx.Samples.Complete(ctx.ProbesSent());
             if (drill.AbortIf is { } abortIf && AbortRule.ShouldAbort(abortIf, sorted, from, now, out var ratio))
@@ -43,6 +43,9 @@ internal static class ObservePhase
         ctx.ObserveEndAt = ctx.Time.GetUtcNow();
         ctx.Mark("observe-end", "observation ended", ctx.ObserveEndAt);
     }
+
+    /// <summary>How often abortIf and settlement are evaluated: every probe interval, but at most ten times a second.</summary>
+    public static TimeSpan CheckEvery(Definitions.DrillDefinition drill) => drill.Probe.Interval > TimeSpan.FromMilliseconds(100) ? drill.Probe.Interval : TimeSpan.FromMilliseconds(100);
 
     /// <summary>Waits until every sample sent so far has completed (at most <paramref name="max"/>).</summary>
     public static async Task DrainAsync(RunContext ctx, TimeSpan max)

@@ -48,7 +48,7 @@ internal static class RestorePhase
         var deadline = restored + ctx.Drill.Restore.VerifyWithin;
         while (ctx.Time.GetUtcNow() <= deadline + ctx.Drill.Probe.Interval)
         {
-            await Task.Delay(ctx.Drill.Probe.Interval, ctx.Time);
+            await Task.Delay(ObservePhase.CheckEvery(ctx.Drill), ctx.Time);
             var sorted = ctx.Samples.Complete(ctx.ProbesSent());
             if (SampleWindows.EarliestSteadyWindow(sorted, steady.MinOkRatio, steady.Duration, restored, deadline) is { } first)
             {

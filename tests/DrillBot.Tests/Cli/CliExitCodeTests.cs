@@ -153,6 +153,18 @@ public sealed class CliExitCodeTests
     }
 
     [Test]
+    public async Task List_NoDrillsFileHere_UsesTheBundledOneAndSaysSo()
+    {
+        await using var cli = await CliHarness.StartAsync(withLab: false);
+        File.Delete(cli.Path2("drills.yaml"));
+
+        var code = await cli.RunAsync("list");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Error);
+        Assert.That(cli.Out, Does.Contain("using the drills bundled with drillbot").And.Contain("0 0 4 ? * TUE"));
+    }
+
+    [Test]
     public async Task Restore_NothingLeft_Exit0()
     {
         await using var cli = await CliHarness.StartAsync();

@@ -8,8 +8,8 @@ namespace DrillBot.Tests.Cli;
 /// <summary>Runs the real command entry point with captured output, a temp working directory and a fake environment (optionally a Lab).</summary>
 internal sealed class CliHarness : IAsyncDisposable
 {
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
+    private readonly LockedWriter _out = new();
+    private readonly LockedWriter _err = new();
 
     private CliHarness(LabHost? lab, string dir)
     {
@@ -57,7 +57,10 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public string Path2(string name) => Path.Combine(Directory, name);
 
-    public async Task<int> RunAsync(params string[] args)
+    public async Task<int> RunAsync(params string[] args) => await RunWithTokenAsync(_ => CliApp.RunAsync(args), CancellationToken.None);
+
+    /// <summary>Runs <paramref name="command"/> with the captured console and environment (a command's own entry point, with a token).</summary>
+    public async Task<int> RunWithTokenAsync(Func<CancellationToken, Task<int>> command, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -69,7 +72,7 @@ internal sealed class CliHarness : IAsyncDisposable
         var env = new CliEnvironment { Out = console, Error = _err, Variables = Variable, WorkingDirectory = Directory };
         using (CliEnvironment.Use(env))
         {
-            return await CliApp.RunAsync(args);
+            return await command(cancellationToken);
         }
     }
 

@@ -23,15 +23,15 @@ public sealed class ProbeRunnerTests
         var step = TimeSpan.FromMilliseconds(10);
         for (var t = TimeSpan.Zero; t < duration; t += step)
         {
-            await Settle();
+            await Settle(runner, samples);
             time.Advance(step);
         }
 
-        await Settle();
+        await Settle(runner, samples);
         stop.Cancel();
         for (var t = TimeSpan.Zero; t < drain; t += step)
         {
-            await Settle();
+            await Settle(runner, samples);
             time.Advance(step);
         }
 
@@ -39,13 +39,19 @@ public sealed class ProbeRunnerTests
         return samples.OrderBy(s => s.Sequence).ToList();
     }
 
-    // continuations scheduled by the fake timer run on the thread pool: give them a moment
-    private static async Task Settle()
+    // continuations released by the fake timer run on the thread pool: wait until the prober is quiet
+    // (nothing sent or completed for several consecutive checks), so a busy machine only makes this slower
+    private static async Task Settle(ProbeRunner runner, ConcurrentQueue<ProbeSample> samples)
     {
-        for (var i = 0; i < 3; i++)
+        var last = (-1L, -1);
+        var quiet = 0;
+        for (var i = 0; i < 500 && quiet < 4; i++)
         {
             await Task.Yield();
             await Task.Delay(1);
+            var now = (runner.Sent, samples.Count);
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
         }
     }
 

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using DrillBot.Drills.Cluster;
+using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Journal;
+using DrillBot.Drills.Json;
+
+namespace DrillBot.Drills.Tests.Running;
+
+/// <summary>An in-memory cluster behind the engine's narrow interface; <see cref="OnScale"/> lets a test break a call.</summary>
+internal sealed class FakeCluster(string name) : IClusterClient, IClusterClientFactory
+{
+    private readonly Dictionary<ObjectRef, JsonObject> _objects = [];
+    private readonly Dictionary<string, LeaseState> _leases = [];
+    private int _version;
+
+    public string Name { get; } = name;
+
+    public Action? OnScale { get; set; }
+
+    public void Put(ObjectKind kind, string objectName, string json) => _objects[new ObjectRef(Name, kind, "default", objectName)] = JsonTools.Parse(json);
+
+    public JsonObject? Object(ObjectKind kind, string objectName) => _objects.GetValueOrDefault(new ObjectRef(Name, kind, "default", objectName));
+
+    public ClusterResult<IClusterClient> Create(ClusterDefinition cluster) => ClusterResult<IClusterClient>.Success(this);
+
+    public Task<ClusterResult<JsonObject?>> GetAsync(ObjectRef target, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<JsonObject?>.Success((JsonObject?)Object(target.Kind, target.Name)?.DeepClone()));
+
+    public Task<ClusterResult<JsonObject>> PatchAsync(ObjectRef target, JsonObject mergePatch, CancellationToken cancellationToken)
+    {
+        var obj = Object(target.Kind, target.Name)!;
+        Merge(obj, mergePatch);
+        return Task.FromResult(ClusterResult<JsonObject>.Success((JsonObject)obj.DeepClone()));
+    }
+
+    public Task<ClusterResult<JsonObject>> CreateAsync(ObjectRef target, JsonObject body, CancellationToken cancellationToken)
+    {
+        _objects[target with { Cluster = Name }] = (JsonObject)body.DeepClone();
+        return Task.FromResult(ClusterResult<JsonObject>.Success(body));
+    }
+
+    public Task<ClusterResult<bool>> DeleteAsync(ObjectRef target, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<bool>.Success(_objects.Remove(target with { Cluster = Name })));
+
+    public Task<ClusterResult<int>> GetScaleAsync(string @namespace, string deployment, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<int>.Success(Object(ObjectKind.Deployment, deployment)!["spec"]!["replicas"]!.GetValue<int>()));
+
+    public Task<ClusterResult<int>> PatchScaleAsync(string @namespace, string deployment, int replicas, CancellationToken cancellationToken)
+    {
+        OnScale?.Invoke();
+        Object(ObjectKind.Deployment, deployment)!["spec"]!["replicas"] = replicas;
+        return Task.FromResult(ClusterResult<int>.Success(replicas));
+    }
+
+    public Task<ClusterResult<int>> GetReadyReplicasAsync(string @namespace, string deployment, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<int>.Success(1));
+
+    public Task<ClusterResult<LeaseState?>> GetLeaseAsync(string @namespace, string leaseName, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<LeaseState?>.Success(_leases.GetValueOrDefault(leaseName)));
+
+    public Task<ClusterResult<LeaseState>> CreateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) => Store(lease);
+
+    public Task<ClusterResult<LeaseState>> UpdateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) => Store(lease);
+
+    private Task<ClusterResult<LeaseState>> Store(LeaseState lease)
+    {
+        var stored = lease with { ResourceVersion = (++_version).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        _leases[lease.Name] = stored;
+        return Task.FromResult(ClusterResult<LeaseState>.Success(stored));
+    }
+
+    private static void Merge(JsonObject target, JsonObject patch)
+    {
+        foreach (var (k, v) in patch)
+        {
+            if (v is null)
+            {
+                target.Remove(k);
+            }
+            else if (v is JsonObject p && target[k] is JsonObject t)
+            {
+                Merge(t, p);
+            }
+            else
+            {
+                target[k] = v is JsonObject o ? Strip(o) : v.DeepClone();
+            }
+        }
+    }
+
+    private static JsonObject Strip(JsonObject o)
+    {
+        var copy = new JsonObject();
+        Merge(copy, o);
+        return copy;
+    }
+}
