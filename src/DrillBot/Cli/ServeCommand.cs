@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrillBot.Hosting;
+using Spectre.Console;
 
 namespace DrillBot.Cli;
 
@@ -35,13 +36,20 @@ internal static class ServeCommand
         }
 
         var path = env.Path(configPath);
+        string? bundled = null;
         if (!File.Exists(path))
         {
-            env.Fail($"{configPath}: no such file (give --config F)");
-            return ExitCodes.InvalidInput;
+            if (configPath != ConfigOption.DefaultPath)
+            {
+                env.Fail($"{configPath}: no such file (give --config F)");
+                return ExitCodes.InvalidInput;
+            }
+
+            env.Out.MarkupLine($"[grey]no ./{ConfigOption.DefaultPath} here: serving the drills bundled with drillbot (not reloaded)[/]");
+            (path, bundled) = (BundledDrills.Name, BundledDrills.Read());
         }
 
-        var options = new ServiceHostOptions { ConfigPath = path, Urls = urls, Variables = env.Variables };
+        var options = new ServiceHostOptions { ConfigPath = path, ConfigText = bundled, Urls = urls, Variables = env.Variables };
         ServiceApp app;
         try
         {

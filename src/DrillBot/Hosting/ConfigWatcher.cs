@@ -24,6 +24,11 @@ internal sealed class ConfigWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.ConfigText is not null)
+        {
+            return; // the bundled drills: no file to watch
+        }
+
         applied = Hash(Read());
         while (!stoppingToken.IsCancellationRequested)
         {

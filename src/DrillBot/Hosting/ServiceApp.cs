@@ -34,7 +34,9 @@ public sealed class ServiceApp : IAsyncDisposable
     /// <exception cref="ServiceStartException">Invalid drills.yaml (exit 2), the store or the listener cannot start (exit 3).</exception>
     public static async Task<ServiceApp> StartAsync(ServiceSettings settings, ServiceHostOptions options, CancellationToken cancellationToken)
     {
-        var loaded = DrillsLoader.LoadFile(options.ConfigPath, options.Variables);
+        var loaded = options.ConfigText is { } text
+            ? DrillsLoader.Parse(text, options.ConfigPath, options.Variables)
+            : DrillsLoader.LoadFile(options.ConfigPath, options.Variables);
         if (!loaded.IsValid)
         {
             throw new ServiceStartException(2, loaded.Problems.Select(p => p.ToString()).ToList());
@@ -50,7 +52,7 @@ public sealed class ServiceApp : IAsyncDisposable
             throw new ServiceStartException(3, [e.Message], e);
         }
 
-        var app = Build(settings, options, new DrillsConfigState(Path.GetFullPath(options.ConfigPath), loaded.Config!, options.Time.GetUtcNow()), store);
+        var app = Build(settings, options, new DrillsConfigState(options.ConfigText is null ? Path.GetFullPath(options.ConfigPath) : options.ConfigPath, loaded.Config!, options.Time.GetUtcNow()), store);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -16,6 +16,9 @@ public sealed record ServiceHostOptions
     /// <summary>drills.yaml, watched for changes.</summary>
     public required string ConfigPath { get; init; }
 
+    /// <summary>When set, the drills come from this text (the bundled drills) and <see cref="ConfigPath"/> only names them; nothing is watched.</summary>
+    public string? ConfigText { get; init; }
+
     /// <summary>Kestrel's listener (one), e.g. <c>http://0.0.0.0:8080</c>; port 0 picks a free one; null = ASP.NET Core's default (ASPNETCORE_URLS / _HTTP_PORTS).</summary>
     public string? Urls { get; init; }
 
