@@ -91,4 +91,7 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 5403, Level = LogLevel.Error, Message = "{Method} {Path} failed")]
     public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "drill {Drill} misfired: first missed fire {Missed}, next fire {Next}")]
+    public static partial void TriggerMisfired(ILogger logger, string drill, DateTimeOffset? missed, DateTimeOffset? next);
 }

@@ -103,7 +103,12 @@ internal sealed class DrillScheduler(
         await syncing.WaitAsync(cancellationToken);
         try
         {
-            await quartz.AddCalendar(BlackoutCalendars.Name, BlackoutCalendars.Build(wanted.Blackouts), AddCalendarOptions.ReplacingAndUpdatingTriggers, cancellationToken);
+            // replaced only when it changed: replacing moves every trigger on, which would hide a misfire from the listener
+            if ((await quartz.GetCalendar(BlackoutCalendars.Name, cancellationToken))?.Description != BlackoutCalendars.Signature(wanted.Blackouts))
+            {
+                await quartz.AddCalendar(BlackoutCalendars.Name, BlackoutCalendars.Build(wanted.Blackouts), AddCalendarOptions.ReplacingAndUpdatingTriggers, cancellationToken);
+            }
+
             var scheduled = wanted.Drills.Where(d => d.Schedule is not null).ToDictionary(d => d.Name, StringComparer.Ordinal);
             foreach (var drill in scheduled.Values)
             {

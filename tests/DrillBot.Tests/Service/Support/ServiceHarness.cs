@@ -26,9 +26,12 @@ internal sealed class ServiceHarness : IAsyncDisposable
 
     private readonly bool ownsLab;
     private readonly bool ownsSlack;
+    private readonly bool ownsDirectory;
+    private int disposed;
 
-    private ServiceHarness(ServiceApp app, LabHost lab, FakeSlackServer? slack, string directory, LogCapture logs, bool ownsLab, bool ownsSlack)
+    private ServiceHarness(ServiceApp app, LabHost lab, FakeSlackServer? slack, string directory, LogCapture logs, bool ownsLab, bool ownsSlack, bool ownsDirectory)
     {
+        this.ownsDirectory = ownsDirectory;
         App = app;
         Lab = lab;
         Slack = slack;
@@ -127,7 +130,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
         };
         host = options.Tune?.Invoke(host) ?? host;
         var app = await ServiceApp.StartAsync(settings, host, CancellationToken.None);
-        return new ServiceHarness(app, lab, slack, directory, logs, options.Lab is null, options.SlackServer is null && slack is not null);
+        return new ServiceHarness(app, lab, slack, directory, logs, options.Lab is null, options.SlackServer is null && slack is not null, options.Directory is null);
     }
 
     public static LabTopology FastLab() => LabTopology.Default with
@@ -164,25 +167,16 @@ internal sealed class ServiceHarness : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    /// <summary>Stops the service gracefully (running drills abort and restore) and keeps the Lab, Slack and directory.</summary>
-    public async Task StopServiceAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
-
+    /// <summary>Stops the service gracefully (running drills abort and restore); what the options gave it (Lab, Slack, directory) stays.</summary>
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        try
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
-            await App.StopAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // stopped already
+            return;
         }
 
+        Http.Dispose();
+        await App.StopAsync();
         await App.DisposeAsync();
         if (ownsSlack)
         {
@@ -195,13 +189,16 @@ internal sealed class ServiceHarness : IAsyncDisposable
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+        if (ownsDirectory)
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still open (SQLite WAL) is harmless in the temp directory
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a file still open (SQLite WAL) is harmless in the temp directory
+            }
         }
     }
 }
