@@ -43,7 +43,7 @@ public sealed class SlackEndToEndTests
         using var ack = await service.PostSlackAsync("/slack/commands", SignedRequests.CommandBody("run reviews-failover", ServiceHarness.AllowedUser, "trig-e2e", slack.ResponseUrl("e2e").ToString()));
         var ackTime = clock.Elapsed;
         var ackText = await ack.Content.ReadAsStringAsync();
-        var runId = await LatestRunIdAsync();
+        var runId = await service.WaitForLatestRunIdAsync();
         var (_, status) = await service.SendAsync(HttpMethod.Get, $"/api/runs/{runId}");
 
         Assert.That(ack.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -84,7 +84,7 @@ public sealed class SlackEndToEndTests
     {
         var before = LabState.Snapshot(service.Lab);
         using var ack = await service.PostSlackAsync("/slack/commands", SignedRequests.CommandBody("run slow-failover", ServiceHarness.AllowedUser, "trig-abort", slack.ResponseUrl("a").ToString()));
-        var runId = await LatestRunIdAsync();
+        var runId = await service.WaitForLatestRunIdAsync();
         await Eventually.WaitAsync(() => SlackThread.Of(slack.Calls, runId)?.ReplyTexts.Any(t => t.StartsWith("FaultApplied", StringComparison.Ordinal)) == true, "the fault in the thread");
 
         using var click = await service.PostSlackAsync("/slack/interactions", SignedRequests.InteractionBody(SlackActionIds.Abort, runId, ServiceHarness.AllowedUser, "click-1", slack.ResponseUrl("click").ToString()));
@@ -107,7 +107,7 @@ public sealed class SlackEndToEndTests
         using var first = await service.PostSlackAsync("/slack/commands", body);
         using var retry = await service.PostSlackAsync("/slack/commands", body, retryNum: "1");
         var retryText = await retry.Content.ReadAsStringAsync();
-        var runId = await LatestRunIdAsync();
+        var runId = await service.WaitForLatestRunIdAsync();
         await service.WaitForReportAsync(runId);
         var (_, runs) = await service.SendAsync(HttpMethod.Get, "/api/runs");
 
@@ -128,17 +128,5 @@ public sealed class SlackEndToEndTests
         Assert.That(text, Does.Contain("Sorry, you are not allowed to start drills").And.Contain("ephemeral"));
         Assert.That(runs["runs"]!.AsArray(), Is.Empty);
         Assert.That(metrics, Does.Contain("drillbot_slack_requests_total{kind=\"command\",result=\"forbidden\"} 1"));
-    }
-
-    private async Task<string> LatestRunIdAsync()
-    {
-        var body = await Eventually.WaitAsync(
-            async () =>
-            {
-                var (_, b) = await service.SendAsync(HttpMethod.Get, "/api/runs?limit=1");
-                return b["runs"]!.AsArray().Count > 0 ? b : null;
-            },
-            "a run in the history");
-        return body["runs"]![0]!["runId"]!.GetValue<string>();
     }
 }

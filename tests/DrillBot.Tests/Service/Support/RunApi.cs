@@ -41,4 +41,17 @@ internal static class RunApi
                 return body["phase"]?.GetValue<string>() == phase ? body : null;
             },
             $"run {runId} in phase {phase}");
+
+    /// <summary>Waits until the history has a run and returns the newest run id.</summary>
+    public static async Task<string> WaitForLatestRunIdAsync(this ServiceHarness service)
+    {
+        var body = await Eventually.WaitAsync(
+            async () =>
+            {
+                var (_, b) = await service.SendAsync(HttpMethod.Get, "/api/runs?limit=1");
+                return b["runs"]!.AsArray().Count > 0 ? b : null;
+            },
+            "a run in the history");
+        return body["runs"]![0]!["runId"]!.GetValue<string>();
+    }
 }
