@@ -33,7 +33,7 @@ internal static class HistoryCommand
             return ExitCodes.InvalidInput;
         }
 
-        if (location.Engine == StoreEngine.Sqlite && SqlitePath(location) is { } file && !File.Exists(env.Path(file)))
+        if (location.Engine == StoreEngine.Sqlite && SqlitePath(location) is { } file && !File.Exists(file))
         {
             env.Out.MarkupLine(Markup.Escape($"no history yet: there is no database at {location.Display}"));
             return ExitCodes.Passed;

@@ -1,0 +1,77 @@
+using DrillBot.Cli;
+using DrillBot.Store;
+using DrillBot.Tests.Service.Support;
+using DrillBot.Tests.Support;
+using Spectre.Console;
+
+namespace DrillBot.Tests.Cli;
+
+/// <summary>Run history on SQLite and PostgreSQL: written by serve, read by <c>drillbot history</c> and <c>GET /api/runs</c> alike.</summary>
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+[NonParallelizable]
+public sealed class HistoryCommandTests(StoreEngine engine)
+{
+    [Test]
+    public async Task History_AfterRunsThroughServe_TableMatchesTheApi()
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, "history");
+        string apiRuns;
+        string runId;
+        await using (var service = await ServiceHarness.StartAsync(new ServiceHarness.Options { Store = database.Location }))
+        {
+            runId = await service.StartAsync("reviews-distribution");
+            await service.WaitForReportAsync(runId);
+            apiRuns = (await service.SendAsync(HttpMethod.Get, "/api/runs")).Body.ToJsonString();
+        }
+
+        var (code, output, error) = await RunHistoryAsync(database.Location.ConnectionString);
+        var (otherCode, other, _) = await RunHistoryAsync(database.Location.ConnectionString, "reviews-failover");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Passed), error);
+        Assert.That(apiRuns, Does.Contain(runId).And.Contain("\"verdict\":\"passed\""));
+        Assert.That(output, Does.Contain(runId).And.Contain("reviews-distribution").And.Contain("passed").And.Contain("api"));
+        Assert.That(otherCode, Is.EqualTo(ExitCodes.Passed));
+        Assert.That(other, Does.Contain("no runs of reviews-failover yet"));
+    }
+
+    internal static async Task<(int Code, string Out, string Error)> RunHistoryAsync(string? database, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
+        console.Profile.Width = 300;
+        var cli = new CliEnvironment { Out = console, Error = error, Variables = n => n == StoreLocation.VariableName ? database : null, WorkingDirectory = Path.GetTempPath() };
+        using (CliEnvironment.Use(cli))
+        {
+            var code = await CliApp.BuildRoot().Parse(["history", .. args, "--limit", "50"]).InvokeAsync();
+            return (code, output.ToString(), error.ToString());
+        }
+    }
+}
+
+/// <summary><c>drillbot history</c> with nothing to read or a bad DRILLBOT_DB.</summary>
+[NonParallelizable]
+public sealed class HistoryCommandInputTests
+{
+    [Test]
+    public async Task History_NoDatabaseFile_SaysSoAndCreatesNothing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "drillbot-none-" + Guid.NewGuid().ToString("N"), "drillbot.db");
+
+        var (code, output, _) = await HistoryCommandTests.RunHistoryAsync(path);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Passed));
+        Assert.That(output, Does.Contain("no history yet"));
+        Assert.That(File.Exists(path), Is.False);
+    }
+
+    [Test]
+    public async Task History_BadDatabaseVariable_Exit2OneLine()
+    {
+        var (code, _, error) = await HistoryCommandTests.RunHistoryAsync("postgres://u:secret@db/x");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(error, Does.StartWith("error: DRILLBOT_DB").And.Not.Contain("secret"));
+    }
+}
