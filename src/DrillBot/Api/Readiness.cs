@@ -37,7 +37,7 @@ internal sealed class Readiness(DrillsConfigState config, IDrillBotStore store, 
                     note = configOk ? null : "the changed file was refused; the previous configuration keeps running",
                 },
                 store = new { ok = storeProblem is null, engine = settings.Store.Engine.ToString(), location = settings.Store.Display, problem = storeProblem },
-                scheduler = new { ok = scheduler.IsRunning },
+                scheduler = new { ok = scheduler.IsRunning, problem = scheduler.Problem },
             },
         };
         return Results.Json(detail, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -29,7 +29,7 @@ internal sealed class ConfigWatcher(
             return; // the bundled drills: no file to watch
         }
 
-        applied = Hash(Read());
+        applied = state.SourceHash ?? Hash(Read());
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -105,6 +105,7 @@ internal sealed class ConfigWatcher(
         }
     }
 
-    private static string Hash(string? text) =>
+    /// <summary>The content hash the watcher compares ("missing" for an unreadable file).</summary>
+    internal static string Hash(string? text) =>
         text is null ? "missing" : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

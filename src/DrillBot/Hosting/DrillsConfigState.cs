@@ -12,11 +12,19 @@ public sealed class DrillsConfigState
     private readonly Lock gate = new();
     private Snapshot current;
 
-    public DrillsConfigState(string path, DrillsConfig config, DateTimeOffset loadedAt)
+    /// <param name="path">The file.</param>
+    /// <param name="config">The configuration loaded from it.</param>
+    /// <param name="loadedAt">When.</param>
+    /// <param name="sourceHash">The hash of the text it was loaded from (<see cref="ConfigWatcher.Hash"/>), so the watcher knows what is in force.</param>
+    public DrillsConfigState(string path, DrillsConfig config, DateTimeOffset loadedAt, string? sourceHash = null)
     {
         Path = path;
+        SourceHash = sourceHash;
         current = new Snapshot(config, loadedAt, [], 1);
     }
+
+    /// <summary>The hash of the text first loaded (null: unknown, the watcher takes the file as it finds it).</summary>
+    public string? SourceHash { get; }
 
     /// <summary>The watched file.</summary>
     public string Path { get; }

@@ -34,9 +34,17 @@ public sealed class ServiceApp : IAsyncDisposable
     /// <exception cref="ServiceStartException">Invalid drills.yaml (exit 2), the store or the listener cannot start (exit 3).</exception>
     public static async Task<ServiceApp> StartAsync(ServiceSettings settings, ServiceHostOptions options, CancellationToken cancellationToken)
     {
-        var loaded = options.ConfigText is { } text
-            ? DrillsLoader.Parse(text, options.ConfigPath, options.Variables)
-            : DrillsLoader.LoadFile(options.ConfigPath, options.Variables);
+        string text;
+        try
+        {
+            text = options.ConfigText ?? await File.ReadAllTextAsync(options.ConfigPath, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ServiceStartException(2, [$"{options.ConfigPath}: cannot read the file: {e.Message}"], e);
+        }
+
+        var loaded = DrillsLoader.Parse(text, options.ConfigPath, options.Variables);
         if (!loaded.IsValid)
         {
             throw new ServiceStartException(2, loaded.Problems.Select(p => p.ToString()).ToList());
@@ -52,7 +60,7 @@ public sealed class ServiceApp : IAsyncDisposable
             throw new ServiceStartException(3, [e.Message], e);
         }
 
-        var app = Build(settings, options, new DrillsConfigState(options.ConfigText is null ? Path.GetFullPath(options.ConfigPath) : options.ConfigPath, loaded.Config!, options.Time.GetUtcNow()), store);
+        var app = Build(settings, options, new DrillsConfigState(options.ConfigText is null ? Path.GetFullPath(options.ConfigPath) : options.ConfigPath, loaded.Config!, options.Time.GetUtcNow(), ConfigWatcher.Hash(text)), store);
         try
         {
             await app.StartAsync(cancellationToken);

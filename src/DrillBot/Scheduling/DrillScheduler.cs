@@ -25,13 +25,47 @@ internal sealed class DrillScheduler(
 {
     public const string Group = "drills";
     private readonly SemaphoreSlim syncing = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
     private StandaloneSchedulerFactory? factory;
     private IScheduler? scheduler;
+    private Task starting = Task.CompletedTask;
 
     /// <summary>True once the scheduler runs (for <c>/readyz</c>).</summary>
     public bool IsRunning => scheduler?.Status == SchedulerStatus.Running;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Why the scheduler did not start, or null.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>
+    /// Starts Quartz in the background (schema check, trigger sync, start take a few hundred
+    /// milliseconds): the listener and the other services start meanwhile; <c>/readyz</c> waits for it.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        starting = Task.Run(StartSchedulerAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StartSchedulerAsync()
+    {
+        try
+        {
+            await StartQuartzAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // stopped before it started
+        }
+#pragma warning disable CA1031 // any start failure is reported through /readyz and the log instead of crashing the host
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Problem = e.Message;
+            ServiceLog.SchedulerFailed(logger, e);
+        }
+    }
+
+    private async Task StartQuartzAsync(CancellationToken cancellationToken)
     {
         factory = QuartzSchedulerBuilder.Create(q =>
         {
@@ -75,17 +109,29 @@ internal sealed class DrillScheduler(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await stopping.CancelAsync();
+        await starting;
         if (scheduler is not null)
         {
             await scheduler.Shutdown(waitForJobsToComplete: false, cancellationToken);
         }
     }
 
-    public Task OnConfigChangedAsync(DrillsConfig changed, CancellationToken cancellationToken) => SyncAsync(changed, cancellationToken);
+    public async Task OnConfigChangedAsync(DrillsConfig changed, CancellationToken cancellationToken)
+    {
+        await starting;
+        if (scheduler is not null)
+        {
+            await SyncAsync(changed, cancellationToken);
+        }
+    }
 
     /// <summary>The next fire time of a drill's trigger as Quartz has it (null: not scheduled or excluded for good).</summary>
-    public async Task<DateTimeOffset?> NextFireAsync(string drill, CancellationToken cancellationToken) =>
-        scheduler is null ? null : (await scheduler.GetTrigger(new TriggerKey(drill, Group), cancellationToken))?.NextFireTimeUtc;
+    public async Task<DateTimeOffset?> NextFireAsync(string drill, CancellationToken cancellationToken)
+    {
+        await starting;
+        return scheduler is null ? null : (await scheduler.GetTrigger(new TriggerKey(drill, Group), cancellationToken))?.NextFireTimeUtc;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -95,6 +141,7 @@ internal sealed class DrillScheduler(
         }
 
         syncing.Dispose();
+        stopping.Dispose();
     }
 
     private async Task SyncAsync(DrillsConfig wanted, CancellationToken cancellationToken)

@@ -130,7 +130,16 @@ internal sealed class ServiceHarness : IAsyncDisposable
         };
         host = options.Tune?.Invoke(host) ?? host;
         var app = await ServiceApp.StartAsync(settings, host, CancellationToken.None);
-        return new ServiceHarness(app, lab, slack, directory, logs, options.Lab is null, options.SlackServer is null && slack is not null, options.Directory is null);
+        var harness = new ServiceHarness(app, lab, slack, directory, logs, options.Lab is null, options.SlackServer is null && slack is not null, options.Directory is null);
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                using var ready = await harness.Http.GetAsync("/readyz");
+                return ready.IsSuccessStatusCode ? "ready" : null;
+            },
+            "serve to be ready",
+            TimeSpan.FromSeconds(30));
+        return harness;
     }
 
     public static LabTopology FastLab() => LabTopology.Default with
