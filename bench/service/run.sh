@@ -86,4 +86,5 @@ ack "history%20reviews-failover" history
 ack "run%20reviews-failover" run
 rss_after_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$serve_pid/status")
 echo "RSS after the load: $((rss_after_kb / 1024)) MB"
+echo "load average during the run: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), dotnet $(dotnet --version)"
