@@ -93,9 +93,13 @@ internal static class ServiceRegistrations
             services.AddSingleton(new SlackWebApiOptions(settings.Slack.ApiBase, settings.Slack.BotToken!) { Resilience = resilience });
         }
 
-        if (settings.Slack.SocketModeEnabled && options.SocketMode is { } socketMode)
+        if (settings.Slack.SocketModeEnabled)
         {
-            services.AddSingleton(socketMode(new SocketModeOptions(settings.Slack.AppToken!)));
+            services.AddSingleton<ISocketModeHandler, CountedSocketModeHandler>(); // replaces the uncounted default
+            if (options.SocketMode is { } socketMode)
+            {
+                services.AddSingleton(socketMode(new SocketModeOptions(settings.Slack.AppToken!)));
+            }
         }
 
         // the dispatcher must run on one replica only: OutboxOwner runs it while holding the store lease "outbox"

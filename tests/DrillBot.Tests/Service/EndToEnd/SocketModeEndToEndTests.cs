@@ -40,5 +40,6 @@ public sealed class SocketModeEndToEndTests
         Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("passed"));
         Assert.That(report["trigger"]!["by"]!.GetValue<string>(), Is.EqualTo("ann"));
         Assert.That(LabState.Snapshot(service.Lab), Is.EqualTo(before));
+        Assert.That(await service.Http.GetStringAsync("/metrics"), Does.Contain("drillbot_slack_requests_total{kind=\"command\",result=\"ok\"} 1"), "Socket Mode requests are counted too");
     }
 }
