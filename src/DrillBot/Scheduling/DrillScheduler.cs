@@ -67,39 +67,7 @@ internal sealed class DrillScheduler(
 
     private async Task StartQuartzAsync(CancellationToken cancellationToken)
     {
-        factory = QuartzSchedulerBuilder.Create(q =>
-        {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = "drillbot";
-                o.InstanceId = settings.InstanceId;
-            });
-            q.UseJobFactory(jobs);
-            q.UseDefaultThreadPool(2);
-            q.UsePersistentStore(store =>
-            {
-                if (settings.Store.Engine == StoreEngine.Postgres)
-                {
-                    store.UsePostgres(settings.Store.ConnectionString);
-                    store.UseClustering(c =>
-                    {
-                        c.CheckinInterval = options.QuartzCheckinInterval;
-                        c.CheckinMisfireThreshold = options.QuartzCheckinInterval * 3;
-                    });
-                }
-                else
-                {
-                    store.UseSqlite(settings.Store.ConnectionString);
-                }
-
-                store.UseSystemTextJsonSerializer();
-                store.ConfigureStore(o =>
-                {
-                    o.SchemaProvisioning = SchemaProvisioning.CreateIfMissing;
-                    o.MisfireThreshold = options.MisfireThreshold;
-                });
-            });
-        }).Build();
+        factory = QuartzFactory.Build(settings, options, jobs);
         scheduler = await factory.GetScheduler(cancellationToken);
         scheduler.ListenerManager.AddTriggerListener(missed, [GroupMatcher<TriggerKey>.GroupEquals(Group)]);
         await SyncAsync(config.Current, cancellationToken);
@@ -150,50 +118,11 @@ internal sealed class DrillScheduler(
         await syncing.WaitAsync(cancellationToken);
         try
         {
-            // replaced only when it changed: replacing moves every trigger on, which would hide a misfire from the listener
-            if ((await quartz.GetCalendar(BlackoutCalendars.Name, cancellationToken))?.Description != BlackoutCalendars.Signature(wanted.Blackouts))
-            {
-                await quartz.AddCalendar(BlackoutCalendars.Name, BlackoutCalendars.Build(wanted.Blackouts), AddCalendarOptions.ReplacingAndUpdatingTriggers, cancellationToken);
-            }
-
-            var scheduled = wanted.Drills.Where(d => d.Schedule is not null).ToDictionary(d => d.Name, StringComparer.Ordinal);
-            foreach (var drill in scheduled.Values)
-            {
-                var key = new TriggerKey(drill.Name, Group);
-                if (await quartz.GetTrigger(key, cancellationToken) is ICronTrigger current && Same(current, drill))
-                {
-                    continue;
-                }
-
-                var job = JobBuilder.Create<DrillJob>().WithIdentity(drill.Name, Group).WithDescription(drill.Description ?? drill.Name).Build();
-                var trigger = TriggerBuilder.Create()
-                    .WithIdentity(key)
-                    .ForJob(job)
-                    .WithSchedule(CronScheduleBuilder.Create(drill.Schedule!).InTimeZone(drill.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-                    .WithCalendarName(BlackoutCalendars.Name)
-                    .WithMisfireThreshold(options.MisfireThreshold)
-                    .Build();
-                await quartz.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
-                ServiceLog.DrillScheduled(logger, drill.Name, drill.Schedule!, drill.TimeZone.Id, trigger.NextFireTimeUtc);
-            }
-
-            var existing = await quartz.QueryTriggers(new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(Group), Take = PagedQuery.All }, cancellationToken);
-            foreach (var stale in existing.Items.Where(t => !scheduled.ContainsKey(t.Key.Name)))
-            {
-                await quartz.DeleteJob(stale.JobKey, cancellationToken);
-                ServiceLog.DrillUnscheduled(logger, stale.Key.Name);
-            }
+            await new TriggerSync(quartz, options.MisfireThreshold, logger).SyncAsync(wanted, cancellationToken);
         }
         finally
         {
             syncing.Release();
         }
     }
-
-    private bool Same(ICronTrigger current, DrillDefinition drill) =>
-        current.CronExpressionString == drill.Schedule
-        && current.TimeZone.Id == drill.TimeZone.Id
-        && current.CalendarName == BlackoutCalendars.Name
-        && current.MisfireThreshold == options.MisfireThreshold
-        && current.MisfireInstruction == CronTriggerMisfireInstruction.DoNothing;
 }
