@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrillBot.Drills.Restore;
+using DrillBot.Store;
 using Spectre.Console;
 
 namespace DrillBot.Cli;
@@ -43,7 +44,24 @@ internal static class RestoreCommand
                 items.AddRange(run.Restore.Items);
             }
 
-            var orphans = await service.FindOrphansAsync(runs.Select(r => r.Run.RunId).ToList(), cancellationToken).ConfigureAwait(false);
+            var known = runs.Select(r => r.Run.RunId).ToList();
+            if (await StoreJournalRestore.RunAsync(env, config, factory.Engine, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                foreach (var run in stored.Runs)
+                {
+                    env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}, service journal): restore {run.Restore.Status.ToString().ToLowerInvariant()}"));
+                    items.AddRange(run.Restore.Items);
+                    known.Add(run.Run.RunId);
+                }
+
+                foreach (var runId in stored.Pending)
+                {
+                    env.Out.MarkupLine(Markup.Escape($"run {runId} (service journal) is still running on a live instance: left alone"));
+                    known.Add(runId);
+                }
+            }
+
+            var orphans = await service.FindOrphansAsync(known, cancellationToken).ConfigureAwait(false);
             if (orphans.Count > 0)
             {
                 var result = await service.RestoreOrphansAsync(orphans, cancellationToken).ConfigureAwait(false);
@@ -63,6 +81,11 @@ internal static class RestoreCommand
             }
 
             return items.Any(i => !i.Ok) ? ExitCodes.RestoreFailed : ExitCodes.Passed;
+        }
+        catch (StoreException e)
+        {
+            env.Fail(e.Message);
+            return ExitCodes.Errored;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

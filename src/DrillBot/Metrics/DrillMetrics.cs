@@ -98,6 +98,28 @@ internal sealed class DrillMetrics
 
     public void MissedFire(string drill) => missedFires.WithLabels(drill).Inc();
 
+    /// <summary>A restore outside a normal run's end (an interrupted run restored by recovery): counts <c>drillbot_restore_total</c> only.</summary>
+    public void Restored(string drill, string status) => restores.WithLabels(drill, status).Inc();
+
+    /// <summary>Sets the last-run gauges from the history at start, so alerts on them survive a restart.</summary>
+    public void RestoreLast(string drill, DateTimeOffset? lastRunAt, bool? lastRunPassed, DateTimeOffset? lastSuccessAt)
+    {
+        if (lastRunAt is { } run)
+        {
+            lastRun.WithLabels(drill).Set(run.ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        if (lastRunPassed is { } passed)
+        {
+            lastPassed.WithLabels(drill).Set(passed ? 1 : 0);
+        }
+
+        if (lastSuccessAt is { } success)
+        {
+            lastSuccess.WithLabels(drill).Set(success.ToUnixTimeMilliseconds() / 1000.0);
+        }
+    }
+
     /// <summary>Records a finished run. <paramref name="restoreStatus"/> is null when nothing needed restoring.</summary>
     public void RunFinished(RunOutcome outcome)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DrillBot.Drills.Journal;
+using DrillBot.Store.Aborts;
 using DrillBot.Store.Data;
 using DrillBot.Store.Dedupe;
 using DrillBot.Store.Journal;
@@ -28,6 +29,7 @@ internal sealed class DrillBotStore : IDrillBotStore
         Dedupe = new DeliveryDedupe(database, timeProvider);
         Leases = new OwnershipLeases(database, timeProvider);
         MissedFires = new MissedFireStore(database, timeProvider);
+        Aborts = new AbortRequestStore(database, timeProvider);
     }
 
     public StoreLocation Location => database.Location;
@@ -45,6 +47,8 @@ internal sealed class DrillBotStore : IDrillBotStore
     public IOwnershipLeases Leases { get; }
 
     public IMissedFireStore MissedFires { get; }
+
+    public IAbortRequestStore Aborts { get; }
 
     public async Task<string?> CheckAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using DrillBot.Drills.Journal;
+using DrillBot.Store.Aborts;
 using DrillBot.Store.Dedupe;
 using DrillBot.Store.MissedFires;
 using DrillBot.Store.Ownership;
@@ -35,6 +36,9 @@ public interface IDrillBotStore : IAsyncDisposable
 
     /// <summary>Schedule fires that did not run.</summary>
     IMissedFireStore MissedFires { get; }
+
+    /// <summary>Abort requests, so that any replica can abort a run another one is running.</summary>
+    IAbortRequestStore Aborts { get; }
 
     /// <summary>Null when the database answers; otherwise a one-line reason without secrets (for <c>/readyz</c>).</summary>
     Task<string?> CheckAsync(CancellationToken cancellationToken);

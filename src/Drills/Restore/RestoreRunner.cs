@@ -34,9 +34,10 @@ internal sealed class RestoreRunner(IJournal journal, Func<string, ClusterResult
             {
                 await journal.MarkRestoredAsync(runId, record.Entry.Sequence, item.Ok, item.Error ?? (item.Conflicts.Count > 0 ? string.Join("; ", item.Conflicts) : null), CancellationToken.None);
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // the object is restored; the journal catches up on the next restore pass
+                // the object is restored; the journal catches up on the next restore pass (a database journal
+                // throws DbException when it is down: that must not stop the restore of the other objects)
             }
 
             if (afterItem is not null)

@@ -1,0 +1,53 @@
+using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Scheduling;
+using DrillBot.Runs;
+using DrillBot.Store.Runs;
+
+namespace DrillBot.Api;
+
+/// <summary>The API's JSON shapes other than the report (which is the engine's, unchanged).</summary>
+internal static class RunDocuments
+{
+    public static object Drill(DrillDefinition drill, DateTimeOffset now, ActiveRun? local, RunSummary? remote) => new
+    {
+        name = drill.Name,
+        description = drill.Description,
+        schedule = drill.Schedule,
+        timeZone = drill.TimeZone.Id,
+        nextFireAt = DrillSchedule.NextFireTimes(drill, now, 1).Select(t => (DateTimeOffset?)t.ToUniversalTime()).FirstOrDefault(),
+        clusters = drill.TouchedClusters,
+        steps = drill.Steps.Select(s => s.Kind).ToList(),
+        running = local is not null
+            ? new { runId = local.RunId, phase = local.Run.Phase.ToString().ToLowerInvariant(), instance = (string?)null }
+            : remote is not null ? new { runId = remote.RunId, phase = "running", instance = (string?)remote.OwnerInstance } : null,
+    };
+
+    public static object Summary(RunSummary run, Uri? html) => new
+    {
+        runId = run.RunId,
+        drill = run.Drill,
+        status = RunNames.Text(run.Status),
+        verdict = run.Verdict is { } v ? RunNames.Text(v) : null,
+        restore = run.RestoreStatus is { } r ? RunNames.Text(r) : null,
+        trigger = new { kind = RunNames.Text(run.Trigger.Kind), by = run.Trigger.By },
+        startedAt = run.StartedAt.ToUniversalTime(),
+        finishedAt = run.FinishedAt?.ToUniversalTime(),
+        recoverySeconds = run.Recovery?.TotalSeconds,
+        summary = run.Summary,
+        instance = run.OwnerInstance,
+        report = html,
+    };
+
+    /// <summary>A run without a report yet: running (phase when it runs here) or interrupted.</summary>
+    public static object Status(RunSummary run, ActiveRun? local) => new
+    {
+        runId = run.RunId,
+        drill = run.Drill,
+        status = RunNames.Text(run.Status),
+        phase = local?.Run.Phase.ToString().ToLowerInvariant(),
+        abortRequested = local?.AbortRequested,
+        trigger = new { kind = RunNames.Text(run.Trigger.Kind), by = run.Trigger.By },
+        startedAt = run.StartedAt.ToUniversalTime(),
+        instance = run.OwnerInstance,
+    };
+}

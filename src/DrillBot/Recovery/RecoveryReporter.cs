@@ -1,0 +1,118 @@
+using DrillBot.Drills.Reports;
+using DrillBot.Drills.Restore;
+using DrillBot.Hosting;
+using DrillBot.Logging;
+using DrillBot.Metrics;
+using DrillBot.Runs;
+using DrillBot.Runs.Sinks;
+using DrillBot.Slack.BlockKit;
+using DrillBot.Slack.Outbox;
+using DrillBot.Store;
+using DrillBot.Store.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace DrillBot.Recovery;
+
+/// <summary>
+/// Reports a run restored after its owner died: history (status restored-after-interruption, verdict
+/// errored, the report with the restore), <c>drillbot_restore_total</c>, the log, and Slack (the
+/// run's message is posted if it never was, then replaced by the result). A failed restore leaves
+/// the run interrupted (retried later) and is logged and counted.
+/// </summary>
+internal sealed class RecoveryReporter(
+    IDrillBotStore store,
+    DrillsConfigState config,
+    DrillMetrics metrics,
+    ReportLinks links,
+    ServiceSettings settings,
+    TimeProvider time,
+    ILogger<RecoveryReporter> logger,
+    SlackOutbox? slack = null)
+{
+    public async Task ReportAsync(string runId, string drill, DateTimeOffset startedAt, string owner, RestoreResult restore, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new RunLogScope(runId, drill));
+        var status = restore.Status.ToString().ToLowerInvariant();
+        metrics.Restored(drill, status);
+        var record = (await store.Runs.GetAsync(runId, cancellationToken))?.Run;
+        if (record?.Status == RunStatus.Running)
+        {
+            await store.Runs.MarkInterruptedAsync(runId, cancellationToken);
+        }
+
+        if (restore.Status == RestoreStatus.Failed)
+        {
+            foreach (var item in restore.Items.Where(i => !i.Ok))
+            {
+                ServiceLog.RecoveredItemFailed(logger, runId, item.Target.ToString(), item.Error);
+            }
+
+            return;
+        }
+
+        ServiceLog.RunRecovered(logger, runId, owner, status, restore.Items.Count);
+        var reasons = new List<string>
+        {
+            $"interrupted: instance {owner} stopped during the run",
+            $"restored after an interrupted run by instance {settings.InstanceId}: restore {status}",
+        };
+        reasons.AddRange(restore.Items.Where(i => i.Conflicts.Count > 0).Select(i => $"restore of {i.Target} kept someone else's change: {string.Join("; ", i.Conflicts)}"));
+        await FinishAsync(RecoveredReport.Build(runId, drill, record, record?.StartedAt ?? startedAt, restore, reasons, config.Current), cancellationToken);
+    }
+
+    /// <summary>A run recorded as running whose owner died with nothing left to restore.</summary>
+    public async Task ReportNothingLeftAsync(RunSummary run, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new RunLogScope(run.RunId, run.Drill));
+        await store.Runs.MarkInterruptedAsync(run.RunId, cancellationToken);
+        var now = time.GetUtcNow();
+        var nothing = new RestoreResult(RestoreStatus.Verified, [], now, now);
+        ServiceLog.RunRecovered(logger, run.RunId, run.OwnerInstance, "verified", 0);
+        await FinishAsync(
+            RecoveredReport.Build(run.RunId, run.Drill, run, run.StartedAt, nothing, [$"interrupted: instance {run.OwnerInstance} stopped during the run", "nothing was left to restore"], config.Current),
+            cancellationToken);
+    }
+
+    /// <summary>Objects that carried the annotations of a run no journal knows (e.g. a CLI run that died), restored from the annotations.</summary>
+    public async Task ReportOrphansAsync(string runId, RestoreResult restore, CancellationToken cancellationToken)
+    {
+        var status = restore.Status.ToString().ToLowerInvariant();
+        foreach (var item in restore.Items)
+        {
+            ServiceLog.OrphanRestored(logger, runId, item.Target.ToString(), item.Ok ? status : "failed: " + item.Error);
+        }
+
+        var record = (await store.Runs.GetAsync(runId, cancellationToken))?.Run;
+        if (record is not null && record.FinishedAt is null)
+        {
+            await ReportAsync(runId, record.Drill, record.StartedAt, record.OwnerInstance, restore, cancellationToken);
+        }
+        else if (record is not null)
+        {
+            metrics.Restored(record.Drill, status);
+        }
+    }
+
+    private async Task FinishAsync(DrillReport report, CancellationToken cancellationToken)
+    {
+        var outcome = StoreMapping.Outcome(report) with { Status = RunStatus.RestoredAfterInterruption, Summary = "errored: interrupted; " + StoreMapping.Summary(report) };
+        await store.Runs.FinishAsync(report.RunId, outcome, cancellationToken);
+        if (slack is null)
+        {
+            return;
+        }
+
+        var started = new SlackRunView
+        {
+            Drill = report.Drill,
+            RunId = report.RunId,
+            Description = report.Description,
+            TriggerKind = report.Trigger.Kind.ToString().ToLowerInvariant(),
+            TriggeredBy = report.Trigger.By,
+            StartedAt = report.StartedAt,
+            ReportUrl = links.For(report.RunId),
+        };
+        await slack.RunStartedAsync(started, cancellationToken); // no-op when the run's message exists already
+        await slack.RunFinishedAsync(SlackSink.Result(started, report), cancellationToken);
+    }
+}

@@ -1,0 +1,92 @@
+using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Running;
+using DrillBot.Logging;
+using DrillBot.Metrics;
+using DrillBot.Runs.Sinks;
+using DrillBot.Slack.BlockKit;
+using DrillBot.Slack.Outbox;
+using DrillBot.Store;
+using Microsoft.Extensions.Logging;
+
+namespace DrillBot.Runs;
+
+/// <summary>
+/// Starts an accepted run on the engine with the service's observers (metrics, log, live recovery
+/// watch; history and Slack through the run's event pump) inside a logger scope carrying
+/// <c>runId</c> and <c>drill</c>, and tidies up when it is over.
+/// </summary>
+internal sealed class RunLauncher(
+    DrillEngine engine,
+    IDrillBotStore store,
+    DrillMetrics metrics,
+    ReportLinks links,
+    ActiveRuns active,
+    TimeProvider time,
+    ILoggerFactory loggers,
+    SlackOutbox? slack = null)
+{
+    private readonly ILogger logger = loggers.CreateLogger("DrillBot.Runs");
+
+    /// <summary>
+    /// Starts the run on a fresh execution context: the run's log lines carry its own scope (runId,
+    /// drill), not the scopes of the HTTP request or Quartz job that asked for it.
+    /// </summary>
+    public Task<ActiveRun> LaunchAsync(DrillsConfig config, DrillDefinition drill, RunRequest request, IReadOnlySet<string> targets, string runId)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => Launch(config, drill, request, targets, runId));
+        }
+    }
+
+    private ActiveRun Launch(DrillsConfig config, DrillDefinition drill, RunRequest request, IReadOnlySet<string> targets, string runId)
+    {
+        using var scope = logger.BeginScope(new RunLogScope(runId, drill.Name));
+        var sinks = new List<IRunSink> { new HistorySink(store, time, logger) };
+        if (slack is not null)
+        {
+            sinks.Add(new SlackSink(slack, View(drill, request, runId)));
+        }
+
+        var quick = new List<IDrillObserver> { new MetricsObserver(metrics), new RunLogObserver(logger) };
+        RunEventPump? pump = null;
+        if (drill.Expect.Recovery is { } recovery)
+        {
+            quick.Add(new RecoveryWatch(recovery, e => pump?.Post(e)));
+        }
+
+        pump = new RunEventPump(sinks, quick, logger);
+        var run = engine.Start(config, drill, request.Trigger, [pump], runId);
+        var started = new ActiveRun(drill, request, targets, run, pump, time);
+        active.Attach(started);
+        _ = FollowAsync(started);
+        return started;
+    }
+
+    /// <summary>The run's message in Slack before any result.</summary>
+    public SlackRunView View(DrillDefinition drill, RunRequest request, string runId) => new()
+    {
+        Drill = drill.Name,
+        RunId = runId,
+        Description = drill.Description,
+        TriggerKind = request.Trigger.Kind.ToString().ToLowerInvariant(),
+        TriggeredBy = request.Trigger.By,
+        SlackUserId = request.SlackUserId,
+        StartedAt = time.GetUtcNow(),
+        ReportUrl = links.For(runId, request.LinkBase),
+    };
+
+    private async Task FollowAsync(ActiveRun run)
+    {
+        try
+        {
+            await run.Run.Completion;
+            await run.Pump.CompleteAsync();
+        }
+        finally
+        {
+            active.Remove(run.RunId);
+            run.MarkDone();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using DrillBot.Drills.Running;
+
+namespace DrillBot.Runs;
+
+/// <summary>How a start request ended: 202, 200 (dry run), 409, 423, 404, 503 in the API.</summary>
+public abstract record StartOutcome
+{
+    private StartOutcome()
+    {
+    }
+
+    /// <summary>Accepted: the run goes on in the background.</summary>
+    public sealed record Started(string RunId, string Drill) : StartOutcome;
+
+    /// <summary>A dry run: what the drill would change; nothing was changed.</summary>
+    public sealed record Planned(DrillPlan Plan) : StartOutcome;
+
+    /// <summary>Another drill holds a target cluster. <paramref name="RunId"/> is null when the holder is outside this installation.</summary>
+    public sealed record Busy(string RunningDrill, string? RunId, string Detail) : StartOutcome;
+
+    /// <summary>A blackout window is active.</summary>
+    public sealed record Blackout(string Window, DateTimeOffset? Until) : StartOutcome;
+
+    /// <summary>No drill of that name in the configuration.</summary>
+    public sealed record UnknownDrill(string Drill, IReadOnlyList<string> Known) : StartOutcome;
+
+    /// <summary>Not started for another reason (shutting down, the store is unreachable).</summary>
+    public sealed record Refused(string Reason) : StartOutcome;
+}

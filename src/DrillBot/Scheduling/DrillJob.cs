@@ -1,0 +1,42 @@
+using DrillBot.Drills.Running;
+using DrillBot.Runs;
+using Quartz;
+
+namespace DrillBot.Scheduling;
+
+/// <summary>
+/// A schedule fire: asks the <see cref="RunCoordinator"/> to start the drill (blackouts and busy
+/// targets are checked there, as for manual runs) and returns at once; the run goes on without it.
+/// A fire that could not start is recorded as a skipped fire, never queued.
+/// </summary>
+internal sealed class DrillJob(RunCoordinator coordinator, SkippedFireRecorder skipped) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var drill = context.JobDetail.Key.Name;
+        var scheduledAt = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        StartOutcome outcome;
+        try
+        {
+            outcome = await coordinator.StartAsync(new RunRequest(drill, new RunTrigger(TriggerKind.Schedule, "quartz")), cancellationToken);
+        }
+        catch (Exception e) when (StoreFailure.Is(e))
+        {
+            outcome = new StartOutcome.Refused($"the store failed: {e.Message}");
+        }
+
+        if (outcome is not StartOutcome.Started)
+        {
+            skipped.Record(drill, scheduledAt, Reason(outcome));
+        }
+    }
+
+    private static string Reason(StartOutcome outcome) => outcome switch
+    {
+        StartOutcome.Busy b => $"busy: {b.Detail}",
+        StartOutcome.Blackout w => $"blackout {w.Window}",
+        StartOutcome.UnknownDrill u => $"drill {u.Drill} is no longer configured",
+        StartOutcome.Refused r => r.Reason,
+        _ => outcome.ToString(),
+    };
+}

@@ -1,0 +1,44 @@
+using DrillBot.Hosting;
+using DrillBot.Store;
+using Quartz;
+
+namespace DrillBot.Scheduling;
+
+/// <summary>Quartz on DrillBot's own database: clustered on PostgreSQL, single node on SQLite, tables created if missing.</summary>
+internal static class QuartzFactory
+{
+    public static StandaloneSchedulerFactory Build(ServiceSettings settings, ServiceHostOptions options, DrillJobFactory jobs) =>
+        QuartzSchedulerBuilder.Create(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "drillbot";
+                o.InstanceId = settings.InstanceId;
+            });
+            q.UseJobFactory(jobs);
+            q.UseDefaultThreadPool(2);
+            q.UsePersistentStore(store =>
+            {
+                if (settings.Store.Engine == StoreEngine.Postgres)
+                {
+                    store.UsePostgres(settings.Store.ConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = options.QuartzCheckinInterval;
+                        c.CheckinMisfireThreshold = options.QuartzCheckinInterval * 3;
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(settings.Store.ConnectionString);
+                }
+
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o =>
+                {
+                    o.SchemaProvisioning = SchemaProvisioning.CreateIfMissing;
+                    o.MisfireThreshold = options.MisfireThreshold;
+                });
+            });
+        }).Build();
+}

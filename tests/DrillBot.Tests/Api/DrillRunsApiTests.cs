@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using DrillBot.Tests.Service.Support;
+
+namespace DrillBot.Tests.Api;
+
+/// <summary><c>POST /api/drills/{name}/runs</c>: 202, 404, 409, 423, dry runs, bad bodies.</summary>
+[NonParallelizable]
+public sealed class DrillRunsApiTests
+{
+    [Test]
+    public async Task Start_UnknownDrill_404NamingTheKnownOnes()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+
+        var (status, body) = await service.SendAsync(HttpMethod.Post, "/api/drills/no-such-drill/runs");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(body["detail"]!.GetValue<string>(), Does.Contain("no-such-drill"));
+        Assert.That(body["knownDrills"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("reviews-failover"));
+    }
+
+    [Test]
+    public async Task Start_TwoSimultaneousOnOneTarget_OneAcceptedOtherBusyNamingIt()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+        var before = LabState.Snapshot(service.Lab);
+
+        var answers = await Task.WhenAll(
+            service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs"),
+            service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs"));
+        var accepted = answers.Single(a => a.Status == HttpStatusCode.Accepted);
+        var busy = answers.Single(a => a.Status == HttpStatusCode.Conflict);
+        var runId = accepted.Body["runId"]!.GetValue<string>();
+        var (otherStatus, other) = await service.SendAsync(HttpMethod.Post, "/api/drills/reviews-distribution/runs");
+        await service.WaitForReportAsync(runId);
+
+        Assert.That(busy.Body["runningDrill"]!.GetValue<string>(), Is.EqualTo("reviews-failover"));
+        Assert.That(busy.Body["runId"]!.GetValue<string>(), Is.EqualTo(runId));
+        Assert.That(otherStatus, Is.EqualTo(HttpStatusCode.Conflict), "reviews-distribution shares the mesh cluster");
+        Assert.That(other["detail"]!.GetValue<string>(), Does.Contain("reviews-failover is running"));
+        Assert.That(LabState.Snapshot(service.Lab), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Start_DuringBlackout_423AndNothingStarts()
+    {
+        await using var service = await ServiceHarness.StartAsync(new ServiceHarness.Options { Drills = new TestDrills.Options { Blackouts = [("always", "* * * ? * *")] } });
+
+        var (status, body) = await service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs");
+        var (_, runs) = await service.SendAsync(HttpMethod.Get, "/api/runs");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Locked));
+        Assert.That(body["blackout"]!.GetValue<string>(), Is.EqualTo("always"));
+        Assert.That(runs["runs"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Start_DryRun_200PlanWithBeforeAfterAndRestoreChangesNothing()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+        var before = LabState.Snapshot(service.Lab);
+
+        var (status, body) = await service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs", """{"dryRun": true}""");
+        var (_, runs) = await service.SendAsync(HttpMethod.Get, "/api/runs");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body["canRun"]!.GetValue<bool>(), Is.True);
+        Assert.That(body["plan"]!.GetValue<string>(), Does.Contain("reviews-v1").And.Contain("→").And.Contain("restore:"));
+        Assert.That(runs["runs"]!.AsArray(), Is.Empty);
+        Assert.That(LabState.Snapshot(service.Lab), Is.EqualTo(before));
+    }
+
+    [TestCase("{not json", "application/json", HttpStatusCode.BadRequest)]
+    [TestCase("""{"dryRun": true, "surprise": 1}""", "application/json", HttpStatusCode.BadRequest)]
+    [TestCase("""{"dryRun": "yes"}""", "application/json", HttpStatusCode.BadRequest)]
+    [TestCase("dryRun=true", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Start_BadBody_ClearProblemAndNothingStarts(string body, string contentType, HttpStatusCode expected)
+    {
+        await using var service = await ServiceHarness.StartAsync();
+        using var request = service.Api(HttpMethod.Post, "/api/drills/reviews-failover/runs");
+        request.Content = new StringContent(body, Encoding.UTF8, contentType);
+
+        using var response = await service.Http.SendAsync(request);
+        var (_, runs) = await service.SendAsync(HttpMethod.Get, "/api/runs");
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(runs["runs"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Start_OversizeBody_413()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+        using var request = service.Api(HttpMethod.Post, "/api/drills/reviews-failover/runs", "{\"by\": \"" + new string('x', 40_000) + "\"}");
+
+        using var response = await service.Http.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+}
