@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -15,7 +16,8 @@ internal sealed class ManifestSet
     public static ManifestSet Parse(string rendered)
     {
         var manifests = new List<Manifest>();
-        foreach (var chunk in rendered.Split("---\n", StringSplitOptions.RemoveEmptyEntries))
+        // Documents are separated by lines that are exactly "---" (a comment ending in dashes inside a block scalar is not one).
+        foreach (var chunk in Regex.Split(rendered, @"(?m)^---[ \t]*\r?$\n?").Where(c => c.Trim().Length > 0))
         {
             var firstLine = chunk.Split('\n', 2)[0];
             var source = firstLine.StartsWith(SourcePrefix, StringComparison.Ordinal) ? firstLine[SourcePrefix.Length..] : "(unknown)";
