@@ -23,10 +23,9 @@ public sealed class LabFailureTests
         await using var lab = await LabRun.StartAsync();
         var before = lab.Snapshot();
         var drill = lab.Drill("reviews-failover") with { Preconditions = [] };
-        var waiter = new EventWaiter(e => e is PhaseChanged { Phase: RunPhase.Steps });
+        var waiter = new EventWaiter(e => e is PhaseChanged { Phase: RunPhase.Steps }, _ => lab.Lab.Control.SetRegionFailing("cn-shanghai", true));
         var run = lab.Engine.Start(lab.Config, drill, new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
         await waiter.Hit;
-        lab.Lab.Control.SetRegionFailing("cn-shanghai", true);
 
         var report = await run.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -109,10 +108,9 @@ public sealed class LabFailureTests
     {
         await using var lab = await LabRun.StartAsync();
         var before = lab.Snapshot();
-        var waiter = new EventWaiter(e => e is StepApplied { Index: 1 });
+        var waiter = new EventWaiter(e => e is StepApplied { Index: 1 }, _ => lab.Lab.Control.Forbid("ack-hangzhou", "patch", "Deployment", "reviews-v1"));
         var run = lab.Engine.Start(lab.Config, lab.Drill("reviews-failover"), new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
         await waiter.Hit;
-        lab.Lab.Control.Forbid("ack-hangzhou", "patch", "Deployment", "reviews-v1");
 
         var report = await run.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
