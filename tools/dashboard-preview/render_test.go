@@ -217,3 +217,23 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestRenderTimeSeries_BytesAxis_RoundBinaryTicksAndClippedData(t *testing.T) {
+	from := time.Unix(1_700_000_000, 0)
+	var panel Panel
+	mustJSON(t, `{"type":"timeseries","id":22,"title":"Memory","fieldConfig":{"defaults":{"unit":"bytes"}}}`, &panel)
+	series := Series{Labels: map[string]string{"instance": "a"}, Points: []Point{{T: 1_700_000_000, V: 150 << 20}, {T: 1_700_000_060, V: 290 << 20}}}
+	data := PanelData{Panel: panel, Intervals: QueryIntervals{Interval: time.Minute},
+		Fields: []Field{{Name: "a", Series: series, Config: ResolveConfig(panel.FieldConfig, "a"), Color: "#73BF69"}}}
+
+	svg := RenderTimeSeries(data, View{From: from, To: from.Add(2 * time.Minute), Loc: time.UTC, W: 400, H: 200})
+
+	for _, want := range []string{">100 MiB<", ">200 MiB<", `clip-path="url(#clip-22)"`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("no %s in the panel", want)
+		}
+	}
+	if strings.Contains(svg, "95.4 MiB") {
+		t.Error("byte ticks must be round in MiB, not in decimal units")
+	}
+}

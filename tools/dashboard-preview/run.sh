@@ -127,9 +127,9 @@ EOF
   wait_for 30 "the first scrape" sh -c "curl -sf '$prom/api/v1/query?query=up' | grep -q '\"1\"\\]'"
   # The per-minute panels compare each counter with its value a minute earlier: start the drills
   # once Prometheus has a full minute of DrillBot's zeros behind it.
+  sleep $(( 62 - $(date +%s) % 60 ))
   local from
   from=$(date +%s)
-  sleep $(( 62 - $(date +%s) % 60 ))
 
   slack() { # slack USER TEXT [unsigned]
     local body ts sig
@@ -193,7 +193,7 @@ for a in json.load(sys.stdin)["data"]["alerts"]:
   to=$(( $(date +%s) + 10 ))
   echo "# rendering the dashboard, $(( (to - from) / 60 )) min of data"
   "$tmp/dashboard-preview" -dashboard charts/drillbot/dashboards/drillbot.json -prometheus "$prom" \
-    -from $((from - 20)) -to "$to" -scrape-interval 1s -width 1600 -out "$tmp/dashboard.html" -require-data | tee "$tmp/preview.txt"
+    -from $((from - 15)) -to "$to" -scrape-interval 1s -width 1600 -out "$tmp/dashboard.html" -require-data | tee "$tmp/preview.txt"
   height=$(sed -n 's/^page [0-9]*x\([0-9]*\) .*/\1/p' "$tmp/preview.txt")
   screenshot "$tmp/dashboard.html" 1600 "$height" docs/dashboard.png
   stop_from "$mark"

@@ -46,14 +46,20 @@ func RenderTimeSeries(d PanelData, v View) string {
 	if m := d.Panel.FieldConfig.Defaults.Max; m != nil {
 		hi = *m
 	}
-	ticks, ymin, ymax := NiceTicks(lo, hi, int(math.Max(2, plotH/45)), d.Panel.FieldConfig.Defaults.Decimals)
+	unit := d.Panel.FieldConfig.Defaults.Unit
+	scale := unitScale(unit, math.Max(math.Abs(lo), math.Abs(hi)))
+	ticks, ymin, ymax := NiceTicks(lo/scale, hi/scale, int(math.Max(2, plotH/45)), d.Panel.FieldConfig.Defaults.Decimals)
+	for i := range ticks {
+		ticks[i] *= scale
+	}
+	ymin, ymax = ymin*scale, ymax*scale
 	if d.Panel.FieldConfig.Defaults.Min != nil {
 		ymin = lo
 	}
 	if d.Panel.FieldConfig.Defaults.Max != nil {
 		ymax = hi
 	}
-	unit, decimals := d.Panel.FieldConfig.Defaults.Unit, tickDecimals(ticks, d.Panel.FieldConfig.Defaults.Decimals)
+	decimals := tickDecimals(ticks, d.Panel.FieldConfig.Defaults.Decimals)
 	axisW := 0.0
 	for _, t := range ticks {
 		axisW = math.Max(axisW, textWidth(FormatValue(t, unit, decimals), 11))
@@ -72,15 +78,27 @@ func RenderTimeSeries(d PanelData, v View) string {
 	}
 	drawTimeAxis(&b, f, v)
 	drawEvents(&b, f, v.Events, false)
+	// the data is clipped to the plot area, as bars centred on the range's edges would spill over
+	clip := fmt.Sprintf("clip-%d", d.Panel.ID)
+	fmt.Fprintf(&b, `<clipPath id="%s"><rect x="%.1f" y="%.1f" width="%.1f" height="%.1f"/></clipPath><g clip-path="url(#%s)">`,
+		clip, f.left, f.top-2, f.width, f.height+4, clip)
 	step := d.Intervals.Interval.Seconds()
 	for i, fl := range d.Fields {
 		drawField(&b, f, fl, stacked[i], step)
 	}
-	b.WriteString(`</svg>`)
+	b.WriteString(`</g></svg>`)
 	return b.String() + legendHTML
 }
 
 func unix(t time.Time) float64 { return float64(t.UnixNano()) / 1e9 }
+
+// unitScale is the power of 1024 that round byte ticks are counted in (1 for other units).
+func unitScale(unit string, magnitude float64) float64 {
+	if unit != "bytes" || magnitude < 1024 {
+		return 1
+	}
+	return math.Pow(1024, math.Floor(math.Log(magnitude)/math.Log(1024)))
+}
 
 // tickDecimals keeps the panel's decimals; otherwise FormatValue picks as few as each tick needs.
 func tickDecimals(_ []float64, fixed *int) *int { return fixed }
