@@ -17,7 +17,7 @@ internal static class HtmlStyle
         .figure .label{font-size:12px;text-transform:uppercase;color:#64748b;letter-spacing:.04em}
         .figure .value{font-size:22px;line-height:32px;font-weight:700;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.figure .value.long{font-size:17px}.figure .note,.note{font-size:12px;color:#64748b}
         table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e2e8f0;vertical-align:top}
-        th{font-size:12px;color:#475569;text-transform:uppercase}code{font-size:12px;overflow-wrap:anywhere}.fv{padding-left:1.5em;text-indent:-1.5em}
+        th{font-size:12px;color:#475569;text-transform:uppercase}code{font-size:12px;overflow-wrap:anywhere}.fv{padding-left:1.5em;text-indent:-1.5em;min-width:15em}
         .ok{color:#047857;font-weight:600}.bad{color:#b91c1c;font-weight:600}
         .reasons li{margin:3px 0}.legend{display:flex;flex-wrap:wrap;gap:14px;margin-bottom:6px;font-size:13px}
         .legend i{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:5px;vertical-align:-1px}

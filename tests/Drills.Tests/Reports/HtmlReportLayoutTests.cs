@@ -27,6 +27,7 @@ public sealed class HtmlReportLayoutTests
             Assert.That(html, Does.Contain("<div class=\"fv\"><code>enabled = absent</code></div>"));
             Assert.That(html, Does.Contain("failover = [{&quot;from&quot;:&quot;cn-hangzhou&quot;,<wbr>&quot;to&quot;:&quot;cn-shanghai&quot;}]"));
             Assert.That(html, Does.Not.Contain("break-all"), "no break inside a word where a dot or comma will do");
+            Assert.That(html, Does.Match(@"\.fv\{[^}]*min-width:15em"), "a value column stays wide enough for a whole field name such as maxRequestsPerConnection");
         });
     }
 
