@@ -53,7 +53,6 @@ wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
 echo "# building drillbot (Release) and the preview"
 dotnet build src/DrillBot -c Release -v q -nologo -o "$tmp/bin" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
 (cd tools/dashboard-preview && go build -o "$tmp/dashboard-preview" .)
-drillbot() { dotnet "$tmp/bin/drillbot.dll" "$@"; }
 
 # drills.yaml without blackouts (a screenshot must not depend on the hour), as is for the report,
 # and at short timings for the dashboard, plus a variant that cannot pass.
@@ -86,7 +85,9 @@ yaml.safe_dump(short, open(f"{out}/drills-short.yaml", "w"), sort_keys=False)
 EOF
 
 echo "# starting the Lab"
-drillbot lab --dir "$tmp/lab" >"$tmp/lab.log" 2>&1 &
+# dotnet itself in the background (not a shell function around it), so that $! is the process the
+# clean-up stops and no Lab outlives the script
+dotnet "$tmp/bin/drillbot.dll" lab --dir "$tmp/lab" >"$tmp/lab.log" 2>&1 &
 pids+=($!)
 wait_for 60 "the Lab" test -f "$tmp/lab/lab.json"
 set -a; . "$tmp/lab/lab.env"; set +a
