@@ -49,8 +49,11 @@ public static class HtmlReport
         return html.ToString();
     }
 
+    /// <summary>Values longer than this many characters get a smaller font, so that a card keeps them on one line.</summary>
+    internal const int LongFigure = 12;
+
     private static void Figure(StringBuilder html, string label, string value, string note) =>
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"figure\"><div class=\"label\">{E(label)}</div><div class=\"value\">{E(value)}</div><div class=\"note\">{E(note)}</div></div>");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"figure\"><div class=\"label\">{E(label)}</div><div class=\"value{(value.Length > LongFigure ? " long" : string.Empty)}\" title=\"{E(value)}\">{E(value)}</div><div class=\"note\">{E(note)}</div></div>");
 
     internal static string E(string text) => WebUtility.HtmlEncode(text);
 

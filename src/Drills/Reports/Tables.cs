@@ -45,7 +45,18 @@ internal static class Tables
     {
         var (prefix, lines) = FieldValues.Describe(json);
         var head = prefix.Length == 0 ? string.Empty : $"<div class=\"note\">{E(prefix)}:</div>";
-        return head + string.Join(string.Empty, lines.Select(l => $"<code>{E(l)}</code><br>"));
+        return head + string.Join(string.Empty, lines.Select(l => $"<div class=\"fv\"><code>{Breakable(l)}</code></div>"));
+    }
+
+    /// <summary>
+    /// A <c>field = value</c> line that wraps in a narrow column at the dots of the field path and the
+    /// commas of the value, not in the middle of a word.
+    /// </summary>
+    internal static string Breakable(string line)
+    {
+        var eq = line.IndexOf(" = ", StringComparison.Ordinal);
+        var (field, value) = eq < 0 ? (line, string.Empty) : (line[..eq], line[eq..]);
+        return E(field).Replace(".", ".<wbr>", StringComparison.Ordinal) + E(value).Replace(",", ",<wbr>", StringComparison.Ordinal);
     }
 
     public static void Steps(StringBuilder html, DrillReport report)

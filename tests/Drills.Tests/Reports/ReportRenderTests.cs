@@ -77,7 +77,7 @@ public sealed class ReportRenderTests
             Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "<circle ").Count, Is.EqualTo(4), "one latency dot per sample");
             Assert.That(html, Does.Contain(">fault</text>").And.Contain(">restore-start</text>"));
             Assert.That(html, Does.Contain("<td>share.cn-shanghai</td>"));
-            Assert.That(html, Does.Contain("<code>spec.replicas = 0</code>"));
+            Assert.That(html, Does.Contain("<code>spec.<wbr>replicas = 0</code>"));
         });
     }
 

@@ -1,0 +1,3 @@
+module drillbot/tools/dashboard-preview
+
+go 1.19
