@@ -39,6 +39,7 @@ internal static class ReportSummary
         if (report.Restore.Objects.Count > 0)
         {
             var restore = new Table().Border(TableBorder.Rounded).AddColumns("object", "field", "before", "during", "after", "result");
+            restore.Columns[1].NoWrap = true; // a field path reads whole; the object and value columns give way
             foreach (var o in report.Restore.Objects)
             {
                 var result = o.Verified ? "[green]verified[/]" : o.Ok ? "[yellow]restored (conflict)[/]" : "[red bold]FAILED[/]";
@@ -72,7 +73,7 @@ internal static class ReportSummary
         var line = i < lines.Count ? lines[i] : "?";
         var at = line.IndexOf(" = ", StringComparison.Ordinal);
         var value = at < 0 ? line : line[(at + 3)..];
-        return Markup.Escape(value.Length > 40 ? value[..37] + "..." : value);
+        return Markup.Escape(value.Length > 36 ? value[..33] + "..." : value);
     }
 
     private static string N(double? v) => v?.ToString("0.###", CultureInfo.InvariantCulture) ?? "-";
