@@ -25,9 +25,13 @@ internal static class ServeCommand
     {
         var env = CliEnvironment.Get();
         var settings = ServiceSettingsReader.Read(env.Variables, out var problems);
-        if (settings is null)
+        var timings = ServiceTimingsReader.Apply(
+            new ServiceHostOptions { ConfigPath = configPath, Variables = env.Variables, Checkpoint = TestPause.From(env, cancellationToken) },
+            env.Variables,
+            out var timingProblems);
+        if (settings is null || timings is null)
         {
-            foreach (var problem in problems)
+            foreach (var problem in problems.Concat(timingProblems))
             {
                 env.Fail(problem);
             }
@@ -49,7 +53,7 @@ internal static class ServeCommand
             (path, bundled) = (BundledDrills.Name, BundledDrills.Read());
         }
 
-        var options = new ServiceHostOptions { ConfigPath = path, ConfigText = bundled, Urls = urls, Variables = env.Variables };
+        var options = timings with { ConfigPath = path, ConfigText = bundled, Urls = urls };
         ServiceApp app;
         try
         {

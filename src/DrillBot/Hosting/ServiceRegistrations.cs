@@ -45,6 +45,7 @@ internal static class ServiceRegistrations
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             Owner = settings.InstanceId,
             Lock = options.Lock,
+            Checkpoint = options.Checkpoint,
         }));
         services.AddSingleton<ActiveRuns>();
         services.AddSingleton(new ReportLinks(settings.PublicUrl));
