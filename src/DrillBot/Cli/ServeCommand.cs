@@ -7,7 +7,8 @@ namespace DrillBot.Cli;
 /// <summary>
 /// <c>drillbot serve [--config F] [--urls U]</c>: the service (scheduler, Slack, HTTP API, metrics,
 /// recovery) until Ctrl-C/SIGTERM, which aborts running drills and waits for their restore.
-/// Exit 2: a bad environment variable or drills.yaml (every problem printed); 3: the store or the
+/// Exit 0: stopped cleanly, every run of this replica aborted and restored; 4: a run's restore failed or did not
+/// finish within DRILLBOT_SHUTDOWN_GRACE (its changes may still be in the clusters; the next start restores them). Exit 2: a bad environment variable or drills.yaml (every problem printed); 3: the store or the
 /// listener cannot start.
 /// </summary>
 internal static class ServeCommand
@@ -80,6 +81,10 @@ internal static class ServeCommand
             }
 
             await app.StopAsync(CancellationToken.None);
+            if (app.LeftChangesAtShutdown)
+            {
+                return ExitCodes.RestoreFailed; // the log names each run; the next start restores it from the journal
+            }
         }
 
         return ExitCodes.Passed;

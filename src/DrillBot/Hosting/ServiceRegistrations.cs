@@ -73,7 +73,8 @@ internal static class ServiceRegistrations
         services.AddHostedService(sp => sp.GetRequiredService<RecoveryLoop>());
         services.AddHostedService<AbortWatcher>();
         AddSlack(services, settings, options, store);
-        services.AddHostedService<RunShutdown>();
+        services.AddSingleton<RunShutdown>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunShutdown>());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(5));
     }
 

@@ -112,14 +112,23 @@ internal sealed class ServeLab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var failed = TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed;
         foreach (var serve in serves)
         {
             serve.Dispose();
+            if (failed)
+            {
+                TestContext.Out.WriteLine($"===== serve {serve.InstanceId} (pid {serve.Process.Id})\n{serve.Process.Output}");
+            }
         }
 
         foreach (var process in processes)
         {
             process.Dispose();
+            if (failed)
+            {
+                TestContext.Out.WriteLine($"===== drillbot (pid {process.Id})\n{process.Output}");
+            }
         }
 
         if (Slack is not null)

@@ -46,7 +46,7 @@ internal sealed partial class ServeProcess : IDisposable
         {
             var line = await WaitForLineAsync(process, Serving().IsMatch, "the 'DrillBot serving on' log line", TimeSpan.FromSeconds(60));
             var serve = new ServeProcess(process, instanceId, new Uri(Serving().Match(line).Groups[1].Value));
-            await Eventually.WaitAsync(
+            await serve.WaitAsync(
                 async () =>
                 {
                     try
@@ -74,6 +74,21 @@ internal sealed partial class ServeProcess : IDisposable
     public Task<string> WaitForLogAsync(Func<string, bool> match, string what, TimeSpan? timeout = null) =>
         WaitForLineAsync(Process, match, what, timeout ?? TimeSpan.FromSeconds(60));
 
+    /// <summary>Waits for <paramref name="probe"/> to give a value; on timeout the test fails with this process's output.</summary>
+    public async Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
+        where T : class
+    {
+        try
+        {
+            return await Eventually.WaitAsync(probe, what, timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException e)
+        {
+            Assert.Fail($"{e.Message} (serve {InstanceId})\n{Process.Output}");
+            throw;
+        }
+    }
+
     /// <summary>An API call with the bearer token: status and JSON body (empty when none).</summary>
     public async Task<(HttpStatusCode Status, JsonObject Body)> ApiAsync(HttpMethod method, string path)
     {
@@ -94,7 +109,7 @@ internal sealed partial class ServeProcess : IDisposable
 
     /// <summary>The report of a finished run (<c>GET /api/runs/{id}</c> once it has a verdict).</summary>
     public Task<JsonObject> WaitForReportAsync(string runId, TimeSpan? timeout = null) =>
-        Eventually.WaitAsync(
+        WaitAsync(
             async () =>
             {
                 var (status, body) = await ApiAsync(HttpMethod.Get, $"/api/runs/{runId}");
