@@ -10,6 +10,21 @@ internal sealed class CliEnvironment
 {
     private static readonly AsyncLocal<CliEnvironment?> Current = new();
 
+    /// <summary>
+    /// The process's terminal. When output goes to a file or a CI log, Spectre.Console would wrap at
+    /// 80 columns and cut tables into unreadable slivers: use <c>COLUMNS</c> or 160 instead.
+    /// </summary>
+    private static readonly Lazy<IAnsiConsole> Terminal = new(() =>
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : 160;
+        }
+
+        return console;
+    });
+
     public required IAnsiConsole Out { get; init; }
     public required TextWriter Error { get; init; }
     public required Func<string, string?> Variables { get; init; }
@@ -17,7 +32,7 @@ internal sealed class CliEnvironment
 
     public static CliEnvironment Get() => Current.Value ?? new CliEnvironment
     {
-        Out = AnsiConsole.Console,
+        Out = Terminal.Value,
         Error = Console.Error,
         Variables = Environment.GetEnvironmentVariable,
     };

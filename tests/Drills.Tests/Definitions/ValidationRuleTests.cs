@@ -143,6 +143,16 @@ public sealed class ValidationRuleTests
     }
 
     [Test]
+    public void Parse_UndefinedVariable_OneProblemNotAlsoAboutTheEmptyValue()
+    {
+        var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}");
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null);
+
+        Assert.That(result.Problems.Where(p => p.Location.Line == LineOf(yaml, "PRODUCTPAGE_URL")), Has.Exactly(1).Items);
+    }
+
+    [Test]
     public void Parse_VariableWithDefault_UsesDefault()
     {
         var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", _ => null);

@@ -66,15 +66,16 @@ public sealed class RunnerWithFakesTests
     [Test]
     public async Task Run_ErrorsAboveAbortIf_AbortedAndRestored()
     {
-        var cluster = new FakeCluster("c");
-        cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
         var transport = new SwitchTransport();
+        // The app breaks the moment the fault is applied (not when the test's continuation gets a thread),
+        // so every sample in the first abortIf window after the fault is an error: the ratio is exactly 1.
+        var cluster = new FakeCluster("c") { OnScale = () => transport.Broken = true };
+        cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
         var waiter = new EventWaiter(e => e is StepApplied);
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
         var (config, drill) = Setup(new AbortIfDefinition(0.5, TimeSpan.FromMilliseconds(200)));
         var run = Engine(cluster, transport, new FileJournal(dir)).Start(config, drill with { ObserveFor = TimeSpan.FromSeconds(10) }, new RunTrigger(TriggerKind.Api, "t"), [waiter]);
         await waiter.Hit;
-        transport.Broken = true;
 
         var report = await run.Completion.WaitAsync(TimeSpan.FromSeconds(20));
 

@@ -20,7 +20,7 @@ internal sealed class YamlContext(string file, Func<string, string?> environment
 
     public void Problem(SourceLocation location, string message) => _problems.Add(new ValidationProblem(location, message));
 
-    /// <summary>The scalar's text with <c>${VAR}</c> and <c>${VAR:-default}</c> expanded; null (and a problem) when not a scalar.</summary>
+    /// <summary>The scalar's text with <c>${VAR}</c> and <c>${VAR:-default}</c> expanded; null (and a problem) when not a scalar or a variable is undefined.</summary>
     public string? Scalar(YamlNode node, string path)
     {
         if (node is not YamlScalarNode scalar)
@@ -36,7 +36,8 @@ internal sealed class YamlContext(string file, Func<string, string?> environment
             Problem(node, $"{path}: undefined environment variable {name} (set it, or write ${{{name}:-default}})");
         }
 
-        return expanded;
+        // a value with an undefined variable is unknown: one problem for it, not a second about its shape
+        return undefined.Count > 0 ? null : expanded;
     }
 
     public static string Describe(YamlNode node) => node switch
