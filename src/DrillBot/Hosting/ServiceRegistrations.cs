@@ -56,7 +56,7 @@ internal static class ServiceRegistrations
         services.AddSingleton<RecoveryService>();
         services.AddSingleton<SkippedFireRecorder>();
         services.AddSingleton<MissedFireListener>();
-        services.AddSingleton(sp => new DrillJobFactory(() => new DrillJob(sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<SkippedFireRecorder>())));
+        services.AddSingleton(sp => new DrillJobFactory(() => new DrillJob(sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<SkippedFireRecorder>(), sp.GetRequiredService<ILogger<DrillJob>>())));
         services.AddSingleton<DrillScheduler>();
         services.AddSingleton<MetricsStartup>();
         services.AddSingleton<RecoveryLoop>();

@@ -98,6 +98,9 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "drill {Drill} misfired: first missed fire {Missed}, next fire {Next}")]
     public static partial void TriggerMisfired(ILogger logger, string drill, DateTimeOffset? missed, DateTimeOffset? next);
 
+    [LoggerMessage(EventId = 5207, Level = LogLevel.Information, Message = "scheduled fire of {Drill} at {ScheduledAt:u} started run {RunId}")]
+    public static partial void FireStarted(ILogger logger, string drill, DateTimeOffset scheduledAt, string runId);
+
     [LoggerMessage(EventId = 5206, Level = LogLevel.Critical, Message = "the scheduler could not start: no drill runs on its schedule (see /readyz)")]
     public static partial void SchedulerFailed(ILogger logger, Exception exception);
 }

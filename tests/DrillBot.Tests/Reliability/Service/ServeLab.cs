@@ -118,7 +118,7 @@ internal sealed class ServeLab : IAsyncDisposable
             serve.Dispose();
             if (failed)
             {
-                TestContext.Out.WriteLine($"===== serve {serve.InstanceId} (pid {serve.Process.Id})\n{serve.Process.Output}");
+                TestContext.Out.WriteLine($"===== serve {serve.InstanceId}\n{serve.Process.Output}");
             }
         }
 
@@ -127,7 +127,7 @@ internal sealed class ServeLab : IAsyncDisposable
             process.Dispose();
             if (failed)
             {
-                TestContext.Out.WriteLine($"===== drillbot (pid {process.Id})\n{process.Output}");
+                TestContext.Out.WriteLine($"===== drillbot\n{process.Output}");
             }
         }
 
