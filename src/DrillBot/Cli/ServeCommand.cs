@@ -7,7 +7,8 @@ namespace DrillBot.Cli;
 /// <summary>
 /// <c>drillbot serve [--config F] [--urls U]</c>: the service (scheduler, Slack, HTTP API, metrics,
 /// recovery) until Ctrl-C/SIGTERM, which aborts running drills and waits for their restore.
-/// Exit 2: a bad environment variable or drills.yaml (every problem printed); 3: the store or the
+/// Exit 0: stopped cleanly, every run of this replica aborted and restored; 4: a run's restore failed or did not
+/// finish within DRILLBOT_SHUTDOWN_GRACE (its changes may still be in the clusters; the next start restores them). Exit 2: a bad environment variable or drills.yaml (every problem printed); 3: the store or the
 /// listener cannot start.
 /// </summary>
 internal static class ServeCommand
@@ -25,9 +26,13 @@ internal static class ServeCommand
     {
         var env = CliEnvironment.Get();
         var settings = ServiceSettingsReader.Read(env.Variables, out var problems);
-        if (settings is null)
+        var timings = ServiceTimingsReader.Apply(
+            new ServiceHostOptions { ConfigPath = configPath, Variables = env.Variables, Checkpoint = TestPause.From(env, cancellationToken) },
+            env.Variables,
+            out var timingProblems);
+        if (settings is null || timings is null)
         {
-            foreach (var problem in problems)
+            foreach (var problem in problems.Concat(timingProblems))
             {
                 env.Fail(problem);
             }
@@ -49,7 +54,7 @@ internal static class ServeCommand
             (path, bundled) = (BundledDrills.Name, BundledDrills.Read());
         }
 
-        var options = new ServiceHostOptions { ConfigPath = path, ConfigText = bundled, Urls = urls, Variables = env.Variables };
+        var options = timings with { ConfigPath = path, ConfigText = bundled, Urls = urls };
         ServiceApp app;
         try
         {
@@ -76,6 +81,10 @@ internal static class ServeCommand
             }
 
             await app.StopAsync(CancellationToken.None);
+            if (app.LeftChangesAtShutdown)
+            {
+                return ExitCodes.RestoreFailed; // the log names each run; the next start restores it from the journal
+            }
         }
 
         return ExitCodes.Passed;

@@ -51,8 +51,8 @@ internal static class StoreJournalRestore
 
     private static async Task RecordAsync(IDrillBotStore store, DrillsConfig config, RecoveredRun run, CancellationToken cancellationToken)
     {
-        var record = (await store.Runs.GetAsync(run.Run.RunId, cancellationToken))?.Run;
-        if (record?.Status == RunStatus.Running)
+        var record = await store.Runs.GetAsync(run.Run.RunId, cancellationToken);
+        if (record?.Run.Status == RunStatus.Running)
         {
             await store.Runs.MarkInterruptedAsync(run.Run.RunId, cancellationToken);
         }
@@ -62,9 +62,7 @@ internal static class StoreJournalRestore
             return;
         }
 
-        var reasons = new[] { $"interrupted: instance {run.Run.Owner} stopped during the run", $"restored after an interrupted run by drillbot restore ({Environment.MachineName}): restore {run.Restore.Status.ToString().ToLowerInvariant()}" };
-        var report = RecoveredReport.Build(run.Run.RunId, run.Run.Drill, record, record?.StartedAt ?? run.Run.StartedAt, run.Restore, reasons, config);
-        var outcome = StoreMapping.Outcome(report) with { Status = RunStatus.RestoredAfterInterruption, Summary = "errored: interrupted; " + StoreMapping.Summary(report) };
-        await store.Runs.FinishAsync(run.Run.RunId, outcome, cancellationToken);
+        var report = RecoveredReport.Build(run.Run.RunId, run.Run.Drill, run.Run.Owner, record, run.Run.StartedAt, run.Restore, $"drillbot restore ({Environment.MachineName})", config);
+        await store.Runs.FinishAsync(run.Run.RunId, RecoveredReport.Outcome(report), cancellationToken);
     }
 }

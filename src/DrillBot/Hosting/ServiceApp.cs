@@ -82,6 +82,12 @@ public sealed class ServiceApp : IAsyncDisposable
         return new ServiceApp(app, store);
     }
 
+    /// <summary>
+    /// After <see cref="StopAsync"/>: true when a run's restore failed or did not finish within the grace period, so the
+    /// clusters may still hold its changes (the journal keeps them for the next start); serve then exits 4.
+    /// </summary>
+    public bool LeftChangesAtShutdown => Services.GetRequiredService<Runs.RunShutdown>().LeftUnrestored.Count > 0;
+
     /// <summary>Stops gracefully: running drills abort and restore within the grace period.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => App.StopAsync(cancellationToken);
 

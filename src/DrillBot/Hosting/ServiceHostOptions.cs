@@ -47,8 +47,15 @@ public sealed record ServiceHostOptions
     /// <summary>How late a scheduled fire may start before it counts as missed.</summary>
     public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Quartz cluster check-in (PostgreSQL); a node silent for three of these is taken over.</summary>
+    /// <summary>Quartz cluster check-in (PostgreSQL): how often a replica records that its scheduler lives.</summary>
     public TimeSpan QuartzCheckinInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long past a missed check-in the other replicas wait before they take a silent replica's triggers over
+    /// (so after check-in + this); also how long a replica's own failing check-ins are retried before it counts as dead.
+    /// Null: three check-in intervals (15 s with the defaults).
+    /// </summary>
+    public TimeSpan? QuartzCheckinMisfireThreshold { get; init; }
 
     /// <summary>The drill lock (Kubernetes Lease) timings.</summary>
     public LockOptions Lock { get; init; } = new();
@@ -67,6 +74,13 @@ public sealed record ServiceHostOptions
 
     /// <summary>Largest Slack request body accepted (413 above).</summary>
     public int MaxSlackBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Test hook, null (inert) in production: the engine's <see cref="Drills.Running.DrillEngineOptions.Checkpoint"/>,
+    /// set by <c>drillbot serve</c> from <c>DRILLBOT_TEST_PAUSE_AT</c> (docs/reliability.md) so that a test can kill
+    /// the real process exactly at a phase of a drill.
+    /// </summary>
+    public Func<string, ValueTask>? Checkpoint { get; init; }
 
     /// <summary>Extra logging set-up (tests capture the output here).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }

@@ -45,6 +45,7 @@ internal static class ServiceRegistrations
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             Owner = settings.InstanceId,
             Lock = options.Lock,
+            Checkpoint = options.Checkpoint,
         }));
         services.AddSingleton<ActiveRuns>();
         services.AddSingleton(new ReportLinks(settings.PublicUrl));
@@ -55,7 +56,7 @@ internal static class ServiceRegistrations
         services.AddSingleton<RecoveryService>();
         services.AddSingleton<SkippedFireRecorder>();
         services.AddSingleton<MissedFireListener>();
-        services.AddSingleton(sp => new DrillJobFactory(() => new DrillJob(sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<SkippedFireRecorder>())));
+        services.AddSingleton(sp => new DrillJobFactory(() => new DrillJob(sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<SkippedFireRecorder>(), sp.GetRequiredService<ILogger<DrillJob>>())));
         services.AddSingleton<DrillScheduler>();
         services.AddSingleton<MetricsStartup>();
         services.AddSingleton<RecoveryLoop>();
@@ -72,7 +73,8 @@ internal static class ServiceRegistrations
         services.AddHostedService(sp => sp.GetRequiredService<RecoveryLoop>());
         services.AddHostedService<AbortWatcher>();
         AddSlack(services, settings, options, store);
-        services.AddHostedService<RunShutdown>();
+        services.AddSingleton<RunShutdown>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunShutdown>());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(5));
     }
 

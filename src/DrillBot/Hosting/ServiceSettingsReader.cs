@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using DrillBot.Slack;
 using DrillBot.Store;
@@ -10,9 +9,6 @@ public static partial class ServiceSettingsReader
 {
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex InstanceIdPattern();
-
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(ms|s|m)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
 
     /// <summary>The settings, or null with <paramref name="problems"/> filled.</summary>
     public static ServiceSettings? Read(Func<string, string?> getVariable, out IReadOnlyList<string> problems)
@@ -42,7 +38,7 @@ public static partial class ServiceSettingsReader
         }
 
         var publicUrl = ReadPublicUrl(Blank(getVariable("DRILLBOT_PUBLIC_URL")), found);
-        var grace = ReadGrace(Blank(getVariable("DRILLBOT_SHUTDOWN_GRACE")), found);
+        var grace = DurationText.Read(getVariable, "DRILLBOT_SHUTDOWN_GRACE", TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), found);
         var format = Blank(getVariable("DRILLBOT_LOG_FORMAT"))?.ToLowerInvariant();
         if (format is not (null or "text" or "json"))
         {
@@ -89,34 +85,6 @@ public static partial class ServiceSettingsReader
 
         problems.Add($"DRILLBOT_PUBLIC_URL must be an absolute http(s) URL such as https://drillbot.example.com, got '{text}'.");
         return null;
-    }
-
-    private static TimeSpan ReadGrace(string? text, List<string> problems)
-    {
-        var fallback = TimeSpan.FromSeconds(25);
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        var match = DurationPattern().Match(text);
-        if (match.Success)
-        {
-            var number = double.Parse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-            var value = match.Groups[2].Value switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(number),
-                "m" => TimeSpan.FromMinutes(number),
-                _ => TimeSpan.FromSeconds(number),
-            };
-            if (value >= TimeSpan.FromSeconds(1) && value <= TimeSpan.FromMinutes(10))
-            {
-                return value;
-            }
-        }
-
-        problems.Add($"DRILLBOT_SHUTDOWN_GRACE must be a duration between 1s and 10m such as 25s, got '{text}'.");
-        return fallback;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

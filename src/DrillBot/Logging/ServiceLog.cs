@@ -44,8 +44,11 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 5108, Level = LogLevel.Information, Message = "shutdown: {Count} drill(s) aborted and restored")]
     public static partial void ShutdownRestored(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 5109, Level = LogLevel.Error, Message = "shutdown: restore did not finish within {Grace}; the next start restores what is left from the journal")]
-    public static partial void ShutdownGraceExceeded(ILogger logger, TimeSpan grace);
+    [LoggerMessage(EventId = 5109, Level = LogLevel.Error, Message = "shutdown: the restore of run {RunId} did not finish within {Grace}; the next start (or another replica) restores what is left from the journal")]
+    public static partial void ShutdownGraceExceeded(ILogger logger, string runId, TimeSpan grace);
+
+    [LoggerMessage(EventId = 5110, Level = LogLevel.Error, Message = "shutdown: the restore of run {RunId} failed; the next start (or another replica) restores what is left from the journal")]
+    public static partial void ShutdownRestoreFailed(ILogger logger, string runId);
 
     // --- scheduling 52xx
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "scheduler started on {Engine} as instance {Instance}")]
@@ -94,6 +97,9 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "drill {Drill} misfired: first missed fire {Missed}, next fire {Next}")]
     public static partial void TriggerMisfired(ILogger logger, string drill, DateTimeOffset? missed, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 5207, Level = LogLevel.Information, Message = "scheduled fire of {Drill} at {ScheduledAt:u} started run {RunId}")]
+    public static partial void FireStarted(ILogger logger, string drill, DateTimeOffset scheduledAt, string runId);
 
     [LoggerMessage(EventId = 5206, Level = LogLevel.Critical, Message = "the scheduler could not start: no drill runs on its schedule (see /readyz)")]
     public static partial void SchedulerFailed(ILogger logger, Exception exception);

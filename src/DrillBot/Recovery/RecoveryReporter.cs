@@ -34,8 +34,8 @@ internal sealed class RecoveryReporter(
         using var scope = logger.BeginScope(new RunLogScope(runId, drill));
         var status = restore.Status.ToString().ToLowerInvariant();
         metrics.Restored(drill, status);
-        var record = (await store.Runs.GetAsync(runId, cancellationToken))?.Run;
-        if (record?.Status == RunStatus.Running)
+        var record = await store.Runs.GetAsync(runId, cancellationToken);
+        if (record?.Run.Status == RunStatus.Running)
         {
             await store.Runs.MarkInterruptedAsync(runId, cancellationToken);
         }
@@ -51,13 +51,7 @@ internal sealed class RecoveryReporter(
         }
 
         ServiceLog.RunRecovered(logger, runId, owner, status, restore.Items.Count);
-        var reasons = new List<string>
-        {
-            $"interrupted: instance {owner} stopped during the run",
-            $"restored after an interrupted run by instance {settings.InstanceId}: restore {status}",
-        };
-        reasons.AddRange(restore.Items.Where(i => i.Conflicts.Count > 0).Select(i => $"restore of {i.Target} kept someone else's change: {string.Join("; ", i.Conflicts)}"));
-        await FinishAsync(RecoveredReport.Build(runId, drill, record, record?.StartedAt ?? startedAt, restore, reasons, config.Current), cancellationToken);
+        await FinishAsync(RecoveredReport.Build(runId, drill, owner, record, startedAt, restore, $"instance {settings.InstanceId}", config.Current), cancellationToken);
     }
 
     /// <summary>A run recorded as running whose owner died with nothing left to restore.</summary>
@@ -69,7 +63,7 @@ internal sealed class RecoveryReporter(
         var nothing = new RestoreResult(RestoreStatus.Verified, [], now, now);
         ServiceLog.RunRecovered(logger, run.RunId, run.OwnerInstance, "verified", 0);
         await FinishAsync(
-            RecoveredReport.Build(run.RunId, run.Drill, run, run.StartedAt, nothing, [$"interrupted: instance {run.OwnerInstance} stopped during the run", "nothing was left to restore"], config.Current),
+            RecoveredReport.Build(run.RunId, run.Drill, run.OwnerInstance, new RunRecord(run, null), run.StartedAt, nothing, $"instance {settings.InstanceId}", config.Current, "nothing was left to restore"),
             cancellationToken);
     }
 
@@ -95,8 +89,7 @@ internal sealed class RecoveryReporter(
 
     private async Task FinishAsync(DrillReport report, CancellationToken cancellationToken)
     {
-        var outcome = StoreMapping.Outcome(report) with { Status = RunStatus.RestoredAfterInterruption, Summary = "errored: interrupted; " + StoreMapping.Summary(report) };
-        await store.Runs.FinishAsync(report.RunId, outcome, cancellationToken);
+        await store.Runs.FinishAsync(report.RunId, RecoveredReport.Outcome(report), cancellationToken);
         if (slack is null)
         {
             return;

@@ -59,7 +59,7 @@ internal sealed class BusyCheck(DrillEngine engine, IDrillBotStore store, Active
                 return new StartOutcome.Busy(
                     known?.Run.Drill ?? "another drill",
                     runId,
-                    $"cluster {name} is locked by {held.Holder} (Lease {drill.Namespace}/{engine.Options.Lock.LeaseName}, renewed {(now - held.RenewTime!.Value).TotalSeconds:0.#}s ago)");
+                    $"cluster {name} is locked by {held.Holder} (Lease {drill.Namespace}/{engine.Options.Lock.LeaseName}, renewed {Math.Max(0, (now - held.RenewTime!.Value).TotalSeconds):0.#}s ago)");
             }
         }
 

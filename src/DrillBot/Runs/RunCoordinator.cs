@@ -137,8 +137,8 @@ internal sealed class RunCoordinator(
     /// <summary>Aborts a run of this process (an abort request found in the store, or shutdown).</summary>
     public bool AbortLocal(string runId, string by) => active.Get(runId)?.Abort(by) ?? false;
 
-    /// <summary>Aborts every run of this process and waits (up to <paramref name="grace"/>) for their restores.</summary>
-    public async Task<bool> AbortAllAsync(string by, TimeSpan grace)
+    /// <summary>Aborts every run of this process and waits (up to <paramref name="grace"/>) until each is done (restored, recorded); returns the runs aborted.</summary>
+    public async Task<IReadOnlyList<ActiveRun>> AbortAllAsync(string by, TimeSpan grace)
     {
         var runs = active.All();
         foreach (var run in runs)
@@ -146,9 +146,8 @@ internal sealed class RunCoordinator(
             run.Abort(by);
         }
 
-        var all = Task.WhenAll(runs.Select(r => r.Done));
-        await Task.WhenAny(all, Task.Delay(grace, time));
-        return all.IsCompleted;
+        await Task.WhenAny(Task.WhenAll(runs.Select(r => r.Done)), Task.Delay(grace, time));
+        return runs;
     }
 
     private async Task<AbortOutcome> FinishedAsync(string runId, CancellationToken cancellationToken) =>

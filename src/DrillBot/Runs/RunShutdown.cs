@@ -1,3 +1,4 @@
+using DrillBot.Drills.Restore;
 using DrillBot.Hosting;
 using DrillBot.Logging;
 using Microsoft.Extensions.Hosting;
@@ -8,10 +9,17 @@ namespace DrillBot.Runs;
 /// <summary>
 /// On SIGTERM/Ctrl-C: refuse new runs, abort every run of this process and wait for their restores
 /// (within <see cref="ServiceSettings.ShutdownGrace"/>). Registered last, so it stops first, while the
-/// store and the Slack outbox are still there.
+/// store and the Slack outbox are still there. <see cref="LeftUnrestored"/> names the runs whose restore
+/// did not complete before exit (serve then exits 4).
 /// </summary>
 internal sealed class RunShutdown(RunCoordinator coordinator, ActiveRuns active, ServiceSettings settings, ILogger<RunShutdown> logger) : IHostedService
 {
+    /// <summary>
+    /// Runs of this replica whose restore failed or did not finish within the grace period: their changes may still
+    /// be in the clusters; the journal keeps them for the next start (or another replica) to restore.
+    /// </summary>
+    public IReadOnlyList<string> LeftUnrestored { get; private set; } = [];
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -24,14 +32,26 @@ internal sealed class RunShutdown(RunCoordinator coordinator, ActiveRuns active,
         }
 
         ServiceLog.ShutdownAborting(logger, running, settings.ShutdownGrace);
-        var restored = await coordinator.AbortAllAsync("shutdown (SIGTERM)", settings.ShutdownGrace);
-        if (restored)
+        var runs = await coordinator.AbortAllAsync("shutdown (SIGTERM)", settings.ShutdownGrace);
+        var left = new List<string>();
+        foreach (var run in runs)
         {
-            ServiceLog.ShutdownRestored(logger, running);
+            if (!run.Done.IsCompleted)
+            {
+                ServiceLog.ShutdownGraceExceeded(logger, run.RunId, settings.ShutdownGrace);
+                left.Add(run.RunId);
+            }
+            else if (run.Run.Completion.IsCompletedSuccessfully && run.Run.Completion.Result.Restore.Status == RestoreStatus.Failed)
+            {
+                ServiceLog.ShutdownRestoreFailed(logger, run.RunId);
+                left.Add(run.RunId);
+            }
         }
-        else
+
+        LeftUnrestored = left;
+        if (left.Count == 0)
         {
-            ServiceLog.ShutdownGraceExceeded(logger, settings.ShutdownGrace);
+            ServiceLog.ShutdownRestored(logger, runs.Count);
         }
     }
 }

@@ -45,9 +45,12 @@ internal static class StoreMapping
         _ => RunRestoreStatus.Failed,
     };
 
-    /// <summary>How a finished run is stored: status finished, verdict, restore, recovery, a one-line summary and the report JSON.</summary>
+    /// <summary>
+    /// How a finished run is stored: status finished (interrupted when its restore failed: its changes may still be in
+    /// the clusters, and recovery finishes it later), verdict, restore, recovery, a one-line summary and the report JSON.
+    /// </summary>
     public static RunOutcome Outcome(DrillReport report) => new(
-        RunStatus.Finished,
+        report.Restore.Status == RestoreStatus.Failed ? RunStatus.Interrupted : RunStatus.Finished,
         Verdict(report.Verdict),
         Restore(report.Restore.Status),
         report.FinishedAt,

@@ -1,5 +1,7 @@
 using DrillBot.Drills.Running;
+using DrillBot.Logging;
 using DrillBot.Runs;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace DrillBot.Scheduling;
@@ -7,9 +9,10 @@ namespace DrillBot.Scheduling;
 /// <summary>
 /// A schedule fire: asks the <see cref="RunCoordinator"/> to start the drill (blackouts and busy
 /// targets are checked there, as for manual runs) and returns at once; the run goes on without it.
-/// A fire that could not start is recorded as a skipped fire, never queued.
+/// A fire that could not start is recorded as a skipped fire, never queued; a fire that started is logged with its
+/// scheduled time and run id, so every fire of every replica can be accounted for.
 /// </summary>
-internal sealed class DrillJob(RunCoordinator coordinator, SkippedFireRecorder skipped) : IJob
+internal sealed class DrillJob(RunCoordinator coordinator, SkippedFireRecorder skipped, ILogger<DrillJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -25,7 +28,11 @@ internal sealed class DrillJob(RunCoordinator coordinator, SkippedFireRecorder s
             outcome = new StartOutcome.Refused($"the store failed: {e.Message}");
         }
 
-        if (outcome is not StartOutcome.Started)
+        if (outcome is StartOutcome.Started started)
+        {
+            ServiceLog.FireStarted(logger, drill, scheduledAt, started.RunId);
+        }
+        else
         {
             skipped.Record(drill, scheduledAt, Reason(outcome));
         }

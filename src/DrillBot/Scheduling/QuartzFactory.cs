@@ -25,7 +25,7 @@ internal static class QuartzFactory
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = options.QuartzCheckinInterval;
-                        c.CheckinMisfireThreshold = options.QuartzCheckinInterval * 3;
+                        c.CheckinMisfireThreshold = options.QuartzCheckinMisfireThreshold ?? options.QuartzCheckinInterval * 3;
                     });
                 }
                 else

@@ -86,7 +86,8 @@ internal sealed class RunLock : IAsyncDisposable
 
             if (atWork)
             {
-                var ago = now - lease.RenewTime!.Value;
+                // renewed after our clock was read (a holder that took it a moment ago, or a clock ahead of ours): "0s ago", not negative
+                var ago = TimeSpan.FromTicks(Math.Max(0, (now - lease.RenewTime!.Value).Ticks));
                 return (null, $"cluster {client.Name} is locked by {lease.Holder} (Lease {ns}/{name}, renewed {ago.TotalSeconds:0.#}s ago, valid for {lease.Duration.TotalSeconds:0}s)", lease.Holder);
             }
 
@@ -98,8 +99,18 @@ internal sealed class RunLock : IAsyncDisposable
         }
 
         return taken.Ok ? (taken.Value, null, null)
-            : taken.Error!.Kind == ClusterErrorKind.Conflict ? (null, $"cluster {client.Name}: another drill took Lease {ns}/{name} at the same moment", null)
+            : taken.Error!.Kind == ClusterErrorKind.Conflict ? await LostRaceAsync(client, ns, name, cancellationToken)
             : (null, taken.Error.Message, null);
+    }
+
+    /// <summary>Someone took the lease between our read and our write: names who, when the lease can be read again.</summary>
+    private static async Task<(LeaseState? Lease, string? Error, string? Holder)> LostRaceAsync(IClusterClient client, string ns, string name, CancellationToken cancellationToken)
+    {
+        var winner = await client.GetLeaseAsync(ns, name, cancellationToken);
+        var holder = winner.Ok && !string.IsNullOrEmpty(winner.Value?.Holder) ? winner.Value.Holder : null;
+        return holder is null
+            ? (null, $"cluster {client.Name}: another drill took Lease {ns}/{name} at the same moment", null)
+            : (null, $"cluster {client.Name} is locked by {holder} (Lease {ns}/{name}, taken at the same moment as this run asked for it)", holder);
     }
 
     private async Task RenewLoopAsync()

@@ -19,7 +19,7 @@ public sealed class RecoveredReportTests
         var item = new RestoreItemResult(new ObjectRef("hangzhou", ObjectKind.Deployment, "default", "reviews-v1"), "scale", true, true, """{"spec.replicas":1}""", """{"spec.replicas":0}""", """{"spec.replicas":1}""", [], null);
         var restore = new RestoreResult(RestoreStatus.Verified, [item], at.AddMinutes(5), at.AddMinutes(5).AddSeconds(2));
 
-        var report = RecoveredReport.Build("20260106-030000-abcdef", "reviews-failover", null, at, restore, ["interrupted: instance a stopped during the run"], config);
+        var report = RecoveredReport.Build("20260106-030000-abcdef", "reviews-failover", "a", null, at, restore, "instance b", config);
         var json = ReportJson.Serialize(report);
         var html = HtmlReport.Render(ReportJson.Deserialize(json)!);
 

@@ -10,8 +10,9 @@ public interface IRunStore
     Task<bool> MarkInterruptedAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records how a run ended; allowed once, from running or interrupted. False (nothing changed)
-    /// when the run is unknown or already ended.
+    /// Records how a run ended, from running or interrupted: a run recorded <see cref="RunStatus.Interrupted"/>
+    /// (its owner died, or its restore failed) may be finished again once its restore completed; a run finished
+    /// otherwise is final. False (nothing changed) when the run is unknown or already ended.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="outcome"/> has status Running.</exception>
     Task<bool> FinishAsync(string runId, RunOutcome outcome, CancellationToken cancellationToken);

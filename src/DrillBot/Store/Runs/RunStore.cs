@@ -61,7 +61,7 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
                     transaction,
                     "UPDATE drillbot_runs SET status = @status, verdict = @verdict, restore_status = @restore, finished_at = @finished, " +
                     "recovery_seconds = @recovery, summary = @summary, report_json = @report, updated_at = @now " +
-                    "WHERE run_id = @id AND finished_at IS NULL AND status IN (@running, @interrupted)",
+                    "WHERE run_id = @id AND status IN (@running, @interrupted)",
                     ("id", runId),
                     ("status", RunNames.Text(outcome.Status)),
                     ("verdict", outcome.Verdict is { } verdict ? RunNames.Text(verdict) : null),
