@@ -1,6 +1,7 @@
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Running;
 using DrillBot.Store;
+using DrillBot.Store.Runs;
 
 namespace DrillBot.Runs;
 
@@ -18,15 +19,9 @@ internal sealed class BusyCheck(DrillEngine engine, IDrillBotStore store, Active
     {
         foreach (var run in await store.Runs.ListRunningAsync(cancellationToken))
         {
-            if (active.Contains(run.RunId))
+            if (HoldsATarget(config, run, targets))
             {
-                continue;
-            }
-
-            var theirs = ClusterTargets.Of(config, run.Drill);
-            if (theirs.Count == 0 || theirs.Overlaps(targets))
-            {
-                return new StartOutcome.Busy(run.Drill, run.RunId, $"run {run.RunId} of {run.Drill} on instance {run.OwnerInstance} (started {run.StartedAt:u}) holds a target cluster");
+                return Busy(run);
             }
         }
 
@@ -41,6 +36,21 @@ internal sealed class BusyCheck(DrillEngine engine, IDrillBotStore store, Active
             return null;
         }
     }
+
+    /// <summary>True when <paramref name="run"/>, a running run of another replica, touches one of <paramref name="targets"/> (or its drill is no longer configured).</summary>
+    public bool HoldsATarget(DrillsConfig config, RunSummary run, IReadOnlySet<string> targets)
+    {
+        if (active.Contains(run.RunId))
+        {
+            return false;
+        }
+
+        var theirs = ClusterTargets.Of(config, run.Drill);
+        return theirs.Count == 0 || theirs.Overlaps(targets);
+    }
+
+    public static StartOutcome.Busy Busy(RunSummary run) =>
+        new(run.Drill, run.RunId, $"run {run.RunId} of {run.Drill} on instance {run.OwnerInstance} (started {run.StartedAt:u}) holds a target cluster");
 
     private async Task<StartOutcome.Busy?> FindLeaseHolderAsync(DrillsConfig config, DrillDefinition drill, CancellationToken cancellationToken)
     {

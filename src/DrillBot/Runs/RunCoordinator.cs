@@ -72,8 +72,17 @@ internal sealed class RunCoordinator(
                 return elsewhere;
             }
 
+            // Checked again as one step with recording the run: another replica asked at the same instant loses here.
             var record = new RunStart(runId, drill.Name, StoreMapping.Trigger(request.Trigger), time.GetUtcNow(), settings.InstanceId);
-            if (!await store.Runs.StartAsync(record, cancellationToken))
+            var recorded = await store.Runs.StartUnlessBusyAsync(record, other => busy.HoldsATarget(config, other, targets), cancellationToken);
+            if (recorded.BusyWith is { } other)
+            {
+                var refused = BusyCheck.Busy(other);
+                ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, refused.Detail);
+                return refused;
+            }
+
+            if (!recorded.Started)
             {
                 return new StartOutcome.Refused($"run id {runId} exists already; try again.");
             }

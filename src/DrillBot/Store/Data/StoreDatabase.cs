@@ -21,6 +21,12 @@ internal abstract class StoreDatabase : IAsyncDisposable
     /// <summary>Serializes schema changes among every process that shares the database.</summary>
     public abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serializes run starts among every process that shares the database, until the transaction ends. The default
+    /// does nothing: an engine whose write transactions already exclude each other (SQLite's BEGIN IMMEDIATE) needs no more.
+    /// </summary>
+    public virtual Task LockRunStartsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public abstract object ToDbTime(DateTimeOffset value);
 
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);

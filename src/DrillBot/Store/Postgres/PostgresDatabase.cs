@@ -13,6 +13,9 @@ internal sealed class PostgresDatabase : StoreDatabase
     /// <summary>The advisory lock key of DrillBot's schema migrations ("DRILLBOT" in ASCII).</summary>
     public const long SchemaLockKey = 0x4452_494C_4C42_4F54;
 
+    /// <summary>The advisory lock key that serializes run starts across replicas ("DRILLRUN" in ASCII).</summary>
+    public const long RunStartLockKey = 0x4452_494C_4C52_554E;
+
     private readonly NpgsqlDataSource dataSource;
 
     public PostgresDatabase(StoreLocation location)
@@ -21,6 +24,12 @@ internal sealed class PostgresDatabase : StoreDatabase
     public override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", SchemaLockKey));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async Task LockRunStartsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", RunStartLockKey));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

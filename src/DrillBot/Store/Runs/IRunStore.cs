@@ -6,6 +6,13 @@ public interface IRunStore
     /// <summary>Records a run as <see cref="RunStatus.Running"/>. False (nothing changed) when the id exists.</summary>
     Task<bool> StartAsync(RunStart run, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a run as running unless a running run <paramref name="conflicts"/> with it, as one step for every
+    /// process sharing the store (PostgreSQL: an advisory lock held for the transaction; SQLite: <c>BEGIN IMMEDIATE</c>),
+    /// so two replicas asked for the same targets at the same instant cannot both start.
+    /// </summary>
+    Task<RunStartResult> StartUnlessBusyAsync(RunStart run, Func<RunSummary, bool> conflicts, CancellationToken cancellationToken);
+
     /// <summary>Marks a running run <see cref="RunStatus.Interrupted"/> (its owner died). False unless it was running.</summary>
     Task<bool> MarkInterruptedAsync(string runId, CancellationToken cancellationToken);
 

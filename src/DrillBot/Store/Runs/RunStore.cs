@@ -10,23 +10,27 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
         "run_id, drill, trigger_kind, trigger_by, status, verdict, restore_status, started_at, finished_at, owner_instance, recovery_seconds, summary";
 
     public Task<bool> StartAsync(RunStart run, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, run, cancellationToken), cancellationToken);
+
+    public Task<RunStartResult> StartUnlessBusyAsync(RunStart run, Func<RunSummary, bool> conflicts, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async (connection, transaction) =>
             {
-                await using var command = database.Command(
-                    connection,
-                    transaction,
-                    "INSERT INTO drillbot_runs (run_id, drill, trigger_kind, trigger_by, status, started_at, owner_instance, updated_at) " +
-                    "VALUES (@id, @drill, @kind, @by, @status, @started, @owner, @now) ON CONFLICT (run_id) DO NOTHING",
-                    ("id", run.RunId),
-                    ("drill", run.Drill),
-                    ("kind", RunNames.Text(run.Trigger.Kind)),
-                    ("by", run.Trigger.By),
-                    ("status", RunNames.Text(RunStatus.Running)),
-                    ("started", run.StartedAt),
-                    ("owner", run.OwnerInstance),
-                    ("now", timeProvider.GetUtcNow()));
-                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+                await database.LockRunStartsAsync(connection, transaction, cancellationToken);
+                await using (var query = database.Command(connection, transaction, $"SELECT {SummaryColumns} FROM drillbot_runs WHERE status = @running ORDER BY started_at, run_id", ("running", RunNames.Text(RunStatus.Running))))
+                await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        var other = ReadSummary(reader);
+                        if (other.RunId != run.RunId && conflicts(other))
+                        {
+                            return new RunStartResult(false, other);
+                        }
+                    }
+                }
+
+                return new RunStartResult(await InsertAsync(connection, transaction, run, cancellationToken), null);
             },
             cancellationToken);
 
@@ -132,4 +136,22 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
         OwnerInstance: reader.GetString(9),
         Recovery: reader.GetNullableDouble(10) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         Summary: reader.GetNullableString(11));
+
+    private async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, RunStart run, CancellationToken cancellationToken)
+    {
+        await using var command = database.Command(
+            connection,
+            transaction,
+            "INSERT INTO drillbot_runs (run_id, drill, trigger_kind, trigger_by, status, started_at, owner_instance, updated_at) " +
+            "VALUES (@id, @drill, @kind, @by, @status, @started, @owner, @now) ON CONFLICT (run_id) DO NOTHING",
+            ("id", run.RunId),
+            ("drill", run.Drill),
+            ("kind", RunNames.Text(run.Trigger.Kind)),
+            ("by", run.Trigger.By),
+            ("status", RunNames.Text(RunStatus.Running)),
+            ("started", run.StartedAt),
+            ("owner", run.OwnerInstance),
+            ("now", timeProvider.GetUtcNow()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
 }

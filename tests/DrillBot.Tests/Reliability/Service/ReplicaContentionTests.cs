@@ -9,9 +9,10 @@ namespace DrillBot.Tests.Reliability.Service;
 /// Lock contention between processes: two real <c>drillbot serve</c> replicas on one PostgreSQL and a CLI
 /// <c>drillbot run</c> are asked to run reviews-failover (same clusters) at the same moment. Exactly one run changes
 /// the Lab (every process stops at <c>observe</c> with DRILLBOT_TEST_PAUSE_AT, so the winner still holds the Lease while
-/// the others answer); each other one is refused naming the holder — HTTP 409, or, when its request landed in the same
-/// instant as the winner's, 202 and then an aborted run refused at preflight by the Lease; the CLI exits 1 — and the
-/// Lab is back exactly once the winner resumes.
+/// the others answer); each other one is refused naming the holder — a replica that loses to a replica with HTTP 409
+/// always; one that loses to the CLI (which does not use the store) with 409, or, when its request landed in the same
+/// instant as the CLI took the Lease, 202 and then an aborted run refused at preflight by the Lease; the CLI exits 1 —
+/// and the Lab is back exactly once the winner resumes.
 /// </summary>
 [NonParallelizable]
 public sealed class ReplicaContentionTests
@@ -49,6 +50,12 @@ public sealed class ReplicaContentionTests
                 if (replica == winner)
                 {
                     continue;
+                }
+
+                if (winner is not null)
+                {
+                    // between replicas the history's start is one step (StartUnlessBusyAsync): the other replica always answers 409
+                    Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), $"round {round}: {replica.InstanceId} lost to {winner.InstanceId}: {body.ToJsonString()}");
                 }
 
                 refusals.Add(await RefusalAsync(replica, status, body, winner?.InstanceId ?? $"{Environment.MachineName}/{cli.Id}", winnerRun));
