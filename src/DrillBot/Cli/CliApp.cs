@@ -27,7 +27,7 @@ internal static class CliApp
         {
             foreach (var error in parse.Errors)
             {
-                await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                await CliEnvironment.Get().Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             }
 
             return ExitCodes.InvalidInput;

@@ -40,6 +40,7 @@ public sealed class CliExitCodeTests
         await using var cli = await CliHarness.StartAsync(withLab: false);
 
         Assert.That(await cli.RunAsync("run", "reviews-failover", "--bogus"), Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(cli.Error.Trim(), Is.EqualTo("error: Unrecognized command or argument '--bogus'."), "one line naming the argument, on the command's error stream");
     }
 
     [Test]
