@@ -10,9 +10,11 @@ internal sealed class DebugLog : ILoggerProvider, ILogger
 {
     private readonly StreamWriter? _writer;
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
 
-    public DebugLog(string directory)
+    public DebugLog(string directory, TimeProvider time)
     {
+        _time = time;
         try
         {
             Directory.CreateDirectory(directory);
@@ -45,7 +47,7 @@ internal sealed class DebugLog : ILoggerProvider, ILogger
     {
         lock (_gate)
         {
-            _writer?.WriteLine($"{DateTimeOffset.UtcNow:O} {logLevel} {formatter(state, exception)}{(exception is null ? string.Empty : Environment.NewLine + exception)}");
+            _writer?.WriteLine($"{_time.GetUtcNow():O} {logLevel} {formatter(state, exception)}{(exception is null ? string.Empty : Environment.NewLine + exception)}");
         }
     }
 

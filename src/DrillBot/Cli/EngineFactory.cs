@@ -14,7 +14,7 @@ internal sealed class EngineFactory : IDisposable
     /// <param name="stop">The command's Ctrl-C/SIGTERM token (ends a test pause, see <see cref="TestPause"/>).</param>
     public EngineFactory(CliEnvironment env, string stateDirectory, CancellationToken stop = default)
     {
-        DebugLog = new DebugLog(stateDirectory);
+        DebugLog = new DebugLog(stateDirectory, TimeProvider.System);
         _clusters = new KubernetesClusterClientFactory(TimeProvider.System, null, env.Variables);
         Engine = new DrillEngine(new DrillEngineOptions
         {
