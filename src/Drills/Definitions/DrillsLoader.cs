@@ -33,6 +33,12 @@ public static class DrillsLoader
             using var reader = new StringReader(text);
             stream.Load(reader);
         }
+        catch (Exception e) when (IsAboutTabs(e) && TabIndentation.Find(text) is { } tab)
+        {
+            // YamlDotNet places a tab in indentation at the start of its block (often 1:1), not at the tab
+            ctx.Problem(new SourceLocation(file, tab.Line, tab.Column), "tab in indentation; YAML needs spaces");
+            return new DrillsLoadResult(null, ctx.Problems);
+        }
         catch (YamlException e)
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
@@ -57,4 +63,8 @@ public static class DrillsLoader
         var problems = ctx.Problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
         return new DrillsLoadResult(problems.Count == 0 ? config : null, problems);
     }
+
+    private static bool IsAboutTabs(Exception e) =>
+        e is InvalidOperationException
+        || (e is YamlException && $"{e.Message} {e.InnerException?.Message}".Contains("tab", StringComparison.OrdinalIgnoreCase));
 }
