@@ -27,6 +27,11 @@ public static class DrillsLoader
     public static DrillsLoadResult Parse(string text, string file, Func<string, string?>? environment = null)
     {
         var ctx = new YamlContext(file, environment ?? Environment.GetEnvironmentVariable);
+        if (DuplicateKeys.Check(ctx, text) && ctx.Problems.Count > 0)
+        {
+            return new DrillsLoadResult(null, ctx.Problems);
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -34,6 +34,26 @@ public sealed class CliExitCodeTests
         Assert.That(cli.Error, Does.Not.Contain("   at "), "no stack traces");
     }
 
+    [TestCase("    timeout: 5m", "\t  timeout: 5m", "tab in indentation; YAML needs spaces")]
+    [TestCase("    timeout: 5m", "    timeout: 5m\n    timeout: 6m", "duplicate key 'timeout' (first at ")]
+    [TestCase("{ duration: 500ms, minOkRatio: 1.0 }", "{ duration: 500ms, minOkRatio: 1.0, minOkRatio: 0.5 }", "duplicate key 'minOkRatio' (first at ")]
+    [TestCase("  - name: reviews-distribution", "  - name: reviews-failover", "duplicate drill name 'reviews-failover' (first at ")]
+    public async Task Validate_TabOrDuplicate_Exit2OneLocatedLine(string line, string replacement, string message)
+    {
+        await using var cli = await CliHarness.StartAsync(withLab: false);
+        var yaml = CliHarness.FastDrills();
+        var at = yaml.IndexOf(line, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(cli.Path2("bad.yaml"), string.Concat(yaml.AsSpan(0, at), replacement, yaml.AsSpan(at + line.Length)));
+
+        var code = await cli.RunAsync("validate", "--config", "bad.yaml");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+        var lines = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), cli.Error);
+        Assert.That(lines[0], Does.Match(@"^bad\.yaml:\d+:\d+: ").And.Contain(message));
+        Assert.That(lines[0], Does.Not.Contain(":1:1:"), "located at the tab or the second key, not the document start");
+    }
+
     [Test]
     public async Task Parse_UnknownOption_Exit2()
     {

@@ -126,9 +126,8 @@ public sealed class ValidationRuleTests
 
         var p = Single(yaml);
 
-        Assert.That(p.Message, Does.Contain("duplicate drill name 'failover'"));
-        var second = yaml.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.EndsWith("- name: failover", StringComparison.Ordinal)).ElementAt(1).i + 1;
-        Assert.That(p.Location.Line, Is.EqualTo(second));
+        var lines = yaml.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.EndsWith("- name: failover", StringComparison.Ordinal)).Select(x => x.i + 1).ToList();
+        Assert.That(p.ToString(), Is.EqualTo($"d.yaml:{lines[1]}:5: duplicate drill name 'failover' (first at {lines[0]}:5)"));
     }
 
     [Test]
