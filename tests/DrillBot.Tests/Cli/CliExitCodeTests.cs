@@ -54,6 +54,26 @@ public sealed class CliExitCodeTests
         Assert.That(lines[0], Does.Not.Contain(":1:1:"), "located at the tab or the second key, not the document start");
     }
 
+    [TestCase("validate", ExitCodes.Passed, true)]
+    [TestCase("validate --strict", ExitCodes.InvalidInput, false)]
+    [TestCase("list", ExitCodes.InvalidInput, false)]
+    [TestCase("run reviews-failover", ExitCodes.InvalidInput, false)]
+    public async Task UndefinedVariable_WarningInValidateErrorElsewhere(string command, int exit, bool warning)
+    {
+        await using var cli = await CliHarness.StartAsync(withLab: false);
+        var yaml = CliHarness.FastDrills().Replace("${PRODUCTPAGE_URL}", "${NOT_SET_URL}", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(cli.Path2("d.yaml"), yaml);
+        var line = yaml.Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains("NOT_SET_URL", StringComparison.Ordinal)).i + 1;
+
+        var code = await cli.RunAsync([.. command.Split(' '), "--config", "d.yaml"]);
+
+        Assert.That(code, Is.EqualTo(exit), cli.Out + cli.Error);
+        var lines = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(3), "one line per drill using the variable");
+        Assert.That(lines[0], Is.EqualTo($"d.yaml:{line}:12: {(warning ? "warning: " : string.Empty)}drills[0].probe.url: undefined environment variable NOT_SET_URL (set it, or write ${{NOT_SET_URL:-default}})"));
+        Assert.That(cli.Out, warning ? Does.Contain("d.yaml: valid (3 drills") : Does.Not.Contain("valid"));
+    }
+
     [Test]
     public async Task Parse_UnknownOption_Exit2()
     {

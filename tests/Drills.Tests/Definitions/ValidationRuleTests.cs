@@ -152,6 +152,30 @@ public sealed class ValidationRuleTests
     }
 
     [Test]
+    public void Parse_UndefinedVariableAsWarning_WarnsAtItsPlaceAndKeepsEveryDrill()
+    {
+        var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}");
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null, undefinedAsWarning: true);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Config!.Drills, Has.Count.EqualTo(2), "the drill with the unknown address is still checked and counted");
+        Assert.That(result.Warnings.Select(w => w.ToString()), Is.EqualTo(new[] { $"d.yaml:{LineOf(yaml, "PRODUCTPAGE_URL")}:12: drills[0].probe.url: undefined environment variable PRODUCTPAGE_URL (set it, or write ${{PRODUCTPAGE_URL:-default}})" }));
+    }
+
+    [Test]
+    public void Parse_UndefinedVariableAsWarning_OtherProblemsStillErrors()
+    {
+        var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}").Replace("cluster: hangzhou", "cluster: beijing");
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null, undefinedAsWarning: true);
+
+        Assert.That(result.Config, Is.Null);
+        Assert.That(result.Problems.Single().Message, Does.Contain("unknown cluster 'beijing'"));
+        Assert.That(result.Warnings, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public void Parse_VariableWithDefault_UsesDefault()
     {
         var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", _ => null);
