@@ -42,6 +42,10 @@ public sealed class ValidationRuleTests
     [TestCase("5 min")]
     [TestCase("-1s")]
     [TestCase("0s")]
+    [TestCase("30s1m")]
+    [TestCase("1s1s")]
+    [TestCase("PT1M")]
+    [TestCase("1m30")]
     public void Parse_BadDuration_ReportsDuration(string bad)
     {
         var p = Single(SampleYaml.Replace("interval: 100ms", $"interval: {bad}"));
@@ -50,7 +54,11 @@ public sealed class ValidationRuleTests
     }
 
     [TestCase("250ms", 250)]
+    [TestCase("2s", 2_000)]
+    [TestCase("1m", 60_000)]
     [TestCase("1m30s", 90_000)]
+    [TestCase("1h30m", 5_400_000)]
+    [TestCase("1s500ms", 1_500)]
     [TestCase("1.5s", 1_500)]
     [TestCase("1h", 3_600_000)]
     public void Parse_GoodDuration_IsParsed(string text, int ms)
@@ -58,6 +66,26 @@ public sealed class ValidationRuleTests
         var result = DrillsLoader.Parse(SampleYaml.Replace("observeFor: 1m30s", $"observeFor: {text}").Replace("stableFor: 5s", "stableFor: 100ms").Replace("timeout: 5m", "timeout: 2h"), "d.yaml", _ => null);
 
         Assert.That(result.Config!.Drills[0].ObserveFor, Is.EqualTo(TimeSpan.FromMilliseconds(ms)));
+    }
+
+    [TestCase("observe_for")]
+    [TestCase("ObserveFor")]
+    [TestCase("observe-for")]
+    public void Parse_FieldInAnotherCasing_SaysFieldsAreCamelCase(string key)
+    {
+        var yaml = SampleYaml.Replace("    observeFor: 1m30s", $"    {key}: 1m30s");
+
+        var problems = DrillsLoader.Parse(yaml, "d.yaml", _ => null).Problems;
+
+        Assert.That(problems.Select(p => p.Message), Has.Some.EqualTo($"drills[0]: unknown field '{key}' (field names are camelCase: did you mean 'observeFor'?)"));
+    }
+
+    [Test]
+    public void Parse_BadWaitShorthand_SameDurationMessage()
+    {
+        var p = Single(SampleYaml.Replace("- wait: 1s", "- wait: 1s1s"));
+
+        Assert.That(p.Message, Is.EqualTo("drills[1].steps[1].wait: bad duration '1s1s' (use a positive number with a unit, largest first: 100ms, 2s, 1m, 1h30m)"));
     }
 
     [Test]
