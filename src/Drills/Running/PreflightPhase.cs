@@ -2,6 +2,7 @@ using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
 using DrillBot.Drills.Locking;
+using DrillBot.Drills.Reports;
 using DrillBot.Drills.Scheduling;
 using DrillBot.Drills.Steps;
 
@@ -15,8 +16,17 @@ internal static class PreflightPhase
         var now = ctx.Time.GetUtcNow();
         if (BlackoutCalendar.ActiveAt(ctx.Config.Blackouts, now) is { } blackout)
         {
-            ctx.Stop(Verdict.Aborted, $"refused: blackout '{blackout.Name}' is active (until {BlackoutCalendar.EndOf(blackout, now):u})");
-            return null;
+            // scheduled fires are never overridden: only a person, with a reason on record
+            if (ctx.Trigger is { Kind: not TriggerKind.Schedule, OverrideBlackoutReason: { } reason } && !string.IsNullOrWhiteSpace(reason))
+            {
+                ctx.BlackoutOverride = new BlackoutOverride(blackout.Name, reason.Trim(), ctx.Trigger.By);
+                Log.BlackoutOverridden(ctx.Logger, ctx.RunId, blackout.Name, ctx.Trigger.By, reason.Trim());
+            }
+            else
+            {
+                ctx.Stop(Verdict.Aborted, BlackoutRefusal.Text(blackout, now, ctx.Drill.TimeZone, BlackoutRefusal.CliFlag));
+                return null;
+            }
         }
 
         var names = ctx.Drill.TouchedClusters.Concat(ctx.Drill.Preconditions.OfType<ReadyReplicasPrecondition>().Select(p => p.Cluster)).Distinct(StringComparer.Ordinal);

@@ -24,7 +24,7 @@ internal static class ReportBuilder
             Drill = ctx.Drill.Name,
             Description = ctx.Drill.Description,
             Verdict = verdict,
-            Trigger = new TriggerInfo(ctx.Trigger.Kind, ctx.Trigger.By),
+            Trigger = new TriggerInfo(ctx.Trigger.Kind, ctx.Trigger.By) { OverrideBlackout = ctx.BlackoutOverride },
             StartedAt = start,
             FaultAt = ctx.FaultAt,
             FinishedAt = finishedAt,

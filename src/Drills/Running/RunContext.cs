@@ -41,6 +41,9 @@ internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinit
     public DateTimeOffset? RestoreFinishedAt { get; set; }
     public bool Begun { get; set; }
 
+    /// <summary>Set by preflight when the run goes ahead inside a blackout on a person's override.</summary>
+    public BlackoutOverride? BlackoutOverride { get; set; }
+
     /// <summary>Set when the run stopped before its end (abort/timeout/refusal) or broke (errored).</summary>
     public Verdict? Outcome { get; private set; }
 
