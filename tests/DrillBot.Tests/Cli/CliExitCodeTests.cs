@@ -121,6 +121,40 @@ public sealed class CliExitCodeTests
         Assert.That(cli.Snapshot(), Is.EqualTo(before));
     }
 
+    [TestCase("")]
+    [TestCase("   ")]
+    public async Task Run_OverrideBlackoutWithoutReason_Exit2(string reason)
+    {
+        await using var cli = await CliHarness.StartAsync(withLab: false);
+
+        var code = await cli.RunAsync("run", "reviews-failover", "--override-blackout", reason);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(cli.Error.Trim(), Does.StartWith("error: --override-blackout needs a reason").And.Not.Contain("\n"));
+    }
+
+    [Test]
+    public async Task Run_InsideBlackout_Exit1NamingTheFlagThenOverrideRunsAndRecordsIt()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        var yaml = CliHarness.FastDrills().Replace("blackouts:", "blackouts:\n  - { name: always, cron: \"* * * ? * *\" }", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(cli.Path2("drills.yaml"), yaml);
+        var before = cli.Snapshot();
+
+        var refused = await cli.RunAsync("run", "reviews-failover");
+
+        Assert.That(refused, Is.EqualTo(ExitCodes.Failed), cli.Out + cli.Error);
+        Assert.That(cli.Out, Does.Contain("refused: blackout always with no end; to run anyway: --override-blackout \"why\""));
+        Assert.That(cli.Snapshot(), Is.EqualTo(before), "nothing changed");
+
+        var code = await cli.RunAsync("run", "reviews-failover", "--override-blackout", "verify the hotfix", "--report-json", "r.json");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Out + cli.Error);
+        var o = JsonNode.Parse(await File.ReadAllTextAsync(cli.Path2("r.json")))!["trigger"]!["overrideBlackout"]!;
+        Assert.That((o["blackout"]!.GetValue<string>(), o["reason"]!.GetValue<string>()), Is.EqualTo(("always", "verify the hotfix")));
+        Assert.That(o["by"]!.GetValue<string>(), Is.EqualTo($"{Environment.UserName}@{Environment.MachineName}"));
+    }
+
     [Test]
     public async Task Run_StepForbidden_Exit3ErroredAndRestored()
     {
