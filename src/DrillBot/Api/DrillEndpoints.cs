@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrillBot.Drills.Running;
+using DrillBot.Drills.Scheduling;
 using DrillBot.Hosting;
 using DrillBot.Runs;
 using DrillBot.Store;
@@ -42,7 +43,13 @@ internal static class DrillEndpoints
 
         var linkBase = RequestBase.Of(request);
         var by = new string((body.By ?? string.Empty).Where(c => !char.IsControl(c)).Take(100).ToArray()).Trim() is { Length: > 0 } named ? named : "api";
-        var outcome = await coordinator.StartAsync(new RunRequest(name, new RunTrigger(TriggerKind.Api, by), body.DryRun, LinkBase: linkBase), cancellationToken);
+        if (body.OverrideBlackout is { } reason && string.IsNullOrWhiteSpace(reason))
+        {
+            return Problems.BadRequest("overrideBlackout needs a reason (it is recorded in the report), e.g. {\"overrideBlackout\": \"hotfix verification\"}.");
+        }
+
+        var trigger = new RunTrigger(TriggerKind.Api, by) { OverrideBlackoutReason = body.OverrideBlackout?.Trim() };
+        var outcome = await coordinator.StartAsync(new RunRequest(name, trigger, body.DryRun, LinkBase: linkBase), cancellationToken);
         return outcome switch
         {
             StartOutcome.Started s => Results.Json(
@@ -50,14 +57,14 @@ internal static class DrillEndpoints
                 statusCode: StatusCodes.Status202Accepted),
             StartOutcome.Planned p => Results.Json(new { drill = p.Plan.Drill, dryRun = true, canRun = p.Plan.CanRun, plan = PlanText.Render(p.Plan), changes = p.Plan.Changes, notes = p.Plan.Notes }),
             StartOutcome.Busy b => Problems.Create(StatusCodes.Status409Conflict, "Busy", $"Not started: {b.RunningDrill} is running ({b.Detail}). One drill at a time per target.", new Dictionary<string, object?> { ["runningDrill"] = b.RunningDrill, ["runId"] = b.RunId }),
-            StartOutcome.Blackout w => Problems.Create(StatusCodes.Status423Locked, "Blackout", $"Not started: blackout '{w.Window}' is active{(w.Until is { } u ? $" until {u:u}" : string.Empty)}.", new Dictionary<string, object?> { ["blackout"] = w.Window, ["until"] = w.Until }),
+            StartOutcome.Blackout w => Problems.Create(StatusCodes.Status423Locked, "Blackout", $"refused: blackout {w.Window} {w.UntilText}; to run anyway: {BlackoutRefusal.ApiField}", new Dictionary<string, object?> { ["blackout"] = w.Window, ["until"] = w.Until }),
             StartOutcome.UnknownDrill u => Problems.NotFound($"There is no drill '{u.Drill}'.", new Dictionary<string, object?> { ["knownDrills"] = u.Known }),
             StartOutcome.Refused r => Problems.Create(StatusCodes.Status503ServiceUnavailable, "Not started", r.Reason),
             _ => Problems.Create(StatusCodes.Status500InternalServerError, "Unexpected", "unexpected outcome"),
         };
     }
 
-    /// <summary>The optional body <c>{"dryRun": bool, "by": "who"}</c>; an empty body is fine.</summary>
+    /// <summary>The optional body <c>{"dryRun": bool, "by": "who", "overrideBlackout": "why"}</c>; an empty body is fine.</summary>
     private static async Task<(StartBody Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var text = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
@@ -87,5 +94,5 @@ internal static class DrillEndpoints
         }
     }
 
-    private sealed record StartBody(bool DryRun = false, string? By = null);
+    private sealed record StartBody(bool DryRun = false, string? By = null, string? OverrideBlackout = null);
 }

@@ -15,24 +15,32 @@ internal static class ConfigOption
         DefaultValueFactory = _ => DefaultPath,
     };
 
-    /// <summary>The config, or null after printing each problem as one line (exit code 2).</summary>
-    public static DrillsConfig? Load(CliEnvironment env, string path)
+    /// <summary>
+    /// The config, or null after printing each problem as one line (exit code 2). With
+    /// <paramref name="undefinedAsWarning"/> (validate) an undefined <c>${VAR}</c> is printed as a located warning instead.
+    /// </summary>
+    public static DrillsConfig? Load(CliEnvironment env, string path, bool undefinedAsWarning = false)
     {
         var full = env.Path(path);
         DrillsLoadResult result;
         if (File.Exists(full))
         {
-            result = DrillsLoader.LoadFile(full, env.Variables);
+            result = DrillsLoader.LoadFile(full, env.Variables, undefinedAsWarning);
         }
         else if (path == DefaultPath)
         {
             env.Out.MarkupLine($"[grey]no ./{DefaultPath} here: using the drills bundled with drillbot[/]");
-            result = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, env.Variables);
+            result = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, env.Variables, undefinedAsWarning);
         }
         else
         {
             env.Fail($"{path}: no such file (give --config F)");
             return null;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            env.Error.WriteLine($"{warning.Location}: warning: {warning.Message}".Replace(full, path, StringComparison.Ordinal));
         }
 
         foreach (var problem in result.Problems)

@@ -53,7 +53,7 @@ internal static class DemoCommand
             var drill = DrillOverrides.Demo.Apply(original);
             env.Out.MarkupLine($"[grey]demo timings: {Markup.Escape(DrillOverrides.Demo.Describe(original))}; blackouts are not applied to the Lab[/]");
             using var factory = new EngineFactory(labEnv, state);
-            var code = await RunSession.ExecuteAsync(labEnv, factory.Engine, loaded.Config with { Blackouts = [] }, drill, new ReportPaths(Abs(env, jsonPath), null, Abs(env, htmlPath)), cancellationToken).ConfigureAwait(false);
+            var code = await RunSession.ExecuteAsync(labEnv, factory.Engine, ForLab(loaded.Config), drill, new ReportPaths(Abs(env, jsonPath), null, Abs(env, htmlPath)), cancellationToken).ConfigureAwait(false);
             env.Out.MarkupLine($"[grey]demo wall time {clock.Elapsed.TotalSeconds:0.0}s[/]");
             return code;
         }
@@ -71,4 +71,7 @@ internal static class DemoCommand
     }
 
     private static string? Abs(CliEnvironment env, string? path) => path is null ? null : env.Path(path);
+
+    /// <summary>The configuration demo runs with: the bundled drills without blackouts (the Lab is not production), so demo works at any hour.</summary>
+    internal static DrillsConfig ForLab(DrillsConfig bundled) => bundled with { Blackouts = [] };
 }

@@ -3,7 +3,7 @@ using DrillBot.Terminal;
 
 namespace DrillBot.Cli;
 
-/// <summary><c>drillbot run NAME [--config F] [--report-json F] [--junit F] [--html F] [--dry-run]</c>.</summary>
+/// <summary><c>drillbot run NAME [--config F] [--report-json F] [--junit F] [--html F] [--dry-run] [--override-blackout REASON]</c>.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -14,14 +14,21 @@ internal static class RunCommand
         var junit = new Option<string?>("--junit") { Description = "write JUnit XML here (one testcase per check)" };
         var html = new Option<string?>("--html") { Description = "write the self-contained HTML report here" };
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (each change with before/after and its restore) and change nothing" };
-        var command = new Command("run", "Run one drill now, with live progress.") { name, config, json, junit, html, dryRun };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(name)!, parse.GetValue(config)!, new ReportPaths(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)), parse.GetValue(dryRun), ct));
+        var overrideBlackout = new Option<string?>("--override-blackout") { Description = "run even inside a blackout; the reason is recorded in the report", HelpName = "REASON" };
+        var command = new Command("run", "Run one drill now, with live progress.") { name, config, json, junit, html, dryRun, overrideBlackout };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(name)!, parse.GetValue(config)!, new ReportPaths(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)), parse.GetValue(dryRun), ct, parse.GetResult(overrideBlackout) is null ? null : parse.GetValue(overrideBlackout) ?? string.Empty));
         return command;
     }
 
-    public static async Task<int> RunAsync(string name, string configPath, ReportPaths paths, bool dryRun, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string name, string configPath, ReportPaths paths, bool dryRun, CancellationToken cancellationToken, string? overrideBlackout = null)
     {
         var env = CliEnvironment.Get();
+        if (overrideBlackout is not null && string.IsNullOrWhiteSpace(overrideBlackout))
+        {
+            env.Fail("--override-blackout needs a reason (it is recorded in the report), e.g. --override-blackout \"hotfix verification, approved by on-call\"");
+            return ExitCodes.InvalidInput;
+        }
+
         var config = ConfigOption.Load(env, configPath);
         if (config is null)
         {
@@ -44,7 +51,7 @@ internal static class RunCommand
                 return plan.CanRun ? ExitCodes.Passed : ExitCodes.Errored;
             }
 
-            return await RunSession.ExecuteAsync(env, factory.Engine, config, drill, paths, cancellationToken).ConfigureAwait(false);
+            return await RunSession.ExecuteAsync(env, factory.Engine, config, drill, paths, cancellationToken, overrideBlackout).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

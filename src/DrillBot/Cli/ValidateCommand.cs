@@ -3,21 +3,26 @@ using Spectre.Console;
 
 namespace DrillBot.Cli;
 
-/// <summary><c>drillbot validate [--config F]</c>: prints every problem (file:line:column: message), exit 2 when there is any.</summary>
+/// <summary>
+/// <c>drillbot validate [--config F] [--strict]</c>: prints every problem (file:line:column: message), exit 2 when
+/// there is any. Checking a file needs no runtime environment: an undefined <c>${VAR}</c> without a default is a
+/// located warning (exit 0 if nothing else is wrong); <c>--strict</c> makes warnings errors.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()
     {
         var config = ConfigOption.Create();
-        var command = new Command("validate", "Validate the drills file and print every problem.") { config };
-        command.SetAction(parse => Run(parse.GetValue(config)!));
+        var strict = new Option<bool>("--strict") { Description = "treat warnings (undefined ${VAR} without a default) as errors" };
+        var command = new Command("validate", "Validate the drills file and print every problem.") { config, strict };
+        command.SetAction(parse => Run(parse.GetValue(config)!, parse.GetValue(strict)));
         return command;
     }
 
-    public static int Run(string configPath)
+    public static int Run(string configPath, bool strict = false)
     {
         var env = CliEnvironment.Get();
-        var config = ConfigOption.Load(env, configPath);
+        var config = ConfigOption.Load(env, configPath, undefinedAsWarning: !strict);
         if (config is null)
         {
             return ExitCodes.InvalidInput;

@@ -1,30 +1,23 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using DrillBot.Drills.Definitions.Parsing;
 
 namespace DrillBot.Hosting;
 
-/// <summary>Durations in environment variables: <c>25s</c>, <c>10</c> (seconds), <c>1.5m</c>, <c>500ms</c>.</summary>
-internal static partial class DurationText
+/// <summary>
+/// Durations in environment variables: drills.yaml's one grammar (<c>500ms</c>, <c>25s</c>, <c>1.5m</c>,
+/// <c>1h30m</c>; docs/drills-yaml.md), and for settings written before it, a plain number of seconds (<c>10</c>).
+/// </summary>
+internal static class DurationText
 {
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(ms|s|m)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
-
     /// <summary>The duration, or null when <paramref name="text"/> is not one.</summary>
     public static TimeSpan? Parse(string text)
     {
-        var match = Pattern().Match(text);
-        if (!match.Success)
+        if (text.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c == '.') && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
         {
-            return null;
+            return TimeSpan.FromSeconds(seconds);
         }
 
-        var number = double.Parse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return match.Groups[2].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(number),
-            "m" => TimeSpan.FromMinutes(number),
-            _ => TimeSpan.FromSeconds(number),
-        };
+        return DurationParser.TryParse(text, out var value) ? value : null;
     }
 
     /// <summary>

@@ -103,4 +103,7 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 5206, Level = LogLevel.Critical, Message = "the scheduler could not start: no drill runs on its schedule (see /readyz)")]
     public static partial void SchedulerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "run {RunId}: drill {Drill} started inside blackout {Blackout} on the override of {By}: {Reason}")]
+    public static partial void BlackoutOverridden(ILogger logger, string runId, string drill, string blackout, string by, string reason);
 }

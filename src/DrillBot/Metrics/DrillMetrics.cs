@@ -33,6 +33,7 @@ internal sealed class DrillMetrics
     private readonly Counter slack;
     private readonly Gauge recoveryThreshold;
     private readonly Counter missedFires;
+    private readonly Counter blackoutOverrides;
 
     public DrillMetrics(CollectorRegistry registry)
     {
@@ -63,6 +64,8 @@ internal sealed class DrillMetrics
             new GaugeConfiguration { LabelNames = ["drill"] });
         missedFires = factory.CreateCounter("drillbot_schedule_missed_total", "Scheduled fires that were missed and not run late (not a Contract metric).",
             new CounterConfiguration { LabelNames = ["drill"] });
+        blackoutOverrides = factory.CreateCounter("drillbot_blackout_overrides_total", "Manual runs started inside a blackout on a person's override (not a Contract metric).",
+            new CounterConfiguration { LabelNames = ["drill"] });
     }
 
     /// <summary>Creates the series of every configured drill so dashboards and alerts see zeros, not gaps.</summary>
@@ -84,6 +87,7 @@ internal sealed class DrillMetrics
         }
 
         inProgress.WithLabels(drill).Set(0);
+        blackoutOverrides.WithLabels(drill).Publish();
         duration.WithLabels(drill).Publish();
         recovery.WithLabels(drill).Publish();
         if (recoveryWithin is { } within)
@@ -99,6 +103,9 @@ internal sealed class DrillMetrics
     public void SlackRequest(string kind, string result) => slack.WithLabels(kind, result).Inc();
 
     public void MissedFire(string drill) => missedFires.WithLabels(drill).Inc();
+
+    /// <summary>A manual run started inside a blackout on an override.</summary>
+    public void BlackoutOverridden(string drill) => blackoutOverrides.WithLabels(drill).Inc();
 
     /// <summary>A restore outside a normal run's end (an interrupted run restored by recovery): counts <c>drillbot_restore_total</c> only.</summary>
     public void Restored(string drill, RestoreStatus status) => restores.WithLabels(drill, status.WireName()).Inc();

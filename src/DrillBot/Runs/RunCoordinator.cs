@@ -23,6 +23,7 @@ internal sealed class RunCoordinator(
     RunLauncher launcher,
     ServiceSettings settings,
     TimeProvider time,
+    DrillBot.Metrics.DrillMetrics metrics,
     ILogger<RunCoordinator> logger)
 {
     private volatile bool stopping;
@@ -39,10 +40,12 @@ internal sealed class RunCoordinator(
         }
 
         var now = time.GetUtcNow();
-        if (ActiveBlackout.At(config.Blackouts, now) is { } blackout)
+        var blackoutNow = ActiveBlackout.At(config.Blackouts, now);
+        var overridden = blackoutNow?.Window;
+        if (blackoutNow is not null && !Overrides(request.Trigger))
         {
-            ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, $"blackout {blackout.Window.Name}");
-            return new StartOutcome.Blackout(blackout.Window.Name, blackout.Until);
+            ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, $"blackout {blackoutNow.Window.Name}");
+            return new StartOutcome.Blackout(blackoutNow.Window.Name, blackoutNow.Until) { UntilText = BlackoutRefusal.Until(blackoutNow.Window, now, drill.TimeZone) };
         }
 
         if (request.DryRun)
@@ -89,6 +92,12 @@ internal sealed class RunCoordinator(
 
             await launcher.LaunchAsync(config, drill, request, targets, runId);
             launched = true;
+            if (overridden is not null)
+            {
+                ServiceLog.BlackoutOverridden(logger, runId, drill.Name, overridden.Name, request.Trigger.By, request.Trigger.OverrideBlackoutReason!);
+                metrics.BlackoutOverridden(drill.Name);
+            }
+
             return new StartOutcome.Started(runId, drill.Name);
         }
         catch (Exception e) when (StoreFailure.Is(e))
@@ -104,6 +113,10 @@ internal sealed class RunCoordinator(
             }
         }
     }
+
+    /// <summary>A person's override with a reason; a scheduled fire never overrides a blackout.</summary>
+    private static bool Overrides(DrillBot.Drills.Running.RunTrigger trigger) =>
+        trigger.Kind != TriggerKind.Schedule && !string.IsNullOrWhiteSpace(trigger.OverrideBlackoutReason);
 
     /// <summary>Aborts <paramref name="runId"/>, or the only running run when null.</summary>
     public async Task<AbortOutcome> AbortAsync(string? runId, string by, CancellationToken cancellationToken)

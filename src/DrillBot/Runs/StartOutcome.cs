@@ -18,8 +18,11 @@ public abstract record StartOutcome
     /// <summary>Another drill holds a target cluster. <paramref name="RunId"/> is null when the holder is outside this installation.</summary>
     public sealed record Busy(string RunningDrill, string? RunId, string Detail) : StartOutcome;
 
-    /// <summary>A blackout window is active.</summary>
-    public sealed record Blackout(string Window, DateTimeOffset? Until) : StartOutcome;
+    /// <summary>A blackout window is active. <see cref="UntilText"/>: its end in the drill's zone and UTC (<c>until 23:59 Asia/Shanghai (15:59 UTC)</c>).</summary>
+    public sealed record Blackout(string Window, DateTimeOffset? Until) : StartOutcome
+    {
+        public string UntilText { get; init; } = Until is { } u ? $"until {u:u}" : "with no end";
+    }
 
     /// <summary>No drill of that name in the configuration.</summary>
     public sealed record UnknownDrill(string Drill, IReadOnlyList<string> Known) : StartOutcome;

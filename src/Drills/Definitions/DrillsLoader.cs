@@ -7,8 +7,11 @@ namespace DrillBot.Drills.Definitions;
 /// <summary>Reads and validates drills.yaml, reporting every problem at once.</summary>
 public static class DrillsLoader
 {
-    /// <summary>Loads a file; <paramref name="environment"/> resolves <c>${VAR}</c> (default: the process environment).</summary>
-    public static DrillsLoadResult LoadFile(string path, Func<string, string?>? environment = null)
+    /// <summary>
+    /// Loads a file; <paramref name="environment"/> resolves <c>${VAR}</c> (default: the process environment).
+    /// <paramref name="undefinedAsWarning"/>: an undefined variable without a default is a warning, not a problem (validate).
+    /// </summary>
+    public static DrillsLoadResult LoadFile(string path, Func<string, string?>? environment = null, bool undefinedAsWarning = false)
     {
         string text;
         try
@@ -20,18 +23,29 @@ public static class DrillsLoader
             return new DrillsLoadResult(null, [new ValidationProblem(new SourceLocation(path, 0, 0), $"cannot read the file: {e.Message}")]);
         }
 
-        return Parse(text, path, environment);
+        return Parse(text, path, environment, undefinedAsWarning);
     }
 
     /// <summary>Parses drills.yaml text; <paramref name="file"/> names it in problems.</summary>
-    public static DrillsLoadResult Parse(string text, string file, Func<string, string?>? environment = null)
+    public static DrillsLoadResult Parse(string text, string file, Func<string, string?>? environment = null, bool undefinedAsWarning = false)
     {
-        var ctx = new YamlContext(file, environment ?? Environment.GetEnvironmentVariable);
+        var ctx = new YamlContext(file, environment ?? Environment.GetEnvironmentVariable, undefinedAsWarning);
+        if (DuplicateKeys.Check(ctx, text) && ctx.Problems.Count > 0)
+        {
+            return new DrillsLoadResult(null, ctx.Problems);
+        }
+
         var stream = new YamlStream();
         try
         {
             using var reader = new StringReader(text);
             stream.Load(reader);
+        }
+        catch (Exception e) when (IsAboutTabs(e) && TabIndentation.Find(text) is { } tab)
+        {
+            // YamlDotNet places a tab in indentation at the start of its block (often 1:1), not at the tab
+            ctx.Problem(new SourceLocation(file, tab.Line, tab.Column), "tab in indentation; YAML needs spaces");
+            return new DrillsLoadResult(null, ctx.Problems);
         }
         catch (YamlException e)
         {
@@ -55,6 +69,11 @@ public static class DrillsLoader
 
         var config = ConfigParser.Parse(ctx, stream.Documents[0].RootNode);
         var problems = ctx.Problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
-        return new DrillsLoadResult(problems.Count == 0 ? config : null, problems);
+        var warnings = ctx.Warnings.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
+        return new DrillsLoadResult(problems.Count == 0 ? config : null, problems) { Warnings = warnings };
     }
+
+    private static bool IsAboutTabs(Exception e) =>
+        e is InvalidOperationException
+        || (e is YamlException && $"{e.Message} {e.InnerException?.Message}".Contains("tab", StringComparison.OrdinalIgnoreCase));
 }

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "run {RunId}: took over the drill lease in cluster {Cluster} from {PreviousHolder}: {Reason}")]
     public static partial void LeaseTakenOver(ILogger logger, string runId, string cluster, string previousHolder, string reason);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "run {RunId}: blackout {Blackout} overridden by {By}: {Reason}")]
+    public static partial void BlackoutOverridden(ILogger logger, string runId, string blackout, string by, string reason);
 }

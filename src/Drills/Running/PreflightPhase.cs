@@ -2,6 +2,7 @@ using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
 using DrillBot.Drills.Locking;
+using DrillBot.Drills.Reports;
 using DrillBot.Drills.Scheduling;
 using DrillBot.Drills.Steps;
 
@@ -15,8 +16,17 @@ internal static class PreflightPhase
         var now = ctx.Setup.Time.GetUtcNow();
         if (ActiveBlackout.At(ctx.Setup.Config.Blackouts, now) is { } blackout)
         {
-            ctx.Recording.Stop(Verdict.Aborted, $"refused: blackout '{blackout.Window.Name}' is active (until {blackout.Until:u})");
-            return null;
+            // scheduled fires are never overridden: only a person, with a reason on record
+            if (ctx.Setup.Trigger is { Kind: not TriggerKind.Schedule, OverrideBlackoutReason: { } reason } && !string.IsNullOrWhiteSpace(reason))
+            {
+                ctx.Recording.BlackoutOverride = new BlackoutOverride(blackout.Window.Name, reason.Trim(), ctx.Setup.Trigger.By);
+                Log.BlackoutOverridden(ctx.Setup.Logger, ctx.Setup.RunId, blackout.Window.Name, ctx.Setup.Trigger.By, reason.Trim());
+            }
+            else
+            {
+                ctx.Recording.Stop(Verdict.Aborted, BlackoutRefusal.Text(blackout.Window, now, ctx.Setup.Drill.TimeZone, BlackoutRefusal.CliFlag));
+                return null;
+            }
         }
 
         var names = ctx.Setup.Drill.TouchedClusters.Concat(ctx.Setup.Drill.Preconditions.OfType<ReadyReplicasPrecondition>().Select(p => p.Cluster)).Distinct(StringComparer.Ordinal);

@@ -28,7 +28,7 @@ internal static class ReportBuilder
             Drill = drill.Name,
             Description = drill.Description,
             Verdict = verdict,
-            Trigger = new TriggerInfo(setup.Trigger.Kind, setup.Trigger.By),
+            Trigger = new TriggerInfo(setup.Trigger.Kind, setup.Trigger.By) { OverrideBlackout = recording.BlackoutOverride },
             StartedAt = start,
             FaultAt = recording.Moments.FaultAt,
             FinishedAt = finishedAt,

@@ -28,6 +28,9 @@ internal sealed class RunRecording(TimeProvider time)
     /// <summary>True once the run was begun in the journal (so it must be completed there).</summary>
     public bool Begun { get; set; }
 
+    /// <summary>Set by preflight when the run goes ahead inside a blackout on a person's override.</summary>
+    public BlackoutOverride? BlackoutOverride { get; set; }
+
     /// <summary>Set when the run stopped before its end (abort/timeout/refusal) or broke (errored).</summary>
     public Verdict? Outcome { get; private set; }
 

@@ -52,7 +52,37 @@ public sealed class DrillRunsApiTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.Locked));
         Assert.That(body["blackout"]!.GetValue<string>(), Is.EqualTo("always"));
+        Assert.That(body["detail"]!.GetValue<string>(), Is.EqualTo("refused: blackout always with no end; to run anyway: \"overrideBlackout\": \"why\""));
         Assert.That(runs["runs"]!.AsArray(), Is.Empty);
+    }
+
+    [TestCase("""{"overrideBlackout": ""}""")]
+    [TestCase("""{"overrideBlackout": "  "}""")]
+    public async Task Start_OverrideBlackoutWithoutReason_400AndNothingStarts(string json)
+    {
+        await using var service = await ServiceHarness.StartAsync(new ServiceHarness.Options { Drills = new TestDrills.Options { Blackouts = [("always", "* * * ? * *")] } });
+
+        var (status, body) = await service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs", json);
+        var (_, runs) = await service.SendAsync(HttpMethod.Get, "/api/runs");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body["detail"]!.GetValue<string>(), Does.StartWith("overrideBlackout needs a reason"));
+        Assert.That(runs["runs"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Start_DuringBlackoutWithOverride_202RecordedInReportAndCounted()
+    {
+        await using var service = await ServiceHarness.StartAsync(new ServiceHarness.Options { Drills = new TestDrills.Options { Blackouts = [("always", "* * * ? * *")] } });
+
+        var (status, body) = await service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs", """{"by": "ci", "overrideBlackout": "verify the hotfix"}""");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), body.ToJsonString());
+        var report = await service.WaitForReportAsync(body["runId"]!.GetValue<string>());
+        var metrics = await service.Http.GetStringAsync("/metrics");
+
+        Assert.That(report["trigger"]!["overrideBlackout"]!.ToJsonString(), Is.EqualTo("""{"blackout":"always","reason":"verify the hotfix","by":"ci"}"""));
+        Assert.That(metrics, Does.Contain("drillbot_blackout_overrides_total{drill=\"reviews-failover\"} 1"));
+        Assert.That(metrics, Does.Contain("drillbot_blackout_overrides_total{drill=\"reviews-distribution\"} 0"), "declared for every drill");
     }
 
     [Test]

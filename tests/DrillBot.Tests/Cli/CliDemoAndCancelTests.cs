@@ -23,6 +23,19 @@ public sealed class CliDemoAndCancelTests
     }
 
     [Test]
+    public void Demo_InsideTheBundledBlackouts_NotRefused()
+    {
+        var bundled = DrillBot.Drills.Definitions.DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, _ => "http://127.0.0.1:9/").Config!;
+        var mondayEveningShanghai = new DateTimeOffset(2026, 1, 5, 13, 0, 0, TimeSpan.Zero);
+        var saturday = new DateTimeOffset(2026, 1, 10, 3, 0, 0, TimeSpan.Zero);
+
+        Assert.That(DrillBot.Drills.Scheduling.BlackoutCalendar.ActiveAt(bundled.Blackouts, mondayEveningShanghai)?.Name, Is.EqualTo("release-freeze-evenings"), "the bundled file is inside a blackout then");
+        Assert.That(DrillBot.Drills.Scheduling.BlackoutCalendar.ActiveAt(bundled.Blackouts, saturday)?.Name, Is.EqualTo("weekend"));
+        Assert.That(DrillBot.Drills.Scheduling.BlackoutCalendar.ActiveAt(DemoCommand.ForLab(bundled).Blackouts, mondayEveningShanghai), Is.Null, "demo is not refused");
+        Assert.That(DrillBot.Drills.Scheduling.BlackoutCalendar.ActiveAt(DemoCommand.ForLab(bundled).Blackouts, saturday), Is.Null);
+    }
+
+    [Test]
     public async Task Run_CancelledMidDrill_AbortsRestoresExit1()
     {
         await using var cli = await CliHarness.StartAsync();

@@ -34,6 +34,46 @@ public sealed class CliExitCodeTests
         Assert.That(cli.Error, Does.Not.Contain("   at "), "no stack traces");
     }
 
+    [TestCase("    timeout: 5m", "\t  timeout: 5m", "tab in indentation; YAML needs spaces")]
+    [TestCase("    timeout: 5m", "    timeout: 5m\n    timeout: 6m", "duplicate key 'timeout' (first at ")]
+    [TestCase("{ duration: 500ms, minOkRatio: 1.0 }", "{ duration: 500ms, minOkRatio: 1.0, minOkRatio: 0.5 }", "duplicate key 'minOkRatio' (first at ")]
+    [TestCase("  - name: reviews-distribution", "  - name: reviews-failover", "duplicate drill name 'reviews-failover' (first at ")]
+    public async Task Validate_TabOrDuplicate_Exit2OneLocatedLine(string line, string replacement, string message)
+    {
+        await using var cli = await CliHarness.StartAsync(withLab: false);
+        var yaml = CliHarness.FastDrills();
+        var at = yaml.IndexOf(line, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(cli.Path2("bad.yaml"), string.Concat(yaml.AsSpan(0, at), replacement, yaml.AsSpan(at + line.Length)));
+
+        var code = await cli.RunAsync("validate", "--config", "bad.yaml");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+        var lines = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), cli.Error);
+        Assert.That(lines[0], Does.Match(@"^bad\.yaml:\d+:\d+: ").And.Contain(message));
+        Assert.That(lines[0], Does.Not.Contain(":1:1:"), "located at the tab or the second key, not the document start");
+    }
+
+    [TestCase("validate", ExitCodes.Passed, true)]
+    [TestCase("validate --strict", ExitCodes.InvalidInput, false)]
+    [TestCase("list", ExitCodes.InvalidInput, false)]
+    [TestCase("run reviews-failover", ExitCodes.InvalidInput, false)]
+    public async Task UndefinedVariable_WarningInValidateErrorElsewhere(string command, int exit, bool warning)
+    {
+        await using var cli = await CliHarness.StartAsync(withLab: false);
+        var yaml = CliHarness.FastDrills().Replace("${PRODUCTPAGE_URL}", "${NOT_SET_URL}", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(cli.Path2("d.yaml"), yaml);
+        var line = yaml.Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains("NOT_SET_URL", StringComparison.Ordinal)).i + 1;
+
+        var code = await cli.RunAsync([.. command.Split(' '), "--config", "d.yaml"]);
+
+        Assert.That(code, Is.EqualTo(exit), cli.Out + cli.Error);
+        var lines = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(3), "one line per drill using the variable");
+        Assert.That(lines[0], Is.EqualTo($"d.yaml:{line}:12: {(warning ? "warning: " : string.Empty)}drills[0].probe.url: undefined environment variable NOT_SET_URL (set it, or write ${{NOT_SET_URL:-default}})"));
+        Assert.That(cli.Out, warning ? Does.Contain("d.yaml: valid (3 drills") : Does.Not.Contain("valid"));
+    }
+
     [Test]
     public async Task Parse_UnknownOption_Exit2()
     {
@@ -79,6 +119,40 @@ public sealed class CliExitCodeTests
         Assert.That(await File.ReadAllTextAsync(cli.Path2("out/r.html")), Does.Contain("<svg"));
         Assert.That(cli.Out, Does.Contain("phase observe").And.Contain("PASSED"));
         Assert.That(cli.Snapshot(), Is.EqualTo(before));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public async Task Run_OverrideBlackoutWithoutReason_Exit2(string reason)
+    {
+        await using var cli = await CliHarness.StartAsync(withLab: false);
+
+        var code = await cli.RunAsync("run", "reviews-failover", "--override-blackout", reason);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(cli.Error.Trim(), Does.StartWith("error: --override-blackout needs a reason").And.Not.Contain("\n"));
+    }
+
+    [Test]
+    public async Task Run_InsideBlackout_Exit1NamingTheFlagThenOverrideRunsAndRecordsIt()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        var yaml = CliHarness.FastDrills().Replace("blackouts:", "blackouts:\n  - { name: always, cron: \"* * * ? * *\" }", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(cli.Path2("drills.yaml"), yaml);
+        var before = cli.Snapshot();
+
+        var refused = await cli.RunAsync("run", "reviews-failover");
+
+        Assert.That(refused, Is.EqualTo(ExitCodes.Failed), cli.Out + cli.Error);
+        Assert.That(cli.Out, Does.Contain("refused: blackout always with no end; to run anyway: --override-blackout \"why\""));
+        Assert.That(cli.Snapshot(), Is.EqualTo(before), "nothing changed");
+
+        var code = await cli.RunAsync("run", "reviews-failover", "--override-blackout", "verify the hotfix", "--report-json", "r.json");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Out + cli.Error);
+        var o = JsonNode.Parse(await File.ReadAllTextAsync(cli.Path2("r.json")))!["trigger"]!["overrideBlackout"]!;
+        Assert.That((o["blackout"]!.GetValue<string>(), o["reason"]!.GetValue<string>()), Is.EqualTo(("always", "verify the hotfix")));
+        Assert.That(o["by"]!.GetValue<string>(), Is.EqualTo($"{Environment.UserName}@{Environment.MachineName}"));
     }
 
     [Test]

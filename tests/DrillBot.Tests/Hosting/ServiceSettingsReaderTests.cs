@@ -47,6 +47,7 @@ public sealed class ServiceSettingsReaderTests
     [TestCase("10", 10)]
     [TestCase("1.5m", 90)]
     [TestCase("1500ms", 1.5)]
+    [TestCase("1m30s", 90)]
     public void Read_ShutdownGrace_Parsed(string text, double seconds)
     {
         var settings = ServiceSettingsReader.Read(n => n == "DRILLBOT_SHUTDOWN_GRACE" ? text : null, out _);

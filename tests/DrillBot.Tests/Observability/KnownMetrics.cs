@@ -25,9 +25,9 @@ internal static class KnownMetrics
 
     /// <summary>
     /// Not in the Contract, documented and exported by the service's metrics (src/DrillBot/Metrics):
-    /// each drill's expect.recovery.within, for the recovery-threshold line.
+    /// each drill's expect.recovery.within, for the recovery-threshold line; runs started inside a blackout on an override.
     /// </summary>
-    public static readonly IReadOnlyList<string> Documented = ["drillbot_drill_recovery_threshold_seconds"];
+    public static readonly IReadOnlyList<string> Documented = ["drillbot_drill_recovery_threshold_seconds", "drillbot_blackout_overrides_total"];
 
     /// <summary>prometheus-net 8.2.1's default process and runtime metrics.</summary>
     public static readonly IReadOnlyList<string> PrometheusNetDefaults =

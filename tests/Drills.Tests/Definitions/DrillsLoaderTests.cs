@@ -82,6 +82,67 @@ public sealed class DrillsLoaderTests
         Assert.That(result.Config!.Blackouts, Is.Empty);
     }
 
+    [TestCase("      timeout: 2s", "\t  timeout: 2s", 1)]
+    [TestCase("      timeout: 2s", "    \t timeout: 2s", 5)]
+    [TestCase("  mesh: { context: asm }", "\tmesh: { context: asm }", 1)]
+    public void Parse_TabInIndentation_ReportsTheTabsPlace(string line, string tabbed, int column)
+    {
+        var yaml = SampleYaml.Replace(line, tabbed);
+        var tabLine = yaml.Split('\n').Select((l, i) => (l, i)).First(x => x.l == tabbed).i + 1;
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+
+        Assert.That(result.Config, Is.Null);
+        Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { $"d.yaml:{tabLine}:{column}: tab in indentation; YAML needs spaces" }));
+    }
+
+    [Test]
+    public void Parse_TabInsideQuotedValue_IsNotAnIndentationProblem()
+    {
+        var result = DrillsLoader.Parse(SampleYaml.Replace("  - name: distribution", "  - name: distribution\n    description: \"a\tb\""), "d.yaml", NoEnv);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Config!.FindDrill("distribution")!.Description, Is.EqualTo("a\tb"));
+    }
+
+    [Test]
+    public void Parse_KeyTwiceInBlockMapping_ReportsSecondNamingFirst()
+    {
+        var yaml = SampleYaml.Replace("    steadyState: { duration: 3s, minOkRatio: 1.0 }", "    steadyState: { duration: 3s, minOkRatio: 1.0 }\n    probe: { url: http://x/, interval: 1s, classify: [] }");
+        var first = LineOf(yaml, "    probe:");
+        var second = LineOf(yaml, "    probe: {");
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+
+        Assert.That(result.Config, Is.Null);
+        Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { $"d.yaml:{second}:5: duplicate key 'probe' (first at {first}:5)" }));
+    }
+
+    [Test]
+    public void Parse_KeyTwiceInFlowMapping_ReportsSecondNamingFirst()
+    {
+        var yaml = SampleYaml.Replace("{ duration: 3s, minOkRatio: 1.0 }", "{ duration: 3s, minOkRatio: 1.0, duration: 4s }");
+        var line = LineOf(yaml, "    steadyState:");
+        var text = yaml.Split('\n')[line - 1];
+        var (first, second) = (text.IndexOf("duration", StringComparison.Ordinal) + 1, text.LastIndexOf("duration", StringComparison.Ordinal) + 1);
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+
+        Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { $"d.yaml:{line}:{second}: duplicate key 'duration' (first at {line}:{first})" }));
+    }
+
+    [Test]
+    public void Parse_SameKeyInDifferentMappings_IsNotDuplicate()
+    {
+        // `cluster`, `interval`, `class` repeat across sibling mappings of the sample; only one mapping counts
+        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", NoEnv);
+
+        Assert.That(result.Problems, Is.Empty);
+    }
+
+    private static int LineOf(string yaml, string start) =>
+        yaml.Split('\n').Select((l, i) => (l, i)).First(x => x.l.StartsWith(start, StringComparison.Ordinal)).i + 1;
+
     [Test]
     public void LoadFile_MissingFile_ReportsCannotRead()
     {

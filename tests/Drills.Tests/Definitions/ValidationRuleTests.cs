@@ -42,6 +42,10 @@ public sealed class ValidationRuleTests
     [TestCase("5 min")]
     [TestCase("-1s")]
     [TestCase("0s")]
+    [TestCase("30s1m")]
+    [TestCase("1s1s")]
+    [TestCase("PT1M")]
+    [TestCase("1m30")]
     public void Parse_BadDuration_ReportsDuration(string bad)
     {
         var p = Single(SampleYaml.Replace("interval: 100ms", $"interval: {bad}"));
@@ -50,7 +54,11 @@ public sealed class ValidationRuleTests
     }
 
     [TestCase("250ms", 250)]
+    [TestCase("2s", 2_000)]
+    [TestCase("1m", 60_000)]
     [TestCase("1m30s", 90_000)]
+    [TestCase("1h30m", 5_400_000)]
+    [TestCase("1s500ms", 1_500)]
     [TestCase("1.5s", 1_500)]
     [TestCase("1h", 3_600_000)]
     public void Parse_GoodDuration_IsParsed(string text, int ms)
@@ -58,6 +66,26 @@ public sealed class ValidationRuleTests
         var result = DrillsLoader.Parse(SampleYaml.Replace("observeFor: 1m30s", $"observeFor: {text}").Replace("stableFor: 5s", "stableFor: 100ms").Replace("timeout: 5m", "timeout: 2h"), "d.yaml", _ => null);
 
         Assert.That(result.Config!.Drills[0].ObserveFor, Is.EqualTo(TimeSpan.FromMilliseconds(ms)));
+    }
+
+    [TestCase("observe_for")]
+    [TestCase("ObserveFor")]
+    [TestCase("observe-for")]
+    public void Parse_FieldInAnotherCasing_SaysFieldsAreCamelCase(string key)
+    {
+        var yaml = SampleYaml.Replace("    observeFor: 1m30s", $"    {key}: 1m30s");
+
+        var problems = DrillsLoader.Parse(yaml, "d.yaml", _ => null).Problems;
+
+        Assert.That(problems.Select(p => p.Message), Has.Some.EqualTo($"drills[0]: unknown field '{key}' (field names are camelCase: did you mean 'observeFor'?)"));
+    }
+
+    [Test]
+    public void Parse_BadWaitShorthand_SameDurationMessage()
+    {
+        var p = Single(SampleYaml.Replace("- wait: 1s", "- wait: 1s1s"));
+
+        Assert.That(p.Message, Is.EqualTo("drills[1].steps[1].wait: bad duration '1s1s' (use a positive number with a unit, largest first: 100ms, 2s, 1m, 1h30m)"));
     }
 
     [Test]
@@ -126,9 +154,8 @@ public sealed class ValidationRuleTests
 
         var p = Single(yaml);
 
-        Assert.That(p.Message, Does.Contain("duplicate drill name 'failover'"));
-        var second = yaml.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.EndsWith("- name: failover", StringComparison.Ordinal)).ElementAt(1).i + 1;
-        Assert.That(p.Location.Line, Is.EqualTo(second));
+        var lines = yaml.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.EndsWith("- name: failover", StringComparison.Ordinal)).Select(x => x.i + 1).ToList();
+        Assert.That(p.ToString(), Is.EqualTo($"d.yaml:{lines[1]}:5: duplicate drill name 'failover' (first at {lines[0]}:5)"));
     }
 
     [Test]
@@ -150,6 +177,30 @@ public sealed class ValidationRuleTests
         var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null);
 
         Assert.That(result.Problems.Where(p => p.Location.Line == LineOf(yaml, "PRODUCTPAGE_URL")), Has.Exactly(1).Items);
+    }
+
+    [Test]
+    public void Parse_UndefinedVariableAsWarning_WarnsAtItsPlaceAndKeepsEveryDrill()
+    {
+        var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}");
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null, undefinedAsWarning: true);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Config!.Drills, Has.Count.EqualTo(2), "the drill with the unknown address is still checked and counted");
+        Assert.That(result.Warnings.Select(w => w.ToString()), Is.EqualTo(new[] { $"d.yaml:{LineOf(yaml, "PRODUCTPAGE_URL")}:12: drills[0].probe.url: undefined environment variable PRODUCTPAGE_URL (set it, or write ${{PRODUCTPAGE_URL:-default}})" }));
+    }
+
+    [Test]
+    public void Parse_UndefinedVariableAsWarning_OtherProblemsStillErrors()
+    {
+        var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}").Replace("cluster: hangzhou", "cluster: beijing");
+
+        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null, undefinedAsWarning: true);
+
+        Assert.That(result.Config, Is.Null);
+        Assert.That(result.Problems.Single().Message, Does.Contain("unknown cluster 'beijing'"));
+        Assert.That(result.Warnings, Has.Count.EqualTo(1));
     }
 
     [Test]

@@ -141,9 +141,42 @@ public sealed class RunnerWithFakesTests
         var report = await Engine(cluster, new SwitchTransport(), journal).Start(config, drill, new RunTrigger(TriggerKind.Slack, "U1")).Completion;
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
-        Assert.That(report.Reasons[0], Does.StartWith("refused: blackout 'always' is active"));
+        Assert.That(report.Reasons[0], Is.EqualTo("refused: blackout always with no end; to run anyway: --override-blackout \"why\""));
+        Assert.That(report.Trigger.OverrideBlackout, Is.Null);
         Assert.That(report.Probes.Total, Is.Zero);
         Assert.That(Directory.EnumerateFiles(dir), Is.Empty, "nothing was journaled");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [TestCase(TriggerKind.Cli, true)]
+    [TestCase(TriggerKind.Slack, true)]
+    [TestCase(TriggerKind.Schedule, false)]
+    public async Task Run_BlackoutWithOverrideReason_RunsAndRecordsItExceptScheduled(TriggerKind kind, bool runs)
+    {
+        var cluster = new FakeCluster("c");
+        cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
+        var (config, drill) = Setup();
+        config = config with { Blackouts = [new BlackoutDefinition("always", "* * * ? * *", TimeZoneInfo.Utc, SourceLocation.None)] };
+        var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
+
+        var trigger = new RunTrigger(kind, "alice") { OverrideBlackoutReason = " hotfix check " };
+        var report = await Engine(cluster, new SwitchTransport(), new FileJournal(dir)).Start(config, drill, trigger).Completion;
+
+        if (runs)
+        {
+            Assert.That(report.Verdict, Is.EqualTo(Verdict.Passed), string.Join("; ", report.Reasons));
+            Assert.That(report.Trigger.OverrideBlackout, Is.EqualTo(new DrillBot.Drills.Reports.BlackoutOverride("always", "hotfix check", "alice")));
+            var json = System.Text.Json.Nodes.JsonNode.Parse(DrillBot.Drills.Reports.ReportJson.Serialize(report))!;
+            Assert.That(json["trigger"]!["overrideBlackout"]!.ToJsonString(), Is.EqualTo("""{"blackout":"always","reason":"hotfix check","by":"alice"}"""));
+            Assert.That(DrillBot.Drills.Reports.HtmlReport.Render(report), Does.Contain("blackout always overridden by alice: hotfix check"));
+        }
+        else
+        {
+            Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
+            Assert.That(report.Reasons[0], Does.StartWith("refused: blackout always"));
+            Assert.That(report.Trigger.OverrideBlackout, Is.Null, "a scheduled fire is never overridden");
+        }
+
         Directory.Delete(dir, recursive: true);
     }
 

@@ -34,7 +34,7 @@ internal static class ConfigParser
         {
             foreach (var d in duplicate.Skip(1))
             {
-                ctx.Problem(d.Location, $"duplicate drill name '{d.Name}' (first defined at line {duplicate.First().Location.Line})");
+                ctx.Problem(d.Location, $"duplicate drill name '{d.Name}' (first at {duplicate.First().Location.Line}:{duplicate.First().Location.Column})");
             }
         }
 

@@ -3,10 +3,17 @@ using System.Text.RegularExpressions;
 
 namespace DrillBot.Drills.Definitions.Parsing;
 
-/// <summary>Durations as written in drills.yaml: <c>100ms</c>, <c>2s</c>, <c>1.5s</c>, <c>1m30s</c>, <c>1h</c>.</summary>
+/// <summary>
+/// The one duration grammar of drills.yaml (and of drillbot's duration settings): numbers with units,
+/// largest unit first, each unit at most once: <c>100ms</c>, <c>2s</c>, <c>1.5s</c>, <c>1m</c>, <c>1h30m</c>,
+/// <c>1m30s500ms</c>. Documented in docs/drills-yaml.md (Conventions).
+/// </summary>
 internal static partial class DurationParser
 {
-    [GeneratedRegex(@"^(?:(\d+(?:\.\d+)?)(ms|s|m|h))+$", RegexOptions.CultureInvariant)]
+    /// <summary>The hint every "bad duration" message ends with.</summary>
+    public const string Hint = "use a positive number with a unit, largest first: 100ms, 2s, 1m, 1h30m";
+
+    [GeneratedRegex(@"^(?=\d)(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Whole();
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?)(ms|s|m|h)", RegexOptions.CultureInvariant)]

@@ -71,7 +71,7 @@ internal sealed class MapReader(YamlContext context, YamlMappingNode node, strin
 
         if (!DurationParser.TryParse(text, out var value) || (!allowZero && value <= TimeSpan.Zero))
         {
-            Context.Problem(n, $"{Sub(key)}: bad duration '{text}' (use a positive number with a unit: 100ms, 2s, 1m30s, 1h)");
+            Context.Problem(n, $"{Sub(key)}: bad duration '{text}' ({DurationParser.Hint})");
             return null;
         }
 
@@ -154,6 +154,13 @@ internal sealed class MapReader(YamlContext context, YamlMappingNode node, strin
         }
     }
 
+    /// <summary>The known field <paramref name="name"/> means when written in another casing (observe_for, ObserveFor, observe-for).</summary>
+    private string? CamelCaseOf(string name)
+    {
+        var bare = name.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        return _known.FirstOrDefault(k => string.Equals(k, bare, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Reports every key never asked for.</summary>
     public void Done()
     {
@@ -162,7 +169,9 @@ internal sealed class MapReader(YamlContext context, YamlMappingNode node, strin
             var name = (k as YamlScalarNode)?.Value ?? "?";
             if (!_known.Contains(name))
             {
-                Context.Problem(k, $"{Path}: unknown field '{name}' (known: {string.Join(", ", _known)})");
+                Context.Problem(k, CamelCaseOf(name) is { } meant
+                    ? $"{Path}: unknown field '{name}' (field names are camelCase: did you mean '{meant}'?)"
+                    : $"{Path}: unknown field '{name}' (known: {string.Join(", ", _known)})");
             }
         }
     }

@@ -14,7 +14,12 @@ internal static class ProbeParser
 
         var urlText = map.String("url", required: true);
         Uri? url = null;
-        if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        if (urlText is not null && ctx.IsUnknown(map.Get("url")))
+        {
+            // an undefined ${VAR} (validate only): the address is unknown, the rest of the drill is still checked
+            url = new Uri("http://undefined.invalid/");
+        }
+        else if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
             ctx.Problem(map.Get("url")!, $"{map.Sub("url")}: expected an absolute http(s) URL, found '{urlText}'");
             url = null;

@@ -27,7 +27,7 @@ internal static class StepParser
                 return new WaitStep(d) { Location = ctx.At(keyNode) };
             }
 
-            ctx.Problem(body, $"{stepPath}: bad duration '{text}' (use a positive number with a unit: 100ms, 2s, 1m30s, 1h)");
+            ctx.Problem(body, $"{stepPath}: bad duration '{text}' ({DurationParser.Hint})");
             return null;
         }
 
