@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DrillBot.Drills.Definitions;
 using Spectre.Console;
+using DrillBot.Scheduling;
 
 namespace DrillBot.Cli;
 
@@ -22,12 +23,12 @@ internal static class ConfigOption
         DrillsLoadResult result;
         if (File.Exists(full))
         {
-            result = DrillsLoader.LoadFile(full, env.Variables);
+            result = DrillsLoader.LoadFile(full, QuartzCronParser.Instance, env.Variables);
         }
         else if (path == DefaultPath)
         {
             env.Out.MarkupLine($"[grey]no ./{DefaultPath} here: using the drills bundled with drillbot[/]");
-            result = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, env.Variables);
+            result = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, QuartzCronParser.Instance, env.Variables);
         }
         else
         {

@@ -3,6 +3,7 @@ using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using DrillBot.Scheduling;
 
 namespace DrillBot.Hosting;
 
@@ -71,7 +72,7 @@ internal sealed class ConfigWatcher(
         applied = hash;
         var result = text is null
             ? new DrillsLoadResult(null, [new ValidationProblem(new SourceLocation(state.Path, 0, 0), "cannot read the file (deleted or unreadable)")])
-            : DrillsLoader.Parse(text, state.Path, options.Variables);
+            : DrillsLoader.Parse(text, state.Path, QuartzCronParser.Instance, options.Variables);
         if (!result.IsValid)
         {
             var problems = result.Problems.Select(p => p.ToString()).ToList();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using DrillBot.Scheduling;
 
 namespace DrillBot.Hosting;
 
@@ -44,7 +45,7 @@ public sealed class ServiceApp : IAsyncDisposable
             throw new ServiceStartException(2, [$"{options.ConfigPath}: cannot read the file: {e.Message}"], e);
         }
 
-        var loaded = DrillsLoader.Parse(text, options.ConfigPath, options.Variables);
+        var loaded = DrillsLoader.Parse(text, options.ConfigPath, QuartzCronParser.Instance, options.Variables);
         if (!loaded.IsValid)
         {
             throw new ServiceStartException(2, loaded.Problems.Select(p => p.ToString()).ToList());

@@ -1,4 +1,5 @@
 using DrillBot.Drills.Definitions.Parsing;
+using DrillBot.Drills.Scheduling;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,8 +8,8 @@ namespace DrillBot.Drills.Definitions;
 /// <summary>Reads and validates drills.yaml, reporting every problem at once.</summary>
 public static class DrillsLoader
 {
-    /// <summary>Loads a file; <paramref name="environment"/> resolves <c>${VAR}</c> (default: the process environment).</summary>
-    public static DrillsLoadResult LoadFile(string path, Func<string, string?>? environment = null)
+    /// <summary>Loads a file; <paramref name="cron"/> parses schedules and blackouts; <paramref name="environment"/> resolves <c>${VAR}</c> (default: the process environment).</summary>
+    public static DrillsLoadResult LoadFile(string path, ICronParser cron, Func<string, string?>? environment = null)
     {
         string text;
         try
@@ -20,13 +21,13 @@ public static class DrillsLoader
             return new DrillsLoadResult(null, [new ValidationProblem(new SourceLocation(path, 0, 0), $"cannot read the file: {e.Message}")]);
         }
 
-        return Parse(text, path, environment);
+        return Parse(text, path, cron, environment);
     }
 
-    /// <summary>Parses drills.yaml text; <paramref name="file"/> names it in problems.</summary>
-    public static DrillsLoadResult Parse(string text, string file, Func<string, string?>? environment = null)
+    /// <summary>Parses drills.yaml text; <paramref name="file"/> names it in problems; <paramref name="cron"/> parses schedules and blackouts.</summary>
+    public static DrillsLoadResult Parse(string text, string file, ICronParser cron, Func<string, string?>? environment = null)
     {
-        var ctx = new YamlContext(file, environment ?? Environment.GetEnvironmentVariable);
+        var ctx = new YamlContext(file, environment ?? Environment.GetEnvironmentVariable, cron);
         var stream = new YamlStream();
         try
         {

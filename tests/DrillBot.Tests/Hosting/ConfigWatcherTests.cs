@@ -3,6 +3,7 @@ using DrillBot.Hosting;
 using DrillBot.Tests.Service.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using DrillBot.Scheduling;
 
 namespace DrillBot.Tests.Hosting;
 
@@ -21,7 +22,7 @@ public sealed class ConfigWatcherTests
         directory = Directory.CreateTempSubdirectory("drillbot-watch-").FullName;
         path = Path.Combine(directory, "drills.yaml");
         File.WriteAllText(path, TestDrills.Yaml());
-        var loaded = DrillsLoader.LoadFile(path, Env);
+        var loaded = DrillsLoader.LoadFile(path, QuartzCronParser.Instance, Env);
         Assert.That(loaded.Problems, Is.Empty, "the test drills parse");
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-06T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         state = new DrillsConfigState(path, loaded.Config!, clock.GetUtcNow());

@@ -1,14 +1,18 @@
+using DrillBot.Drills.Scheduling;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DrillBot.Drills.Definitions.Parsing;
 
 /// <summary>Collects problems while a drills file is read; expands environment variables in scalars.</summary>
-internal sealed class YamlContext(string file, Func<string, string?> environment)
+internal sealed class YamlContext(string file, Func<string, string?> environment, ICronParser cron)
 {
     private readonly List<ValidationProblem> _problems = [];
 
     public string File { get; } = file;
+
+    /// <summary>Parses schedules and blackout windows.</summary>
+    public ICronParser Cron { get; } = cron;
 
     public IReadOnlyList<ValidationProblem> Problems => _problems;
 
