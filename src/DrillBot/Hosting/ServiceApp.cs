@@ -1,3 +1,4 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
 using DrillBot.Store;

@@ -1,10 +1,10 @@
 using DrillBot.Drills.Scheduling;
 using DrillBot.Drills.Running;
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
 using Microsoft.Extensions.Logging;
+using DrillBot.Configuration;
 
 namespace DrillBot.Runs;
 
@@ -21,7 +21,7 @@ internal sealed class RunCoordinator(
     ActiveRuns active,
     BusyCheck busy,
     RunLauncher launcher,
-    ServiceSettings settings,
+    RunsOptions options,
     TimeProvider time,
     ILogger<RunCoordinator> logger)
 {
@@ -73,7 +73,7 @@ internal sealed class RunCoordinator(
             }
 
             // Checked again as one step with recording the run: another replica asked at the same instant loses here.
-            var record = new RunStart(runId, drill.Name, StoreMapping.Trigger(request.Trigger), time.GetUtcNow(), settings.InstanceId);
+            var record = new RunStart(runId, drill.Name, StoreMapping.Trigger(request.Trigger), time.GetUtcNow(), options.InstanceId);
             var recorded = await store.Runs.StartUnlessBusyAsync(record, other => busy.HoldsATarget(config, other, targets), cancellationToken);
             if (recorded.BusyWith is { } other)
             {

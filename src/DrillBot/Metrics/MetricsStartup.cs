@@ -1,13 +1,13 @@
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
-using DrillBot.Metrics;
+using DrillBot.Configuration;
 using DrillBot.Runs;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Hosting;
+namespace DrillBot.Metrics;
 
 /// <summary>
 /// Declares every configured drill's series (zeros, not gaps) at start and on reload, and restores

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using DrillBot.Scheduling;
 
-namespace DrillBot.Hosting;
+namespace DrillBot.Configuration;
 
 /// <summary>
 /// Polls drills.yaml (on the injected clock) and reloads it when its content changed and then stayed
@@ -16,7 +16,7 @@ namespace DrillBot.Hosting;
 internal sealed class ConfigWatcher(
     DrillsConfigState state,
     IEnumerable<IConfigChangeListener> listeners,
-    ServiceHostOptions options,
+    ConfigWatchOptions options,
     TimeProvider time,
     ILogger<ConfigWatcher> logger) : BackgroundService
 {
