@@ -1,11 +1,11 @@
 using System.Text.Json;
+using DrillBot.Configuration;
 using DrillBot.Drills.Running;
 using DrillBot.Runs;
 using DrillBot.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using DrillBot.Configuration;
 
 namespace DrillBot.Api;
 

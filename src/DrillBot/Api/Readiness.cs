@@ -1,7 +1,7 @@
+using DrillBot.Configuration;
 using DrillBot.Scheduling;
 using DrillBot.Store;
 using Microsoft.AspNetCore.Http;
-using DrillBot.Configuration;
 
 namespace DrillBot.Api;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DrillBot.Drills.Definitions;
-using Spectre.Console;
 using DrillBot.Scheduling;
+using Spectre.Console;
 
 namespace DrillBot.Cli;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using DrillBot.Drills.Definitions;
 using DrillBot.Lab;
-using Spectre.Console;
 using DrillBot.Scheduling;
+using Spectre.Console;
 
 namespace DrillBot.Cli;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
+using DrillBot.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using DrillBot.Scheduling;
 
 namespace DrillBot.Configuration;
 

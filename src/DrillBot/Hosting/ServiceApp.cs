@@ -1,6 +1,7 @@
 using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
+using DrillBot.Scheduling;
 using DrillBot.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using DrillBot.Scheduling;
 
 namespace DrillBot.Hosting;
 

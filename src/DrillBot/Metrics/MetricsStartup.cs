@@ -1,6 +1,6 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
-using DrillBot.Configuration;
 using DrillBot.Runs;
 using DrillBot.Store;
 using DrillBot.Store.Runs;

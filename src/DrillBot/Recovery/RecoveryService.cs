@@ -1,3 +1,4 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Journal;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
@@ -6,7 +7,6 @@ using DrillBot.Runs;
 using DrillBot.Store;
 using DrillBot.Store.Ownership;
 using Microsoft.Extensions.Logging;
-using DrillBot.Configuration;
 
 namespace DrillBot.Recovery;
 

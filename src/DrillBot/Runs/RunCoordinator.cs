@@ -1,10 +1,10 @@
-using DrillBot.Drills.Scheduling;
+using DrillBot.Configuration;
 using DrillBot.Drills.Running;
+using DrillBot.Drills.Scheduling;
 using DrillBot.Logging;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
 using Microsoft.Extensions.Logging;
-using DrillBot.Configuration;
 
 namespace DrillBot.Runs;
 

@@ -1,10 +1,10 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
 using DrillBot.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
-using DrillBot.Configuration;
 
 namespace DrillBot.Scheduling;
 

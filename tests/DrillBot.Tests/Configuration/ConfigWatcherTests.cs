@@ -1,9 +1,9 @@
-using DrillBot.Drills.Definitions;
 using DrillBot.Configuration;
+using DrillBot.Drills.Definitions;
+using DrillBot.Scheduling;
 using DrillBot.Tests.Service.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using DrillBot.Scheduling;
 
 namespace DrillBot.Tests.Configuration;
 

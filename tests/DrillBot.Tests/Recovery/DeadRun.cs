@@ -4,9 +4,9 @@ using DrillBot.Drills.Locking;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Running.Events;
 using DrillBot.Lab;
+using DrillBot.Scheduling;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
-using DrillBot.Scheduling;
 
 namespace DrillBot.Tests.Recovery;
 

@@ -4,9 +4,9 @@ using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
 using DrillBot.Recovery;
+using DrillBot.Scheduling;
 using DrillBot.Store.Runs;
 using DrillBot.Tests.Service.Support;
-using DrillBot.Scheduling;
 
 namespace DrillBot.Tests.Recovery;
 

@@ -4,8 +4,8 @@ using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
 using DrillBot.Recovery;
-using DrillBot.Tests.Service.Support;
 using DrillBot.Scheduling;
+using DrillBot.Tests.Service.Support;
 
 namespace DrillBot.Tests.Recovery;
 

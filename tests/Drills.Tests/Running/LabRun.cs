@@ -3,8 +3,8 @@ using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
-using DrillBot.Lab;
 using DrillBot.Drills.Tests.Scheduling;
+using DrillBot.Lab;
 
 namespace DrillBot.Drills.Tests.Running;
 

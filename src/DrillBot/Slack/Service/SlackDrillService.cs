@@ -1,6 +1,6 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Scheduling;
-using DrillBot.Configuration;
 using DrillBot.Runs;
 using DrillBot.Slack.BlockKit;
 using DrillBot.Slack.Handling;
