@@ -1,5 +1,6 @@
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Reports;
+using DrillBot.Drills.Running;
 using DrillBot.Runs;
 using DrillBot.Slack.BlockKit;
 using DrillBot.Slack.Outbox;
@@ -17,7 +18,7 @@ internal sealed class SlackRunSinks(SlackOutbox outbox, ReportLinks links, TimeP
         Drill = drill.Name,
         RunId = runId,
         Description = drill.Description,
-        TriggerKind = request.Trigger.Kind.ToString().ToLowerInvariant(),
+        TriggerKind = request.Trigger.Kind.WireName(),
         TriggeredBy = request.Trigger.By,
         SlackUserId = request.SlackUserId,
         StartedAt = time.GetUtcNow(),
@@ -32,7 +33,7 @@ internal sealed class SlackRunSinks(SlackOutbox outbox, ReportLinks links, TimeP
             Drill = report.Drill,
             RunId = report.RunId,
             Description = report.Description,
-            TriggerKind = report.Trigger.Kind.ToString().ToLowerInvariant(),
+            TriggerKind = report.Trigger.Kind.WireName(),
             TriggeredBy = report.Trigger.By,
             StartedAt = report.StartedAt,
             ReportUrl = links.For(report.RunId),
