@@ -4,6 +4,7 @@ using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
+using DrillBot.Scheduling;
 
 namespace DrillBot.Bench;
 
@@ -17,7 +18,7 @@ internal static class RecoveryBench
     public static async Task<int> RunAsync(string drillsFile, int runs)
     {
         var events = new Uri(Environment.GetEnvironmentVariable("LAB_EVENTS_URL")!);
-        var config = DrillsLoader.LoadFile(drillsFile).Config ?? throw new InvalidOperationException("drills.yaml is not valid here");
+        var config = DrillsLoader.LoadFile(drillsFile, QuartzCronParser.Instance).Config ?? throw new InvalidOperationException("drills.yaml is not valid here");
         config = config with { Blackouts = [] };
         var original = config.FindDrill("reviews-failover")!;
         var drill = new DrillOverrides { SteadyState = TimeSpan.FromSeconds(1), StableFor = TimeSpan.FromSeconds(1), ObserveFor = TimeSpan.FromSeconds(4), VerifyWithin = TimeSpan.FromSeconds(10) }.Apply(original);

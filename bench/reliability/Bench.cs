@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
+using DrillBot.Scheduling;
 
 namespace DrillBot.Bench.Reliability;
 
@@ -28,7 +29,7 @@ internal sealed partial class Bench(string drillbot, string workDir, string kube
         Directory.CreateDirectory(workDir);
         var yaml = ShortDrills(await File.ReadAllTextAsync("drills.yaml"));
         await File.WriteAllTextAsync(Path.Combine(workDir, "drills.yaml"), yaml);
-        var loaded = DrillsLoader.Parse(yaml, "drills.yaml", n => env.GetValueOrDefault(n));
+        var loaded = DrillsLoader.Parse(yaml, "drills.yaml", QuartzCronParser.Instance, n => env.GetValueOrDefault(n));
         var clusters = new KubernetesClusterClientFactory(TimeProvider.System, new ClusterRetryOptions { MaxRetries = 10, BaseDelay = TimeSpan.FromMilliseconds(50) }, n => env.GetValueOrDefault(n));
         return new Bench(Path.GetFullPath(drillbot), workDir, env["KUBECONFIG"], env["PRODUCTPAGE_URL"], clusters, loaded.Config!);
     }

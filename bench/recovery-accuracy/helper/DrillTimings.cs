@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrillBot.Drills.Definitions;
+using DrillBot.Scheduling;
 
 namespace DrillBot.Bench.RecoveryAccuracy;
 
@@ -10,7 +11,7 @@ internal static class DrillTimings
 
     public static DrillDefinition? Load(string config, TextWriter errors)
     {
-        var loaded = DrillsLoader.LoadFile(config);
+        var loaded = DrillsLoader.LoadFile(config, QuartzCronParser.Instance);
         if (!loaded.IsValid)
         {
             foreach (var problem in loaded.Problems)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using DrillBot.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace DrillBot.Api;
@@ -10,9 +9,9 @@ namespace DrillBot.Api;
 /// (both sides hashed first, so neither content nor length leaks). Without a configured token every
 /// request is refused (401) and the log said so at start.
 /// </summary>
-internal sealed class ApiAuth(ServiceSettings settings)
+internal sealed class ApiAuth(ApiOptions options)
 {
-    private readonly byte[]? expected = settings.ApiToken is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiToken));
+    private readonly byte[]? expected = options.ApiToken is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(options.ApiToken));
 
     public bool Enabled => expected is not null;
 

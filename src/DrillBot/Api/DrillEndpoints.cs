@@ -1,7 +1,7 @@
 using System.Text.Json;
+using DrillBot.Configuration;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Scheduling;
-using DrillBot.Hosting;
 using DrillBot.Runs;
 using DrillBot.Store;
 using Microsoft.AspNetCore.Builder;

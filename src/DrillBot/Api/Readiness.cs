@@ -1,4 +1,4 @@
-using DrillBot.Hosting;
+using DrillBot.Configuration;
 using DrillBot.Scheduling;
 using DrillBot.Store;
 using Microsoft.AspNetCore.Http;
@@ -10,11 +10,11 @@ namespace DrillBot.Api;
 /// it not ready, with every problem in the detail), the store answers (within 2 s), and the
 /// scheduler runs. 200 or 503, with JSON detail either way. <c>/healthz</c> only says the process lives.
 /// </summary>
-internal sealed class Readiness(DrillsConfigState config, IDrillBotStore store, DrillScheduler scheduler, ServiceSettings settings)
+internal sealed class Readiness(DrillsConfigState config, IDrillBotStore store, DrillScheduler scheduler, ApiOptions options)
 {
     private static readonly TimeSpan StoreBudget = TimeSpan.FromSeconds(2);
 
-    public IResult Health() => Results.Json(new { status = "alive", instance = settings.InstanceId });
+    public IResult Health() => Results.Json(new { status = "alive", instance = options.InstanceId });
 
     public async Task<IResult> ReadyAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class Readiness(DrillsConfigState config, IDrillBotStore store, 
         var detail = new
         {
             status = ready ? "ready" : "not ready",
-            instance = settings.InstanceId,
+            instance = options.InstanceId,
             checks = new
             {
                 config = new
@@ -36,7 +36,7 @@ internal sealed class Readiness(DrillsConfigState config, IDrillBotStore store, 
                     problems = config.ReloadProblems,
                     note = configOk ? null : "the changed file was refused; the previous configuration keeps running",
                 },
-                store = new { ok = storeProblem is null, engine = settings.Store.Engine.ToString(), location = settings.Store.Display, problem = storeProblem },
+                store = new { ok = storeProblem is null, engine = options.Store.Engine.ToString(), location = options.Store.Display, problem = storeProblem },
                 scheduler = new { ok = scheduler.IsRunning, problem = scheduler.Problem },
             },
         };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrillBot.Drills.Definitions;
+using DrillBot.Scheduling;
 using Spectre.Console;
 
 namespace DrillBot.Cli;
@@ -25,12 +26,12 @@ internal static class ConfigOption
         DrillsLoadResult result;
         if (File.Exists(full))
         {
-            result = DrillsLoader.LoadFile(full, env.Variables, undefinedAsWarning);
+            result = DrillsLoader.LoadFile(full, QuartzCronParser.Instance, env.Variables, undefinedAsWarning);
         }
         else if (path == DefaultPath)
         {
             env.Out.MarkupLine($"[grey]no ./{DefaultPath} here: using the drills bundled with drillbot[/]");
-            result = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, env.Variables, undefinedAsWarning);
+            result = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, QuartzCronParser.Instance, env.Variables, undefinedAsWarning);
         }
         else
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using DrillBot.Drills.Definitions;
 using DrillBot.Lab;
+using DrillBot.Scheduling;
 using Spectre.Console;
 
 namespace DrillBot.Cli;
@@ -39,7 +40,7 @@ internal static class DemoCommand
                 _ => env.Variables(name),
             };
             var labEnv = new CliEnvironment { Out = env.Out, Error = env.Error, Variables = Variables, WorkingDirectory = state };
-            var loaded = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, Variables);
+            var loaded = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, QuartzCronParser.Instance, Variables);
             if (loaded.Config?.FindDrill(DrillName) is not { } original)
             {
                 foreach (var p in loaded.Problems)

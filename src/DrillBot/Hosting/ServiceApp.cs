@@ -1,5 +1,7 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
+using DrillBot.Scheduling;
 using DrillBot.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -44,7 +46,7 @@ public sealed class ServiceApp : IAsyncDisposable
             throw new ServiceStartException(2, [$"{options.ConfigPath}: cannot read the file: {e.Message}"], e);
         }
 
-        var loaded = DrillsLoader.Parse(text, options.ConfigPath, options.Variables);
+        var loaded = DrillsLoader.Parse(text, options.ConfigPath, QuartzCronParser.Instance, options.Variables);
         if (!loaded.IsValid)
         {
             throw new ServiceStartException(2, loaded.Problems.Select(p => p.ToString()).ToList());

@@ -1,4 +1,3 @@
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Runs;
 using DrillBot.Store;
@@ -12,7 +11,7 @@ namespace DrillBot.Recovery;
 /// every third of its TTL. Another replica treats the runs of an instance whose lease expired as
 /// interrupted. Also forgets expired Slack delivery keys now and then.
 /// </summary>
-internal sealed class InstanceLiveness(IDrillBotStore store, ServiceSettings settings, ServiceHostOptions options, TimeProvider time, ILogger<InstanceLiveness> logger) : BackgroundService
+internal sealed class InstanceLiveness(IDrillBotStore store, RecoveryOptions options, TimeProvider time, ILogger<InstanceLiveness> logger) : BackgroundService
 {
     private static readonly TimeSpan DedupeCleanup = TimeSpan.FromMinutes(10);
 
@@ -20,7 +19,7 @@ internal sealed class InstanceLiveness(IDrillBotStore store, ServiceSettings set
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.Leases.TryAcquireAsync(LeaseName(settings.InstanceId), settings.InstanceId, options.InstanceLeaseTtl, cancellationToken);
+        await store.Leases.TryAcquireAsync(LeaseName(options.InstanceId), options.InstanceId, options.InstanceLeaseTtl, cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -29,7 +28,7 @@ internal sealed class InstanceLiveness(IDrillBotStore store, ServiceSettings set
         await base.StopAsync(cancellationToken);
         try
         {
-            await store.Leases.ReleaseAsync(LeaseName(settings.InstanceId), settings.InstanceId, cancellationToken);
+            await store.Leases.ReleaseAsync(LeaseName(options.InstanceId), options.InstanceId, cancellationToken);
         }
         catch (Exception e) when (StoreFailure.Is(e))
         {
@@ -46,7 +45,7 @@ internal sealed class InstanceLiveness(IDrillBotStore store, ServiceSettings set
             {
                 await Task.Delay(options.InstanceLeaseTtl / 3, time, stoppingToken);
                 // TryAcquire extends a lease we hold and takes it back if it lapsed (e.g. a long GC pause)
-                await store.Leases.TryAcquireAsync(LeaseName(settings.InstanceId), settings.InstanceId, options.InstanceLeaseTtl, stoppingToken);
+                await store.Leases.TryAcquireAsync(LeaseName(options.InstanceId), options.InstanceId, options.InstanceLeaseTtl, stoppingToken);
                 if (time.GetUtcNow() - cleaned > DedupeCleanup)
                 {
                     cleaned = time.GetUtcNow();

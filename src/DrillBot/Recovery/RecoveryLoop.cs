@@ -1,4 +1,3 @@
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Runs;
 using Microsoft.Extensions.Hosting;
@@ -6,8 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Recovery;
 
-/// <summary>Recovery at start (with the scan for orphaned objects), then every <see cref="ServiceHostOptions.RecoveryInterval"/>.</summary>
-internal sealed class RecoveryLoop(RecoveryService recovery, ServiceHostOptions options, TimeProvider time, ILogger<RecoveryLoop> logger) : BackgroundService
+/// <summary>Recovery at start (with the scan for orphaned objects), then every <see cref="RecoveryOptions.RecoveryInterval"/>.</summary>
+internal sealed class RecoveryLoop(RecoveryService recovery, RecoveryOptions options, TimeProvider time, ILogger<RecoveryLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,34 +1,30 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Metrics;
-using DrillBot.Runs.Sinks;
 using DrillBot.Runs;
-using DrillBot.Slack.BlockKit;
-using DrillBot.Slack.Outbox;
-using DrillBot.Store.Runs;
 using DrillBot.Store;
+using DrillBot.Store.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Recovery;
 
 /// <summary>
 /// Reports a run restored after its owner died: history (status restored-after-interruption, verdict
-/// errored, the report with the restore), <c>drillbot_restore_total</c>, the log, and Slack (the
-/// run's message is posted if it never was, then replaced by the result). A failed restore leaves
+/// errored, the report with the restore), <c>drillbot_restore_total</c>, the log, and every
+/// <see cref="IRecoveredRunSink"/> (Slack posts the result). A failed restore leaves
 /// the run interrupted (retried later) and is logged and counted.
 /// </summary>
 internal sealed class RecoveryReporter(
     IDrillBotStore store,
     DrillsConfigState config,
     DrillMetrics metrics,
-    ReportLinks links,
-    ServiceSettings settings,
+    RecoveryOptions options,
     TimeProvider time,
     ILogger<RecoveryReporter> logger,
-    SlackOutbox? slack = null)
+    IEnumerable<IRecoveredRunSink> sinks)
 {
     public async Task ReportAsync(string runId, string drill, DateTimeOffset startedAt, string owner, RestoreResult restore, CancellationToken cancellationToken)
     {
@@ -52,7 +48,7 @@ internal sealed class RecoveryReporter(
         }
 
         ServiceLog.RunRecovered(logger, runId, owner, status, restore.Items.Count);
-        await FinishAsync(RecoveredReport.Build(runId, drill, owner, record, startedAt, restore, $"instance {settings.InstanceId}", config.Current), cancellationToken);
+        await FinishAsync(RecoveredReport.Build(runId, drill, owner, record, startedAt, restore, $"instance {options.InstanceId}", config.Current), cancellationToken);
     }
 
     /// <summary>A run recorded as running whose owner died with nothing left to restore.</summary>
@@ -64,7 +60,7 @@ internal sealed class RecoveryReporter(
         var nothing = new RestoreResult(RestoreStatus.Verified, [], now, now);
         ServiceLog.RunRecovered(logger, run.RunId, run.OwnerInstance, "verified", 0);
         await FinishAsync(
-            RecoveredReport.Build(run.RunId, run.Drill, run.OwnerInstance, new RunRecord(run, null), run.StartedAt, nothing, $"instance {settings.InstanceId}", config.Current, "nothing was left to restore"),
+            RecoveredReport.Build(run.RunId, run.Drill, run.OwnerInstance, new RunRecord(run, null), run.StartedAt, nothing, $"instance {options.InstanceId}", config.Current, "nothing was left to restore"),
             cancellationToken);
     }
 
@@ -91,22 +87,9 @@ internal sealed class RecoveryReporter(
     private async Task FinishAsync(DrillReport report, CancellationToken cancellationToken)
     {
         await store.Runs.FinishAsync(report.RunId, RunOutcome.AfterInterruption(report), cancellationToken);
-        if (slack is null)
+        foreach (var sink in sinks)
         {
-            return;
+            await sink.ReportAsync(report, cancellationToken);
         }
-
-        var started = new SlackRunView
-        {
-            Drill = report.Drill,
-            RunId = report.RunId,
-            Description = report.Description,
-            TriggerKind = report.Trigger.Kind.WireName(),
-            TriggeredBy = report.Trigger.By,
-            StartedAt = report.StartedAt,
-            ReportUrl = links.For(report.RunId),
-        };
-        await slack.RunStartedAsync(started, cancellationToken); // no-op when the run's message exists already
-        await slack.RunFinishedAsync(SlackSink.Result(started, report), cancellationToken);
     }
 }

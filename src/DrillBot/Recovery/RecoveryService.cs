@@ -1,10 +1,11 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Journal;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Runs;
 using DrillBot.Store;
+using DrillBot.Store.Ownership;
 using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Recovery;
@@ -23,8 +24,7 @@ internal sealed class RecoveryService(
     IDrillBotStore store,
     ActiveRuns active,
     RecoveryReporter reporter,
-    ServiceSettings settings,
-    ServiceHostOptions options,
+    RecoveryOptions options,
     TimeProvider time,
     ILogger<RecoveryService> logger)
 {
@@ -33,7 +33,7 @@ internal sealed class RecoveryService(
     /// <summary>One pass; false when another replica holds the recovery lease.</summary>
     public async Task<bool> RunPassAsync(bool includeOrphans, CancellationToken cancellationToken)
     {
-        var lease = new SingleOwnerLease(store, "recovery", settings.InstanceId, options.WorkLeaseTtl);
+        var lease = new SingleOwnerLease(store, "recovery", options.InstanceId, options.WorkLeaseTtl);
         if (!await lease.TryAcquireAsync(cancellationToken))
         {
             return false;
@@ -94,7 +94,7 @@ internal sealed class RecoveryService(
 
     private async Task<bool> IsOwnerDeadAsync(string owner, CancellationToken cancellationToken)
     {
-        if (owner == settings.InstanceId)
+        if (owner == options.InstanceId)
         {
             return true; // this process does not run it (checked by the caller): a previous life of this instance
         }

@@ -1,4 +1,3 @@
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Store;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +10,7 @@ internal sealed class AbortWatcher(
     ActiveRuns active,
     RunCoordinator coordinator,
     IDrillBotStore store,
-    ServiceHostOptions options,
+    RunsOptions options,
     TimeProvider time,
     ILogger<AbortWatcher> logger) : BackgroundService
 {

@@ -1,6 +1,6 @@
-using DrillBot.Drills.Scheduling;
+using DrillBot.Configuration;
 using DrillBot.Drills.Running;
-using DrillBot.Hosting;
+using DrillBot.Drills.Scheduling;
 using DrillBot.Logging;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
@@ -21,7 +21,7 @@ internal sealed class RunCoordinator(
     ActiveRuns active,
     BusyCheck busy,
     RunLauncher launcher,
-    ServiceSettings settings,
+    RunsOptions options,
     TimeProvider time,
     DrillBot.Metrics.DrillMetrics metrics,
     ILogger<RunCoordinator> logger)
@@ -76,7 +76,7 @@ internal sealed class RunCoordinator(
             }
 
             // Checked again as one step with recording the run: another replica asked at the same instant loses here.
-            var record = new RunStart(runId, drill.Name, request.Trigger, time.GetUtcNow(), settings.InstanceId);
+            var record = new RunStart(runId, drill.Name, request.Trigger, time.GetUtcNow(), options.InstanceId);
             var recorded = await store.Runs.StartUnlessBusyAsync(record, other => busy.HoldsATarget(config, other, targets), cancellationToken);
             if (recorded.BusyWith is { } other)
             {

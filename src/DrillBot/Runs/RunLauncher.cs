@@ -3,8 +3,6 @@ using DrillBot.Drills.Running;
 using DrillBot.Logging;
 using DrillBot.Metrics;
 using DrillBot.Runs.Sinks;
-using DrillBot.Slack.BlockKit;
-using DrillBot.Slack.Outbox;
 using DrillBot.Store;
 using Microsoft.Extensions.Logging;
 
@@ -12,18 +10,17 @@ namespace DrillBot.Runs;
 
 /// <summary>
 /// Starts an accepted run on the engine with the service's observers (metrics, log, live recovery
-/// watch; history and Slack through the run's event pump) inside a logger scope carrying
+/// watch; history and every <see cref="IRunSinkSource"/>'s sink, e.g. Slack, through the run's event pump) inside a logger scope carrying
 /// <c>runId</c> and <c>drill</c>, and tidies up when it is over.
 /// </summary>
 internal sealed class RunLauncher(
     DrillEngine engine,
     IDrillBotStore store,
     DrillMetrics metrics,
-    ReportLinks links,
     ActiveRuns active,
     TimeProvider time,
     ILoggerFactory loggers,
-    SlackOutbox? slack = null)
+    IEnumerable<IRunSinkSource> sinkSources)
 {
     private readonly ILogger logger = loggers.CreateLogger("DrillBot.Runs");
 
@@ -43,10 +40,7 @@ internal sealed class RunLauncher(
     {
         using var scope = logger.BeginScope(new RunLogScope(runId, drill.Name));
         var sinks = new List<IRunSink> { new HistorySink(store, time, logger) };
-        if (slack is not null)
-        {
-            sinks.Add(new SlackSink(slack, View(drill, request, runId)));
-        }
+        sinks.AddRange(sinkSources.Select(source => source.Create(drill, request, runId)));
 
         var quick = new List<IDrillObserver> { new MetricsObserver(metrics), new RunLogObserver(logger) };
         RunEventPump? pump = null;
@@ -62,19 +56,6 @@ internal sealed class RunLauncher(
         _ = FollowAsync(started);
         return started;
     }
-
-    /// <summary>The run's message in Slack before any result.</summary>
-    public SlackRunView View(DrillDefinition drill, RunRequest request, string runId) => new()
-    {
-        Drill = drill.Name,
-        RunId = runId,
-        Description = drill.Description,
-        TriggerKind = request.Trigger.Kind.WireName(),
-        TriggeredBy = request.Trigger.By,
-        SlackUserId = request.SlackUserId,
-        StartedAt = time.GetUtcNow(),
-        ReportUrl = links.For(runId, request.LinkBase),
-    };
 
     private async Task FollowAsync(ActiveRun run)
     {

@@ -1,5 +1,4 @@
 using DrillBot.Drills.Restore;
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,11 +7,11 @@ namespace DrillBot.Runs;
 
 /// <summary>
 /// On SIGTERM/Ctrl-C: refuse new runs, abort every run of this process and wait for their restores
-/// (within <see cref="ServiceSettings.ShutdownGrace"/>). Registered last, so it stops first, while the
+/// (within <see cref="RunsOptions.ShutdownGrace"/>). Registered last, so it stops first, while the
 /// store and the Slack outbox are still there. <see cref="LeftUnrestored"/> names the runs whose restore
 /// did not complete before exit (serve then exits 4).
 /// </summary>
-internal sealed class RunShutdown(RunCoordinator coordinator, ActiveRuns active, ServiceSettings settings, ILogger<RunShutdown> logger) : IHostedService
+internal sealed class RunShutdown(RunCoordinator coordinator, ActiveRuns active, RunsOptions options, ILogger<RunShutdown> logger) : IHostedService
 {
     /// <summary>
     /// Runs of this replica whose restore failed or did not finish within the grace period: their changes may still
@@ -31,14 +30,14 @@ internal sealed class RunShutdown(RunCoordinator coordinator, ActiveRuns active,
             return;
         }
 
-        ServiceLog.ShutdownAborting(logger, running, settings.ShutdownGrace);
-        var runs = await coordinator.AbortAllAsync("shutdown (SIGTERM)", settings.ShutdownGrace);
+        ServiceLog.ShutdownAborting(logger, running, options.ShutdownGrace);
+        var runs = await coordinator.AbortAllAsync("shutdown (SIGTERM)", options.ShutdownGrace);
         var left = new List<string>();
         foreach (var run in runs)
         {
             if (!run.Done.IsCompleted)
             {
-                ServiceLog.ShutdownGraceExceeded(logger, run.RunId, settings.ShutdownGrace);
+                ServiceLog.ShutdownGraceExceeded(logger, run.RunId, options.ShutdownGrace);
                 left.Add(run.RunId);
             }
             else if (run.Run.Completion.IsCompletedSuccessfully && run.Run.Completion.Result.Restore.Status == RestoreStatus.Failed)

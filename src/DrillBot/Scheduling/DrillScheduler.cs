@@ -1,5 +1,5 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Store;
 using Microsoft.Extensions.Hosting;
@@ -16,8 +16,7 @@ namespace DrillBot.Scheduling;
 /// unchanged triggers left alone (so their misfire state survives restarts).
 /// </summary>
 internal sealed class DrillScheduler(
-    ServiceSettings settings,
-    ServiceHostOptions options,
+    SchedulingOptions options,
     DrillsConfigState config,
     DrillJobFactory jobs,
     MissedFireListener missed,
@@ -67,12 +66,12 @@ internal sealed class DrillScheduler(
 
     private async Task StartQuartzAsync(CancellationToken cancellationToken)
     {
-        factory = QuartzFactory.Build(settings, options, jobs);
+        factory = QuartzFactory.Build(options, jobs);
         scheduler = await factory.GetScheduler(cancellationToken);
         scheduler.ListenerManager.AddTriggerListener(missed, [GroupMatcher<TriggerKey>.GroupEquals(Group)]);
         await SyncAsync(config.Current, cancellationToken);
         await scheduler.Start(cancellationToken);
-        ServiceLog.SchedulerStarted(logger, settings.Store.Engine, settings.InstanceId);
+        ServiceLog.SchedulerStarted(logger, options.Store.Engine, options.InstanceId);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

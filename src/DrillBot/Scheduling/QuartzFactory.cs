@@ -1,4 +1,3 @@
-using DrillBot.Hosting;
 using DrillBot.Store;
 using Quartz;
 
@@ -7,21 +6,21 @@ namespace DrillBot.Scheduling;
 /// <summary>Quartz on DrillBot's own database: clustered on PostgreSQL, single node on SQLite, tables created if missing.</summary>
 internal static class QuartzFactory
 {
-    public static StandaloneSchedulerFactory Build(ServiceSettings settings, ServiceHostOptions options, DrillJobFactory jobs) =>
+    public static StandaloneSchedulerFactory Build(SchedulingOptions options, DrillJobFactory jobs) =>
         QuartzSchedulerBuilder.Create(q =>
         {
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = "drillbot";
-                o.InstanceId = settings.InstanceId;
+                o.InstanceId = options.InstanceId;
             });
             q.UseJobFactory(jobs);
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
             {
-                if (settings.Store.Engine == StoreEngine.Postgres)
+                if (options.Store.Engine == StoreEngine.Postgres)
                 {
-                    store.UsePostgres(settings.Store.ConnectionString);
+                    store.UsePostgres(options.Store.ConnectionString);
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = options.QuartzCheckinInterval;
@@ -30,7 +29,7 @@ internal static class QuartzFactory
                 }
                 else
                 {
-                    store.UseSqlite(settings.Store.ConnectionString);
+                    store.UseSqlite(options.Store.ConnectionString);
                 }
 
                 store.UseSystemTextJsonSerializer();

@@ -19,7 +19,15 @@ public static class SlackServiceCollectionExtensions
     /// <paramref name="options"/> (<see cref="SlackOptions.Validate"/>). An <see cref="ISlackDeliveryDedupe"/>
     /// registered before this call wins over the in-memory default.
     /// </summary>
-    public static IServiceCollection AddDrillBotSlack(this IServiceCollection services, SlackOptions options, SlackOutboxOptions? outboxOptions = null)
+    public static IServiceCollection AddDrillBotSlack(this IServiceCollection services, SlackOptions options, SlackOutboxOptions? outboxOptions = null) =>
+        services.AddSlackLayer(options, outboxOptions, hostDispatcher: true);
+
+    /// <summary>
+    /// <see cref="AddDrillBotSlack"/>; with <paramref name="hostDispatcher"/> false the outbox dispatcher is not a hosted
+    /// service (the service runs it under a lease, <see cref="OutboxOwner"/>), and an <see cref="ISocketModeHandler"/>
+    /// registered before this call wins over the default.
+    /// </summary>
+    internal static IServiceCollection AddSlackLayer(this IServiceCollection services, SlackOptions options, SlackOutboxOptions? outboxOptions, bool hostDispatcher)
     {
         if (!options.Enabled)
         {
@@ -38,7 +46,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton(outboxOptions ?? new SlackOutboxOptions());
         services.AddSingleton(sp => new SlackOutbox(
             sp.GetRequiredService<IOutboxStore>(), options.Channel!, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OutboxSignal>()));
-        services.AddHostedService<SlackOutboxDispatcher>();
+        if (hostDispatcher)
+        {
+            services.AddHostedService<SlackOutboxDispatcher>();
+        }
+
         services.TryAddSingleton<ISlackDeliveryDedupe>(sp => new InMemorySlackDeliveryDedupe(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(SlackHandlerOptions.From(options));
         services.AddSingleton<SlackCommandProcessor>();
@@ -46,7 +58,7 @@ public static class SlackServiceCollectionExtensions
         if (options.SocketModeEnabled)
         {
             services.AddSingleton(new SocketModeOptions(options.AppToken!));
-            services.AddSingleton<ISocketModeHandler, SlackSocketModeHandler>();
+            services.TryAddSingleton<ISocketModeHandler, SlackSocketModeHandler>();
             services.AddHostedService<SocketModeClient>();
         }
 

@@ -1,3 +1,5 @@
+using DrillBot.Drills.Scheduling;
+
 namespace DrillBot.Drills.Definitions;
 
 /// <summary>One drill: what to break, how to probe, what to expect, how long to watch.</summary>
@@ -7,6 +9,8 @@ public sealed record DrillDefinition
     public string? Description { get; init; }
     /// <summary>Quartz cron expression, or null when the drill only runs on demand.</summary>
     public string? Schedule { get; init; }
+    /// <summary><see cref="Schedule"/> parsed, in <see cref="TimeZone"/> (set with it by the parser); null when the drill only runs on demand.</summary>
+    public ICronSchedule? Fires { get; init; }
     public required TimeZoneInfo TimeZone { get; init; }
     public required string Namespace { get; init; }
     public required ProbeDefinition Probe { get; init; }

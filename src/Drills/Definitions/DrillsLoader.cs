@@ -1,4 +1,5 @@
 using DrillBot.Drills.Definitions.Parsing;
+using DrillBot.Drills.Scheduling;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,10 +9,10 @@ namespace DrillBot.Drills.Definitions;
 public static class DrillsLoader
 {
     /// <summary>
-    /// Loads a file; <paramref name="environment"/> resolves <c>${VAR}</c> (default: the process environment).
+    /// Loads a file; <paramref name="cron"/> parses schedules and blackouts; <paramref name="environment"/> resolves <c>${VAR}</c> (default: the process environment).
     /// <paramref name="undefinedAsWarning"/>: an undefined variable without a default is a warning, not a problem (validate).
     /// </summary>
-    public static DrillsLoadResult LoadFile(string path, Func<string, string?>? environment = null, bool undefinedAsWarning = false)
+    public static DrillsLoadResult LoadFile(string path, ICronParser cron, Func<string, string?>? environment = null, bool undefinedAsWarning = false)
     {
         string text;
         try
@@ -23,13 +24,13 @@ public static class DrillsLoader
             return new DrillsLoadResult(null, [new ValidationProblem(new SourceLocation(path, 0, 0), $"cannot read the file: {e.Message}")]);
         }
 
-        return Parse(text, path, environment, undefinedAsWarning);
+        return Parse(text, path, cron, environment, undefinedAsWarning);
     }
 
-    /// <summary>Parses drills.yaml text; <paramref name="file"/> names it in problems.</summary>
-    public static DrillsLoadResult Parse(string text, string file, Func<string, string?>? environment = null, bool undefinedAsWarning = false)
+    /// <summary>Parses drills.yaml text; <paramref name="file"/> names it in problems; <paramref name="cron"/> parses schedules and blackouts.</summary>
+    public static DrillsLoadResult Parse(string text, string file, ICronParser cron, Func<string, string?>? environment = null, bool undefinedAsWarning = false)
     {
-        var ctx = new YamlContext(file, environment ?? Environment.GetEnvironmentVariable, undefinedAsWarning);
+        var ctx = new YamlContext(file, environment ?? Environment.GetEnvironmentVariable, cron, undefinedAsWarning);
         if (DuplicateKeys.Check(ctx, text) && ctx.Problems.Count > 0)
         {
             return new DrillsLoadResult(null, ctx.Problems);

@@ -1,5 +1,4 @@
 using DrillBot.Drills.Definitions;
-using Quartz;
 
 namespace DrillBot.Drills.Scheduling;
 
@@ -8,15 +7,14 @@ public static class DrillSchedule
 {
     public static IReadOnlyList<DateTimeOffset> NextFireTimes(DrillDefinition drill, DateTimeOffset after, int count)
     {
-        if (drill.Schedule is null)
+        if (drill.Fires is not { } cron)
         {
             return [];
         }
 
-        var cron = new CronExpression(drill.Schedule, drill.TimeZone);
         var result = new List<DateTimeOffset>();
         var t = after;
-        while (result.Count < count && cron.GetNextValidTimeAfter(t) is { } next)
+        while (result.Count < count && cron.NextIncludedAfter(t) is { } next)
         {
             result.Add(TimeZoneInfo.ConvertTime(next, drill.TimeZone));
             t = next;

@@ -4,6 +4,7 @@ using DrillBot.Drills.Locking;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Running.Events;
 using DrillBot.Lab;
+using DrillBot.Scheduling;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
 
@@ -33,7 +34,7 @@ internal sealed class DeadRun : IAsyncDisposable
     public static async Task<DeadRun> StartAsync(LabHost lab, string drillsPath, StoreLocation location, string drill, string owner)
     {
         var env = new Dictionary<string, string> { ["KUBECONFIG"] = lab.KubeconfigPath, ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
-        var config = DrillsLoader.LoadFile(drillsPath, n => env.GetValueOrDefault(n)).Config!;
+        var config = DrillsLoader.LoadFile(drillsPath, QuartzCronParser.Instance, n => env.GetValueOrDefault(n)).Config!;
         var store = await StoreFactory.OpenAsync(location, TimeProvider.System, null, CancellationToken.None);
         var kubernetes = new KubernetesClusterClientFactory(TimeProvider.System, new ClusterRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) }, n => env.GetValueOrDefault(n));
         var clusters = new FreezableClusters(kubernetes);

@@ -4,6 +4,7 @@ using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
 using DrillBot.Recovery;
+using DrillBot.Scheduling;
 using DrillBot.Store.Runs;
 using DrillBot.Tests.Service.Support;
 
@@ -18,7 +19,7 @@ public sealed class RecoveredReportCompletionTests
     [Test]
     public void Build_RunWithItsOwnReportWhoseRestoreFailed_KeepsVerdictAndMergesTheCompletedRestore()
     {
-        var config = DrillsLoader.Parse(TestDrills.Yaml(), "drills.yaml", n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/" : null).Config!;
+        var config = DrillsLoader.Parse(TestDrills.Yaml(), "drills.yaml", QuartzCronParser.Instance, n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/" : null).Config!;
         var rule = new RestoreObjectInfo("mesh", "DestinationRule", "default", "reviews", true, true, "enableFailover", "{}", "{}", "{}", [], null);
         var failed = new RestoreObjectInfo("hangzhou", "Deployment", "default", "reviews-v1", false, false, "scale", """{"spec.replicas":1}""", """{"spec.replicas":0}""", null, [], "403 Forbidden");
         var own = RecoveredReport.Build("r1", "reviews-failover", "a", null, At, new RestoreResult(RestoreStatus.Verified, [], At, At), "instance a", config) with

@@ -4,6 +4,7 @@ using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
 using DrillBot.Recovery;
+using DrillBot.Scheduling;
 using DrillBot.Tests.Service.Support;
 
 namespace DrillBot.Tests.Recovery;
@@ -14,7 +15,7 @@ public sealed class RecoveredReportTests
     [Test]
     public void Build_RestoredObjects_ErroredReportThatRoundTripsAndRenders()
     {
-        var config = DrillsLoader.Parse(TestDrills.Yaml(), "drills.yaml", n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/" : null).Config!;
+        var config = DrillsLoader.Parse(TestDrills.Yaml(), "drills.yaml", QuartzCronParser.Instance, n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/" : null).Config!;
         var at = DateTimeOffset.Parse("2026-01-06T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var item = new RestoreItemResult(new ObjectRef("hangzhou", ObjectKind.Deployment, "default", "reviews-v1"), "scale", true, true, """{"spec.replicas":1}""", """{"spec.replicas":0}""", """{"spec.replicas":1}""", [], null);
         var restore = new RestoreResult(RestoreStatus.Verified, [item], at.AddMinutes(5), at.AddMinutes(5).AddSeconds(2));

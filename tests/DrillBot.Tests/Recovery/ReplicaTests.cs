@@ -1,6 +1,7 @@
 using System.Net;
 using DrillBot.Lab;
 using DrillBot.Recovery;
+using DrillBot.Slack.Service;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
 using DrillBot.Tests.Service.Support;

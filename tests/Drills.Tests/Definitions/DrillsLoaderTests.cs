@@ -1,4 +1,5 @@
 using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Tests.Scheduling;
 
 namespace DrillBot.Drills.Tests.Definitions;
 
@@ -9,7 +10,7 @@ public sealed class DrillsLoaderTests
     [Test]
     public void Parse_ValidSample_BuildsRecords()
     {
-        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Problems, Is.Empty);
         var drill = result.Config!.FindDrill("failover")!;
@@ -32,7 +33,7 @@ public sealed class DrillsLoaderTests
     [Test]
     public void Parse_EnvVariableSet_ExpandsIt()
     {
-        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", n => n == "URL" ? "http://example.test/pp" : null);
+        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", TestCron.Parser, n => n == "URL" ? "http://example.test/pp" : null);
 
         Assert.That(result.Config!.Drills[0].Probe.Url.Host, Is.EqualTo("example.test"));
     }
@@ -41,7 +42,7 @@ public sealed class DrillsLoaderTests
     public void LoadFile_RepositoryDrillsYaml_IsValid()
     {
         var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml");
-        var result = DrillsLoader.LoadFile(path, n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/productpage" : null);
+        var result = DrillsLoader.LoadFile(path, TestCron.Parser, n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/productpage" : null);
 
         Assert.That(result.Problems, Is.Empty);
         Assert.That(result.Config!.Drills.Select(d => d.Name), Is.SupersetOf(new[] { "reviews-failover", "reviews-distribution", "reviews-region-outage" }));
@@ -57,7 +58,7 @@ public sealed class DrillsLoaderTests
     {
         var yaml = SampleYaml.Replace("interval: 100ms", "interval: 100").Replace("cluster: hangzhou", "cluster: nowhere").Replace("observeFor: 30s", "observeFor: soon");
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Config, Is.Null);
         Assert.That(result.Problems, Has.Count.EqualTo(3));
@@ -67,7 +68,7 @@ public sealed class DrillsLoaderTests
     [Test]
     public void Parse_BrokenYaml_ReportsPlaceOfSyntaxError()
     {
-        var result = DrillsLoader.Parse("clusters:\n  a: { context: x\ndrills: []\n", "bad.yaml", NoEnv);
+        var result = DrillsLoader.Parse("clusters:\n  a: { context: x\ndrills: []\n", "bad.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Problems, Has.Count.EqualTo(1));
         Assert.That(result.Problems[0].ToString(), Does.StartWith("bad.yaml:").And.Contain("not valid YAML"));
@@ -76,7 +77,7 @@ public sealed class DrillsLoaderTests
     [Test]
     public void Parse_EmptyOptionalList_IsEmpty()
     {
-        var result = DrillsLoader.Parse(SampleYaml.Replace("blackouts:\n  - { name: weekend, cron: \"* * * ? * SAT,SUN\" }", "blackouts:   # none"), "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(SampleYaml.Replace("blackouts:\n  - { name: weekend, cron: \"* * * ? * SAT,SUN\" }", "blackouts:   # none"), "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Problems, Is.Empty);
         Assert.That(result.Config!.Blackouts, Is.Empty);
@@ -90,7 +91,7 @@ public sealed class DrillsLoaderTests
         var yaml = SampleYaml.Replace(line, tabbed);
         var tabLine = yaml.Split('\n').Select((l, i) => (l, i)).First(x => x.l == tabbed).i + 1;
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Config, Is.Null);
         Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { $"d.yaml:{tabLine}:{column}: tab in indentation; YAML needs spaces" }));
@@ -99,7 +100,7 @@ public sealed class DrillsLoaderTests
     [Test]
     public void Parse_TabInsideQuotedValue_IsNotAnIndentationProblem()
     {
-        var result = DrillsLoader.Parse(SampleYaml.Replace("  - name: distribution", "  - name: distribution\n    description: \"a\tb\""), "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(SampleYaml.Replace("  - name: distribution", "  - name: distribution\n    description: \"a\tb\""), "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Problems, Is.Empty);
         Assert.That(result.Config!.FindDrill("distribution")!.Description, Is.EqualTo("a\tb"));
@@ -112,7 +113,7 @@ public sealed class DrillsLoaderTests
         var first = LineOf(yaml, "    probe:");
         var second = LineOf(yaml, "    probe: {");
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Config, Is.Null);
         Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { $"d.yaml:{second}:5: duplicate key 'probe' (first at {first}:5)" }));
@@ -126,7 +127,7 @@ public sealed class DrillsLoaderTests
         var text = yaml.Split('\n')[line - 1];
         var (first, second) = (text.IndexOf("duration", StringComparison.Ordinal) + 1, text.LastIndexOf("duration", StringComparison.Ordinal) + 1);
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { $"d.yaml:{line}:{second}: duplicate key 'duration' (first at {line}:{first})" }));
     }
@@ -135,7 +136,7 @@ public sealed class DrillsLoaderTests
     public void Parse_SameKeyInDifferentMappings_IsNotDuplicate()
     {
         // `cluster`, `interval`, `class` repeat across sibling mappings of the sample; only one mapping counts
-        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", NoEnv);
+        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Problems, Is.Empty);
     }
@@ -146,7 +147,7 @@ public sealed class DrillsLoaderTests
     [Test]
     public void LoadFile_MissingFile_ReportsCannotRead()
     {
-        var result = DrillsLoader.LoadFile("/nonexistent/drills.yaml", NoEnv);
+        var result = DrillsLoader.LoadFile("/nonexistent/drills.yaml", TestCron.Parser, NoEnv);
 
         Assert.That(result.Problems.Single().Message, Does.Contain("cannot read"));
     }

@@ -1,4 +1,5 @@
 using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Tests.Scheduling;
 
 namespace DrillBot.Drills.Tests.Definitions;
 
@@ -7,7 +8,7 @@ public sealed class ValidationRuleTests
 {
     private static ValidationProblem Single(string yaml)
     {
-        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, _ => null);
         Assert.That(result.Config, Is.Null, "an invalid file yields no config");
         Assert.That(result.Problems, Has.Count.EqualTo(1), string.Join("\n", result.Problems));
         return result.Problems[0];
@@ -63,7 +64,7 @@ public sealed class ValidationRuleTests
     [TestCase("1h", 3_600_000)]
     public void Parse_GoodDuration_IsParsed(string text, int ms)
     {
-        var result = DrillsLoader.Parse(SampleYaml.Replace("observeFor: 1m30s", $"observeFor: {text}").Replace("stableFor: 5s", "stableFor: 100ms").Replace("timeout: 5m", "timeout: 2h"), "d.yaml", _ => null);
+        var result = DrillsLoader.Parse(SampleYaml.Replace("observeFor: 1m30s", $"observeFor: {text}").Replace("stableFor: 5s", "stableFor: 100ms").Replace("timeout: 5m", "timeout: 2h"), "d.yaml", TestCron.Parser, _ => null);
 
         Assert.That(result.Config!.Drills[0].ObserveFor, Is.EqualTo(TimeSpan.FromMilliseconds(ms)));
     }
@@ -75,7 +76,7 @@ public sealed class ValidationRuleTests
     {
         var yaml = SampleYaml.Replace("    observeFor: 1m30s", $"    {key}: 1m30s");
 
-        var problems = DrillsLoader.Parse(yaml, "d.yaml", _ => null).Problems;
+        var problems = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, _ => null).Problems;
 
         Assert.That(problems.Select(p => p.Message), Has.Some.EqualTo($"drills[0]: unknown field '{key}' (field names are camelCase: did you mean 'observeFor'?)"));
     }
@@ -89,19 +90,22 @@ public sealed class ValidationRuleTests
     }
 
     [Test]
-    public void Parse_BadCron_ReportsQuartzMessage()
+    public void Parse_CronParserRefusesSchedule_ReportsItsMessageAtTheValue()
     {
-        var p = Single(SampleYaml.Replace("0 0 3 ? * TUE", "0 0 25 ? * TUE"));
+        var yaml = SampleYaml.Replace("0 0 3 ? * TUE", "bad 0 3 ? * TUE");
 
-        Assert.That(p.Message, Does.Contain("drills[0].schedule: bad Quartz cron expression '0 0 25 ? * TUE'"));
+        var p = Single(yaml);
+
+        Assert.That(p.Message, Is.EqualTo("drills[0].schedule: bad Quartz cron expression 'bad 0 3 ? * TUE': refused by the test parser"));
+        Assert.That(p.Location, Is.EqualTo(new SourceLocation("d.yaml", LineOf(yaml, "bad 0 3"), 15)));
     }
 
     [Test]
-    public void Parse_BadBlackoutCron_ReportsIt()
+    public void Parse_CronParserRefusesBlackout_ReportsIt()
     {
-        var p = Single(SampleYaml.Replace("* * * ? * SAT,SUN", "* * * ? * FUNDAY"));
+        var p = Single(SampleYaml.Replace("* * * ? * SAT,SUN", "* * * ? * bad"));
 
-        Assert.That(p.Message, Does.Contain("blackouts[0].cron: bad Quartz cron"));
+        Assert.That(p.Message, Does.StartWith("blackouts[0].cron: bad Quartz cron expression '* * * ? * bad'"));
     }
 
     [Test]
@@ -163,7 +167,7 @@ public sealed class ValidationRuleTests
     {
         var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}");
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, _ => null);
 
         Assert.That(result.Problems.Select(p => p.Message), Has.Some.Contains("undefined environment variable PRODUCTPAGE_URL"));
         Assert.That(result.Problems[0].Location.Line, Is.EqualTo(LineOf(yaml, "PRODUCTPAGE_URL")));
@@ -174,7 +178,7 @@ public sealed class ValidationRuleTests
     {
         var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}");
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, _ => null);
 
         Assert.That(result.Problems.Where(p => p.Location.Line == LineOf(yaml, "PRODUCTPAGE_URL")), Has.Exactly(1).Items);
     }
@@ -184,7 +188,7 @@ public sealed class ValidationRuleTests
     {
         var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}");
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null, undefinedAsWarning: true);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, _ => null, undefinedAsWarning: true);
 
         Assert.That(result.Problems, Is.Empty);
         Assert.That(result.Config!.Drills, Has.Count.EqualTo(2), "the drill with the unknown address is still checked and counted");
@@ -196,7 +200,7 @@ public sealed class ValidationRuleTests
     {
         var yaml = SampleYaml.Replace("${URL:-http://127.0.0.1:1/productpage}", "${PRODUCTPAGE_URL}").Replace("cluster: hangzhou", "cluster: beijing");
 
-        var result = DrillsLoader.Parse(yaml, "d.yaml", _ => null, undefinedAsWarning: true);
+        var result = DrillsLoader.Parse(yaml, "d.yaml", TestCron.Parser, _ => null, undefinedAsWarning: true);
 
         Assert.That(result.Config, Is.Null);
         Assert.That(result.Problems.Single().Message, Does.Contain("unknown cluster 'beijing'"));
@@ -206,7 +210,7 @@ public sealed class ValidationRuleTests
     [Test]
     public void Parse_VariableWithDefault_UsesDefault()
     {
-        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", _ => null);
+        var result = DrillsLoader.Parse(SampleYaml.Valid, "d.yaml", TestCron.Parser, _ => null);
 
         Assert.That(result.Config!.Drills[0].Probe.Url.Port, Is.EqualTo(1));
     }

@@ -6,6 +6,7 @@ using DrillBot.Drills.Locking;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
+using DrillBot.Drills.Tests.Scheduling;
 using DrillBot.Lab;
 
 namespace DrillBot.Drills.Tests.Reliability;
@@ -54,7 +55,7 @@ internal sealed class ReliabilityLab : IAsyncDisposable
         var lab = await LabHost.StartAsync(t with { Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(100), PodStopDelay = TimeSpan.FromMilliseconds(50), EndpointPropagationDelay = TimeSpan.FromMilliseconds(50) } });
         var dir = System.IO.Directory.CreateTempSubdirectory("drills-reliability-").FullName;
         var env = new Dictionary<string, string> { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
-        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), n => env.GetValueOrDefault(n));
+        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         return new ReliabilityLab(lab, result.Config! with { Blackouts = [] }, dir);
     }

@@ -5,6 +5,7 @@ using DrillBot.Drills.Probing;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Running.Events;
+using DrillBot.Drills.Tests.Scheduling;
 
 namespace DrillBot.Drills.Tests.Running;
 
@@ -134,7 +135,7 @@ public sealed class RunnerWithFakesTests
         var cluster = new FakeCluster("c");
         cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
         var (config, drill) = Setup();
-        config = config with { Blackouts = [new BlackoutDefinition("always", "* * * ? * *", TimeZoneInfo.Utc, SourceLocation.None)] };
+        config = config with { Blackouts = [new BlackoutDefinition("always", "* * * ? * *", TimeZoneInfo.Utc, TestCron.Always("* * * ? * *"), SourceLocation.None)] };
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
         var journal = new FileJournal(dir);
 
@@ -156,7 +157,7 @@ public sealed class RunnerWithFakesTests
         var cluster = new FakeCluster("c");
         cluster.Put(ObjectKind.Deployment, "reviews-v1", Deployment);
         var (config, drill) = Setup();
-        config = config with { Blackouts = [new BlackoutDefinition("always", "* * * ? * *", TimeZoneInfo.Utc, SourceLocation.None)] };
+        config = config with { Blackouts = [new BlackoutDefinition("always", "* * * ? * *", TimeZoneInfo.Utc, TestCron.Always(), SourceLocation.None)] };
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
 
         var trigger = new RunTrigger(kind, "alice") { OverrideBlackoutReason = " hotfix check " };

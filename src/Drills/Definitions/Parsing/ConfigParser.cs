@@ -1,4 +1,4 @@
-using Quartz;
+using DrillBot.Drills.Scheduling;
 using YamlDotNet.RepresentationModel;
 
 namespace DrillBot.Drills.Definitions.Parsing;
@@ -97,10 +97,10 @@ internal static class ConfigParser
         }
 
         var name = map.String("name", required: true);
-        var cron = Cron(ctx, map, "cron", required: true);
         var tz = TimeZoneOf(ctx, map, "timeZone") ?? defaultZone;
+        var cron = Cron(ctx, map, "cron", tz, required: true);
         map.Done();
-        return name is null || cron is null ? null : new BlackoutDefinition(name, cron, tz, map.Location);
+        return name is null || cron is null ? null : new BlackoutDefinition(name, cron.Expression, tz, cron, map.Location);
     }
 
     public static TimeZoneInfo? TimeZoneOf(YamlContext ctx, MapReader map, string key)
@@ -120,7 +120,8 @@ internal static class ConfigParser
         return null;
     }
 
-    public static string? Cron(YamlContext ctx, MapReader map, string key, bool required = false)
+    /// <summary>The cron expression at <paramref name="key"/> parsed in <paramref name="zone"/>; null (and a problem naming the place) when it is missing or bad.</summary>
+    public static ICronSchedule? Cron(YamlContext ctx, MapReader map, string key, TimeZoneInfo zone, bool required = false)
     {
         var text = map.String(key, required);
         if (text is null)
@@ -130,8 +131,7 @@ internal static class ConfigParser
 
         try
         {
-            _ = new CronExpression(text);
-            return text;
+            return ctx.Cron.Parse(text, zone);
         }
         catch (FormatException e)
         {

@@ -15,8 +15,8 @@ internal static class DrillParser
 
         var name = map.String("name", required: true);
         var description = map.String("description");
-        var schedule = ConfigParser.Cron(ctx, map, "schedule");
         var tz = ConfigParser.TimeZoneOf(ctx, map, "timeZone") ?? defaults.TimeZone;
+        var schedule = ConfigParser.Cron(ctx, map, "schedule", tz);
         var ns = map.String("namespace") ?? defaults.Namespace;
         var env = new StepEnv(ctx, clusters, ns);
         var probe = ProbeParser.Parse(ctx, map.Map("probe", required: true));
@@ -41,7 +41,8 @@ internal static class DrillParser
         {
             Name = name,
             Description = description,
-            Schedule = schedule,
+            Schedule = schedule?.Expression,
+            Fires = schedule,
             TimeZone = tz,
             Namespace = ns,
             Probe = probe,

@@ -1,3 +1,4 @@
+using DrillBot.Drills.Scheduling;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,13 +9,16 @@ namespace DrillBot.Drills.Definitions.Parsing;
 /// <paramref name="undefinedAsWarning"/> (<c>drillbot validate</c>) an undefined variable is a warning and
 /// its value is unknown: it keeps the <c>${VAR}</c> text and problems about that value alone are not reported.
 /// </summary>
-internal sealed class YamlContext(string file, Func<string, string?> environment, bool undefinedAsWarning = false)
+internal sealed class YamlContext(string file, Func<string, string?> environment, ICronParser cron, bool undefinedAsWarning = false)
 {
     private readonly List<ValidationProblem> _problems = [];
     private readonly List<ValidationProblem> _warnings = [];
     private readonly HashSet<YamlNode> _unknown = new(ReferenceEqualityComparer.Instance);
 
     public string File { get; } = file;
+
+    /// <summary>Parses schedules and blackout windows.</summary>
+    public ICronParser Cron { get; } = cron;
 
     public IReadOnlyList<ValidationProblem> Problems => _problems;
 

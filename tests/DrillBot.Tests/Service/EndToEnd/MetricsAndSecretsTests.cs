@@ -1,5 +1,6 @@
 using DrillBot.Tests.Metrics;
 using DrillBot.Tests.Service.Support;
+using DrillBot.Tests.Slack.EndToEnd;
 using DrillBot.Tests.Slack.Fakes;
 
 namespace DrillBot.Tests.Service.EndToEnd;

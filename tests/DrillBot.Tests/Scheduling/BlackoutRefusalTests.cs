@@ -1,13 +1,16 @@
+using DrillBot.Scheduling;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Scheduling;
 
-namespace DrillBot.Drills.Tests.Scheduling;
+namespace DrillBot.Tests.Scheduling;
 
 public sealed class BlackoutRefusalTests
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly BlackoutDefinition Evenings = new("release-freeze-evenings", "* * 20-23 ? * MON-FRI", Shanghai, SourceLocation.None);
-    private static readonly BlackoutDefinition Weekend = new("weekend", "* * * ? * SAT,SUN", Shanghai, SourceLocation.None);
+    private static readonly BlackoutDefinition Evenings = Window("release-freeze-evenings", "* * 20-23 ? * MON-FRI");
+    private static readonly BlackoutDefinition Weekend = Window("weekend", "* * * ? * SAT,SUN");
+
+    private static BlackoutDefinition Window(string name, string cron) => new(name, cron, Shanghai, QuartzCronParser.Instance.Parse(cron, Shanghai), SourceLocation.None);
 
     [Test]
     public void Text_EveningFreeze_NamesItsEndInTheDrillsZoneAndUtcAndTheFlag()

@@ -1,6 +1,4 @@
-using DrillBot.Store;
-
-namespace DrillBot.Recovery;
+namespace DrillBot.Store.Ownership;
 
 /// <summary>A named store lease held by this replica for single-owner work; <see cref="RenewAsync"/> false means it was lost.</summary>
 internal sealed class SingleOwnerLease(IDrillBotStore store, string name, string instanceId, TimeSpan ttl)

@@ -1,4 +1,4 @@
-using DrillBot.Hosting;
+using DrillBot.Api;
 using DrillBot.Metrics;
 using DrillBot.Runs;
 using DrillBot.Slack.Handling;
@@ -7,17 +7,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DrillBot.Api;
+namespace DrillBot.Slack.Service;
 
 /// <summary>
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactions</c>: the raw body is read once (413
 /// above the limit, before anything else), handed with the signature headers to
 /// <see cref="SlackRequestHandler"/> (401 unsigned/stale/forged, 415 wrong content type), and every
-/// answer is counted in <c>drillbot_slack_requests_total{kind,result}</c>.
+/// answer is counted in <c>drillbot_slack_requests_total{kind,result}</c>. Mapped whether or not Slack is
+/// configured (503 <c>not_configured</c> without it).
 /// </summary>
 internal static class SlackEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app)
+    public static void MapSlack(this IEndpointRouteBuilder app)
     {
         app.MapPost("/slack/commands", (HttpContext context) => HandleAsync(context, "command"));
         app.MapPost("/slack/interactions", (HttpContext context) => HandleAsync(context, "interaction"));
@@ -35,7 +36,7 @@ internal static class SlackEndpoints
 
         var response = handler is null
             ? SlackHttpResponse.Error(StatusCodes.Status503ServiceUnavailable, kind, "not_configured", "Slack is not configured on this DrillBot (SLACK_BOT_TOKEN is unset).")
-            : await ReadAndHandleAsync(context, kind, handler, services.GetRequiredService<ServiceHostOptions>().MaxSlackBodyBytes);
+            : await ReadAndHandleAsync(context, kind, handler, services.GetRequiredService<SlackHandlerOptions>().MaxBodyBytes);
         metrics.SlackRequest(response.Kind, response.Result);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;

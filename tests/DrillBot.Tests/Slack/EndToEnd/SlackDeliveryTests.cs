@@ -1,7 +1,7 @@
 using DrillBot.Tests.Service.Support;
 using DrillBot.Tests.Slack.Fakes;
 
-namespace DrillBot.Tests.Service.EndToEnd;
+namespace DrillBot.Tests.Slack.EndToEnd;
 
 /// <summary>Runs reported while Slack is down or rate limiting: delivered afterwards, each message once, in order.</summary>
 [NonParallelizable]

@@ -1,14 +1,14 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Running;
 using DrillBot.Logging;
-using DrillBot.Metrics;
 using DrillBot.Runs;
 using DrillBot.Store.Runs;
 using DrillBot.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Hosting;
+namespace DrillBot.Metrics;
 
 /// <summary>
 /// Declares every configured drill's series (zeros, not gaps) at start and on reload, and restores

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using DrillBot.Drills.Definitions;
 using DrillBot.Logging;
+using DrillBot.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Hosting;
+namespace DrillBot.Configuration;
 
 /// <summary>
 /// Polls drills.yaml (on the injected clock) and reloads it when its content changed and then stayed
@@ -15,7 +16,7 @@ namespace DrillBot.Hosting;
 internal sealed class ConfigWatcher(
     DrillsConfigState state,
     IEnumerable<IConfigChangeListener> listeners,
-    ServiceHostOptions options,
+    ConfigWatchOptions options,
     TimeProvider time,
     ILogger<ConfigWatcher> logger) : BackgroundService
 {
@@ -71,7 +72,7 @@ internal sealed class ConfigWatcher(
         applied = hash;
         var result = text is null
             ? new DrillsLoadResult(null, [new ValidationProblem(new SourceLocation(state.Path, 0, 0), "cannot read the file (deleted or unreadable)")])
-            : DrillsLoader.Parse(text, state.Path, options.Variables);
+            : DrillsLoader.Parse(text, state.Path, QuartzCronParser.Instance, options.Variables);
         if (!result.IsValid)
         {
             var problems = result.Problems.Select(p => p.ToString()).ToList();

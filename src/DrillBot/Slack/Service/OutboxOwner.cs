@@ -1,20 +1,20 @@
-using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Runs;
 using DrillBot.Slack.Outbox;
 using DrillBot.Store;
+using DrillBot.Store.Ownership;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Recovery;
+namespace DrillBot.Slack.Service;
 
 /// <summary>
 /// Runs the Slack outbox dispatcher on one replica only: while this replica holds the store lease
 /// <c>outbox</c> (renewed every third of its TTL) a dispatcher delivers; when the lease is lost the
 /// dispatcher stops, and another replica takes over once the lease expires. Released on shutdown.
 /// </summary>
-internal sealed class OutboxOwner(IServiceProvider services, IDrillBotStore store, ServiceSettings settings, ServiceHostOptions options, TimeProvider time, ILogger<OutboxOwner> logger) : BackgroundService
+internal sealed class OutboxOwner(IServiceProvider services, IDrillBotStore store, SlackServiceOptions options, TimeProvider time, ILogger<OutboxOwner> logger) : BackgroundService
 {
     private volatile bool owner;
 
@@ -23,7 +23,7 @@ internal sealed class OutboxOwner(IServiceProvider services, IDrillBotStore stor
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lease = new SingleOwnerLease(store, "outbox", settings.InstanceId, options.WorkLeaseTtl);
+        var lease = new SingleOwnerLease(store, "outbox", options.InstanceId, options.WorkLeaseTtl);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -61,7 +61,7 @@ internal sealed class OutboxOwner(IServiceProvider services, IDrillBotStore stor
         using var dispatcher = ActivatorUtilities.CreateInstance<SlackOutboxDispatcher>(services);
         await dispatcher.StartAsync(stoppingToken);
         owner = true;
-        ServiceLog.OutboxOwned(logger, settings.InstanceId);
+        ServiceLog.OutboxOwned(logger, options.InstanceId);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -69,7 +69,7 @@ internal sealed class OutboxOwner(IServiceProvider services, IDrillBotStore stor
                 await Task.Delay(lease.RenewEvery, time, stoppingToken);
                 if (!await lease.RenewAsync(stoppingToken))
                 {
-                    ServiceLog.OutboxLost(logger, settings.InstanceId);
+                    ServiceLog.OutboxLost(logger, options.InstanceId);
                     return;
                 }
             }

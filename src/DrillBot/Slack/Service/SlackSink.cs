@@ -2,11 +2,12 @@ using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Running.Events;
+using DrillBot.Runs;
 using DrillBot.Runs.Events;
 using DrillBot.Slack.BlockKit;
 using DrillBot.Slack.Outbox;
 
-namespace DrillBot.Runs.Sinks;
+namespace DrillBot.Slack.Service;
 
 /// <summary>
 /// A run in the Slack channel, through the outbox: the start message with the Abort button, numbered

@@ -1,7 +1,7 @@
 using DrillBot.Slack.Handling;
 using DrillBot.Store;
 
-namespace DrillBot.Runs;
+namespace DrillBot.Slack.Service;
 
 /// <summary>The Slack layer's dedupe over the store: durable and shared by every replica, so a redelivered request never starts a second drill.</summary>
 internal sealed class StoreDeliveryDedupe(IDrillBotStore store) : ISlackDeliveryDedupe

@@ -1,6 +1,6 @@
 using DrillBot.Drills.Definitions;
 
-namespace DrillBot.Hosting;
+namespace DrillBot.Configuration;
 
 /// <summary>
 /// The drills.yaml in force. Starts valid (serve refuses an invalid file); a reload replaces it only

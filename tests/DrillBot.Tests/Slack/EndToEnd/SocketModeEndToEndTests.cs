@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DrillBot.Tests.Service.Support;
 
-namespace DrillBot.Tests.Service.EndToEnd;
+namespace DrillBot.Tests.Slack.EndToEnd;
 
 /// <summary>Socket Mode: no public ingress; an envelope with <c>/drill run</c> is acknowledged and the drill runs.</summary>
 [NonParallelizable]

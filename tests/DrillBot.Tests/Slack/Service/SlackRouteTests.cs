@@ -6,7 +6,7 @@ using DrillBot.Slack.Verification;
 using DrillBot.Tests.Service.Support;
 using DrillBot.Tests.Slack.Fakes;
 
-namespace DrillBot.Tests.Api;
+namespace DrillBot.Tests.Slack.Service;
 
 /// <summary>The Slack routes over HTTP: bad requests get a clear 4xx and start nothing; no command text ever gives a 5xx.</summary>
 [NonParallelizable]

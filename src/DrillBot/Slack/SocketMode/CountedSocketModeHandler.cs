@@ -3,9 +3,8 @@ using DrillBot.Metrics;
 using DrillBot.Slack.Commands;
 using DrillBot.Slack.Handling;
 using DrillBot.Slack.Interactions;
-using DrillBot.Slack.SocketMode;
 
-namespace DrillBot.Api;
+namespace DrillBot.Slack.SocketMode;
 
 /// <summary>
 /// Socket Mode envelopes routed to the same <see cref="SlackCommandProcessor"/> as the HTTP routes

@@ -4,7 +4,7 @@ using DrillBot.Slack.BlockKit;
 using DrillBot.Tests.Service.Support;
 using DrillBot.Tests.Slack.Fakes;
 
-namespace DrillBot.Tests.Service.EndToEnd;
+namespace DrillBot.Tests.Slack.EndToEnd;
 
 /// <summary>
 /// A signed <c>/drill run</c> against <c>serve</c> with the Lab behind it and the stand-in Slack on

@@ -1,6 +1,6 @@
 using DrillBot.Tests.Slack.Fakes;
 
-namespace DrillBot.Tests.Service.EndToEnd;
+namespace DrillBot.Tests.Slack.EndToEnd;
 
 /// <summary>What the stand-in Slack received for one run: the channel message, its thread, the result update.</summary>
 internal sealed record SlackThread(RecordedCall Posted, IReadOnlyList<RecordedCall> Replies, RecordedCall? Result)

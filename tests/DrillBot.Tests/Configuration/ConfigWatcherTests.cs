@@ -1,10 +1,11 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Definitions;
-using DrillBot.Hosting;
+using DrillBot.Scheduling;
 using DrillBot.Tests.Service.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrillBot.Tests.Hosting;
+namespace DrillBot.Tests.Configuration;
 
 /// <summary>The reload logic on its own (fake clock, one poll at a time): debounce, accept valid, refuse invalid, keep the old.</summary>
 public sealed class ConfigWatcherTests
@@ -21,12 +22,12 @@ public sealed class ConfigWatcherTests
         directory = Directory.CreateTempSubdirectory("drillbot-watch-").FullName;
         path = Path.Combine(directory, "drills.yaml");
         File.WriteAllText(path, TestDrills.Yaml());
-        var loaded = DrillsLoader.LoadFile(path, Env);
+        var loaded = DrillsLoader.LoadFile(path, QuartzCronParser.Instance, Env);
         Assert.That(loaded.Problems, Is.Empty, "the test drills parse");
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-06T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         state = new DrillsConfigState(path, loaded.Config!, clock.GetUtcNow());
         listener = new RecordingListener();
-        watcher = new ConfigWatcher(state, [listener], new ServiceHostOptions { ConfigPath = path, Variables = Env }, clock, NullLogger<ConfigWatcher>.Instance);
+        watcher = new ConfigWatcher(state, [listener], new ConfigWatchOptions { ConfigPollInterval = TimeSpan.FromSeconds(2), Variables = Env }, clock, NullLogger<ConfigWatcher>.Instance);
         watcher.PollAsync(CancellationToken.None).GetAwaiter().GetResult(); // baseline: unchanged file
     }
 

@@ -1,6 +1,6 @@
 using DrillBot.Drills.Definitions;
 
-namespace DrillBot.Hosting;
+namespace DrillBot.Configuration;
 
 /// <summary>Told when a reloaded drills.yaml was accepted (the scheduler reschedules, metrics declare new drills).</summary>
 internal interface IConfigChangeListener

@@ -1,12 +1,13 @@
+using DrillBot.Configuration;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Scheduling;
-using DrillBot.Hosting;
+using DrillBot.Runs;
 using DrillBot.Slack.BlockKit;
 using DrillBot.Slack.Handling;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
 
-namespace DrillBot.Runs;
+namespace DrillBot.Slack.Service;
 
 /// <summary>What Slack may ask of the service, answered by the <see cref="RunCoordinator"/> and the store.</summary>
 internal sealed class SlackDrillService(
