@@ -48,6 +48,7 @@ internal sealed partial class LabWorld : IDisposable
             StartedAt = now;
             WorldSeeder.Seed(this, now);
             Policy = PolicyParser.Parse(MeshContext.Store, Namespace);
+            RefreshLocality(now, record: false);
             Publish(now);
         }
     }
@@ -145,6 +146,7 @@ internal sealed partial class LabWorld : IDisposable
         }
 
         Policy = policy;
+        RefreshLocality(now, record: true);
         _routingChanged = true;
     }
 

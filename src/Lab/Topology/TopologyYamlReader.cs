@@ -35,7 +35,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults"]);
+        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults", "services"]);
         return d with
         {
             Namespace = Str(fields, "namespace") ?? d.Namespace,
@@ -46,6 +46,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             Timing = fields.TryGetValue("timing", out var t) ? ReadTiming(t, d.Timing) : d.Timing,
             Mesh = fields.TryGetValue("istio", out var m) ? ReadMesh(m, d.Mesh) : d.Mesh,
             FailingRegions = ReadFaults(fields) ?? d.FailingRegions,
+            Services = fields.TryGetValue("services", out var s) ? ReadServices(s) : d.Services,
         };
     }
 
@@ -55,10 +56,10 @@ internal sealed partial class TopologyYamlReader(string fileName)
         switch (value)
         {
             case null: return null;
-            case "classic": return LabHtmlTemplate.Classic;
+            case "classic" or "classic-1.16": return LabHtmlTemplate.Classic;
             case "modern": return LabHtmlTemplate.Modern;
             default:
-                Problem(fields["template"].Node, $"template: '{value}' is not one of classic, modern");
+                Problem(fields["template"].Node, $"template: '{value}' is not one of classic, classic-1.16, modern");
                 return null;
         }
     }
@@ -132,9 +133,11 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var f = Fields(map, field.Path, ["podStartDelay", "podStopDelay", "endpointPropagationDelay"]);
+        var f = Fields(map, field.Path, ["podStartDelay", "podStopDelay", "endpointPropagationDelay", "endpointRemovalDelay", "connectionSetupLatency"]);
         return new LabTiming
         {
+            EndpointRemovalDelay = Duration(f, "endpointRemovalDelay") ?? d.EndpointRemovalDelay,
+            ConnectionSetupLatency = Duration(f, "connectionSetupLatency") ?? d.ConnectionSetupLatency,
             PodStartDelay = Duration(f, "podStartDelay") ?? d.PodStartDelay,
             PodStopDelay = Duration(f, "podStopDelay") ?? d.PodStopDelay,
             EndpointPropagationDelay = Duration(f, "endpointPropagationDelay") ?? d.EndpointPropagationDelay,
@@ -156,6 +159,38 @@ internal sealed partial class TopologyYamlReader(string fileName)
             RetryBackoff = Duration(f, "retryBackoff") ?? d.RetryBackoff,
             LocalityLbEnabledByDefault = Bool(f, "localityLbEnabledByDefault") ?? d.LocalityLbEnabledByDefault,
         };
+    }
+
+    private Dictionary<string, LabServiceSpec> ReadServices((YamlNode Node, string Path) field)
+    {
+        var result = new Dictionary<string, LabServiceSpec>(StringComparer.Ordinal);
+        if (Mapping(field.Node, field.Path) is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var app = (keyNode as YamlScalarNode)?.Value ?? "";
+            var path = $"{field.Path}.{app}";
+            _marks[path] = value.Start;
+            if (Mapping(value, path) is not { } serviceMap)
+            {
+                continue;
+            }
+
+            var f = Fields(serviceMap, path, ["trafficDistribution"]);
+            var distribution = Str(f, "trafficDistribution");
+            if (distribution is not (null or "PreferClose" or "PreferSameZone"))
+            {
+                Problem(f["trafficDistribution"].Node, $"{path}.trafficDistribution: '{distribution}' is not PreferClose or PreferSameZone");
+                distribution = null;
+            }
+
+            result[app] = new LabServiceSpec { TrafficDistribution = distribution };
+        }
+
+        return result;
     }
 
     private List<string>? ReadFaults(Dictionary<string, (YamlNode Node, string Path) > fields)

@@ -12,7 +12,8 @@ internal sealed class ReviewsCaller(LabWorld world)
 {
     private const int ConnectFailure = -1;
 
-    public ValueTask<ReviewsCall> CallAsync(RoutingSnapshot snapshot, CancellationToken cancellationToken)
+    /// <param name="source">Context index of the calling productpage: its sidecar balances from its own locality.</param>
+    public ValueTask<ReviewsCall> CallAsync(RoutingSnapshot snapshot, int source, CancellationToken cancellationToken)
     {
         var attempts = 1 + world.Topology.Mesh.RetryAttempts;
         ReviewsHost? previous1 = null;
@@ -21,10 +22,10 @@ internal sealed class ReviewsCaller(LabWorld world)
         {
             if (attempt > 1 && world.Topology.Mesh.RetryBackoff > TimeSpan.Zero)
             {
-                return CallSlowAsync(snapshot, attempt, previous1, previous2, cancellationToken);
+                return CallSlowAsync(snapshot, source, attempt, previous1, previous2, cancellationToken);
             }
 
-            var host = snapshot.Pick(world.HotRandom, previous1, previous2);
+            var host = snapshot.Pick(source, world.HotRandom, previous1, previous2);
             if (host is null)
             {
                 return new(new ReviewsCall(null, attempt));
@@ -32,7 +33,7 @@ internal sealed class ReviewsCaller(LabWorld world)
 
             if (host.Fault?.Delay is { } delay && delay > TimeSpan.Zero && Hit(host.Fault.DelayPercent))
             {
-                return CallSlowAsync(snapshot, attempt, previous1, previous2, cancellationToken, (host, delay));
+                return CallSlowAsync(snapshot, source, attempt, previous1, previous2, cancellationToken, (host, delay));
             }
 
             var status = Answer(host);
@@ -54,7 +55,7 @@ internal sealed class ReviewsCaller(LabWorld world)
         return new(new ReviewsCall(null, attempts));
     }
 
-    private async ValueTask<ReviewsCall> CallSlowAsync(RoutingSnapshot snapshot, int firstAttempt, ReviewsHost? previous1,
+    private async ValueTask<ReviewsCall> CallSlowAsync(RoutingSnapshot snapshot, int source, int firstAttempt, ReviewsHost? previous1,
         ReviewsHost? previous2, CancellationToken cancellationToken, (ReviewsHost Host, TimeSpan Delay)? delayed = null)
     {
         var attempts = 1 + world.Topology.Mesh.RetryAttempts;
@@ -76,7 +77,7 @@ internal sealed class ReviewsCaller(LabWorld world)
                     await Task.Delay(pause, world.Time, cancellationToken).ConfigureAwait(false);
                 }
 
-                host = world.Current(world.Time.GetUtcNow()).Pick(world.HotRandom, previous1, previous2);
+                host = world.Current(world.Time.GetUtcNow()).Pick(source, world.HotRandom, previous1, previous2);
                 if (host is null)
                 {
                     return new ReviewsCall(null, attempt);

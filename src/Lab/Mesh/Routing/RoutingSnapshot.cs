@@ -3,7 +3,7 @@ using DrillBot.Lab.State;
 namespace DrillBot.Lab.Mesh;
 
 /// <summary>
-/// An immutable view of the mesh as the sidecars see it between two changes. The hot path reads the
+/// An immutable view of the mesh as the proxies see it between two changes. The hot path reads the
 /// current one without locks; every state change publishes a new one.
 /// </summary>
 internal sealed class RoutingSnapshot
@@ -14,69 +14,32 @@ internal sealed class RoutingSnapshot
     /// <summary>Every reviews host in the routing set (ejected or not).</summary>
     public required IReadOnlyList<ReviewsHost> Hosts { get; init; }
 
-    public required LbMode Mode { get; init; }
+    /// <summary>Every productpage endpoint in the routing set (the ingress gateway's upstream hosts).</summary>
+    public required IReadOnlyList<ReviewsHost> Productpages { get; init; }
 
-    public required bool RandomLb { get; init; }
+    /// <summary>The ingress gateway's plan for productpage (productpage's DestinationRule, from the ingress locality).</summary>
+    public required LbRoute Ingress { get; init; }
 
-    /// <summary>Groups that can receive traffic, with the cumulative probability of each (last = 1).</summary>
-    public required HostGroup[] Groups { get; init; }
-
-    public required double[] Cumulative { get; init; }
+    /// <summary>The reviews plan of a productpage sidecar, by the productpage's context index (its locality).</summary>
+    public required LbRoute[] ReviewsBySource { get; init; }
 
     public required OutlierSettings? Outlier { get; init; }
 
-    /// <summary>A productpage endpoint in the ingress region is routable and serving.</summary>
+    /// <summary>A productpage endpoint is routable and serving somewhere.</summary>
     public required bool ProductpageUp { get; init; }
+
+    /// <summary>Connection set-up paid per request (hops with <c>maxRequestsPerConnection: 1</c>).</summary>
+    public required TimeSpan ConnectionCost { get; init; }
 
     /// <summary>The page when no reviews endpoint answers.</summary>
     public required byte[] SorryPage { get; init; }
 
     public required RoutingEpoch Epoch { get; init; }
 
-    /// <summary>Picks a host for one attempt, or null when no healthy host exists (Envoy's 503 UH).</summary>
-    public ReviewsHost? PickOnce(SeededRandom random)
-    {
-        var groups = Groups;
-        if (groups.Length == 0)
-        {
-            return null;
-        }
+    /// <summary>The reviews plan of the productpage in context <paramref name="source"/>.</summary>
+    public LbRoute ReviewsFrom(int source) => (uint)source < (uint)ReviewsBySource.Length ? ReviewsBySource[source] : LbRoute.Empty;
 
-        var group = groups[0];
-        if (groups.Length > 1)
-        {
-            var u = random.NextDouble();
-            var i = 0;
-            while (i < groups.Length - 1 && u >= Cumulative[i])
-            {
-                i++;
-            }
-
-            group = groups[i];
-        }
-
-        var healthy = group.Healthy;
-        return RandomLb ? healthy[(int)(random.NextDouble() * healthy.Length)] : group.NextRoundRobin();
-    }
-
-    /// <summary>
-    /// Picks a host other than the previous attempts' (Envoy's previous_hosts retry predicate: up to five
-    /// tries, then whatever the balancer gave).
-    /// </summary>
-    public ReviewsHost? Pick(SeededRandom random, ReviewsHost? previous1, ReviewsHost? previous2)
-    {
-        ReviewsHost? host = null;
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            host = PickOnce(random);
-            if (host is null || (host != previous1 && host != previous2 && !SamePod(host, previous1) && !SamePod(host, previous2)))
-            {
-                return host;
-            }
-        }
-
-        return host;
-    }
-
-    private static bool SamePod(ReviewsHost host, ReviewsHost? other) => other is not null && other.Pod == host.Pod;
+    /// <summary>Picks a reviews host for one attempt of the productpage in context <paramref name="source"/> (see <see cref="LbRoute.Pick"/>).</summary>
+    public ReviewsHost? Pick(int source, SeededRandom random, ReviewsHost? previous1, ReviewsHost? previous2) =>
+        ReviewsFrom(source).Pick(random, previous1, previous2);
 }
