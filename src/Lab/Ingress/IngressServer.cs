@@ -10,8 +10,9 @@ namespace DrillBot.Lab.Ingress;
 /// <summary>
 /// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (a productpage of any region, picked by
 /// productpage's DestinationRule, which calls reviews through its own emulated sidecar), <c>/health</c>, and
-/// the ground truth at <c>/lab/events</c> (plus the <c>x-lab-*</c> response headers naming the serving pods).
-/// Serving a page allocates nothing beyond Kestrel's own request handling.
+/// the ground truth at <c>/lab/events</c> and <c>/lab/requests</c> (per-request hop records), plus the
+/// <c>x-lab-*</c> response headers naming the serving pods.
+/// Serving a page allocates only its small hop record and the ground-truth headers.
 /// </summary>
 internal sealed class IngressServer(LabWorld world, ILogger logger)
 {
@@ -37,6 +38,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
                 "/productpage" => Productpage(http),
                 "/health" => Health(http),
                 "/lab/events" => Write(http, 200, "application/json", EventJson.Serialize(world.Events.Snapshot())),
+                "/lab/requests" => Write(http, 200, "application/json", RequestJson.Serialize(world.Requests.Snapshot(AfterId(http)))),
                 _ => Write(http, 404, Text, []),
             };
         }
@@ -63,7 +65,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
             return ConnectThenCallAsync(http, snapshot, productpage);
         }
 
-        var call = _caller.CallAsync(snapshot, productpage.Pod.Context.Index, http.RequestAborted);
+        var call = _caller.CallAsync(snapshot, productpage, http.RequestAborted);
         return call.IsCompletedSuccessfully ? WritePage(http, call.Result, snapshot) : SlowAsync(http, call, snapshot);
     }
 
@@ -73,7 +75,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
         {
             // maxRequestsPerConnection: 1 -> a new upstream connection (and its handshake) per request.
             await Task.Delay(snapshot.ConnectionCost, world.Time, http.RequestAborted).ConfigureAwait(false);
-            var result = await _caller.CallAsync(snapshot, productpage.Pod.Context.Index, http.RequestAborted).ConfigureAwait(false);
+            var result = await _caller.CallAsync(snapshot, productpage, http.RequestAborted).ConfigureAwait(false);
             await WritePage(http, result, world.Latest).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -100,6 +102,10 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
         http.Response.Headers[ReviewsHeader] = call.Host?.Name ?? "none";
         return Write(http, 200, Html, call.Host?.Page ?? snapshot.SorryPage);
     }
+
+    /// <summary><c>?after=N</c>: only records with a larger id.</summary>
+    private static long AfterId(HttpContext http) =>
+        long.TryParse(http.Request.Query["after"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after) ? after : 0;
 
     private Task Health(HttpContext http) =>
         world.Current(world.Time.GetUtcNow()).ProductpageUp

@@ -1,5 +1,3 @@
-using DrillBot.Lab.State;
-
 namespace DrillBot.Lab.Mesh;
 
 /// <summary>
@@ -12,16 +10,25 @@ internal sealed class RoutingSnapshot
     public required DateTimeOffset NextDue { get; init; }
 
     /// <summary>Every reviews host in the routing set (ejected or not).</summary>
-    public required IReadOnlyList<ReviewsHost> Hosts { get; init; }
+    public IReadOnlyList<ReviewsHost> Hosts => Default.Hosts;
+
+    /// <summary>The whole reviews host as one Envoy cluster, seen from the ingress context's productpage.</summary>
+    public UpstreamCluster Default => ReviewsFrom(IngressSource);
+
+    /// <summary>Context index of the ingress gateway's cluster (whose productpage <see cref="Default"/> describes).</summary>
+    public required int IngressSource { get; init; }
+
+    /// <summary>The reviews clusters of each productpage sidecar, by the productpage's context index (its locality).</summary>
+    public required SourceClusters[] ReviewsBySource { get; init; }
 
     /// <summary>Every productpage endpoint in the routing set (the ingress gateway's upstream hosts).</summary>
     public required IReadOnlyList<ReviewsHost> Productpages { get; init; }
 
-    /// <summary>The ingress gateway's plan for productpage (productpage's DestinationRule, from the ingress locality).</summary>
-    public required LbRoute Ingress { get; init; }
+    /// <summary>The ingress gateway's productpage cluster (productpage's DestinationRule, from the ingress locality).</summary>
+    public required UpstreamCluster Ingress { get; init; }
 
-    /// <summary>The reviews plan of a productpage sidecar, by the productpage's context index (its locality).</summary>
-    public required LbRoute[] ReviewsBySource { get; init; }
+    /// <summary>The VirtualService route of productpage's reviews requests (fault, destinations, retries), or null.</summary>
+    public required VirtualServiceRoute? Route { get; init; }
 
     public required OutlierSettings? Outlier { get; init; }
 
@@ -36,10 +43,12 @@ internal sealed class RoutingSnapshot
 
     public required RoutingEpoch Epoch { get; init; }
 
-    /// <summary>The reviews plan of the productpage in context <paramref name="source"/>.</summary>
-    public LbRoute ReviewsFrom(int source) => (uint)source < (uint)ReviewsBySource.Length ? ReviewsBySource[source] : LbRoute.Empty;
+    /// <summary>The whole-host reviews cluster of the productpage in context <paramref name="source"/>.</summary>
+    public UpstreamCluster ReviewsFrom(int source) => Clusters(source).Default;
 
-    /// <summary>Picks a reviews host for one attempt of the productpage in context <paramref name="source"/> (see <see cref="LbRoute.Pick"/>).</summary>
-    public ReviewsHost? Pick(int source, SeededRandom random, ReviewsHost? previous1, ReviewsHost? previous2) =>
-        ReviewsFrom(source).Pick(random, previous1, previous2);
+    /// <summary>The reviews cluster (whole host or subset) of the productpage in context <paramref name="source"/>, or null for an unknown subset.</summary>
+    public UpstreamCluster? ClusterFor(int source, string? subset) => Clusters(source).For(subset);
+
+    private SourceClusters Clusters(int source) =>
+        (uint)source < (uint)ReviewsBySource.Length ? ReviewsBySource[source] : SourceClusters.None;
 }

@@ -14,7 +14,7 @@ internal static class SnapshotBuilder
         var hosts = routable.Where(p => p.App == "reviews")
             .OrderBy(p => p.Context.Index).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new ReviewsHost(p, world.RegionIndex[p.Context.Region!], world.Control.IsRegionFailing(p.Context.Region),
-                policy.FaultFor(p.App, p.Version), world.Pages.For(p.Name, p.Version, detailsUp, ratingsUp)))
+                policy.ServerFaultFor(world.Namespace, p.App, p.Version), world.Pages.For(p.Name, p.Version, detailsUp, ratingsUp)))
             .ToArray();
 
         // The ingress gateway balances across every region's productpage by productpage's own policy;
@@ -23,22 +23,28 @@ internal static class SnapshotBuilder
             .OrderBy(p => p.Context.Index).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new ReviewsHost(p, world.RegionIndex[p.Context.Region!], false, null, []))
             .ToArray();
-        var services = world.Topology;
-        var ingress = LbRoute.Build(productpages,
-            EffectiveLocality.Resolve(world.MeshLocality, world.ProductpageTraffic.LocalityLb, services.ServiceFor("productpage").PreferClose),
+        var topology = world.Topology;
+        var ingress = UpstreamCluster.Build(UpstreamCluster.ClusterName("productpage", null, world.Namespace), productpages,
+            EffectiveLocality.Resolve(world.MeshLocality, world.ProductpageTraffic.LocalityLb, topology.ServiceFor("productpage").PreferClose),
             world.ProductpageTraffic, world.IngressContext.Region, world.IngressContext.Zone);
-        var reviewsLocality = EffectiveLocality.Resolve(world.MeshLocality, world.ReviewsTraffic.LocalityLb, services.ServiceFor("reviews").PreferClose);
-        var bySource = world.Contexts
-            .Select(c => c.Region is null ? LbRoute.Empty : LbRoute.Build(hosts, reviewsLocality, world.ReviewsTraffic, c.Region, c.Zone))
-            .ToArray();
-        var latency = world.Topology.Timing.ConnectionSetupLatency;
+        var reviewsLocality = EffectiveLocality.Resolve(world.MeshLocality, world.ReviewsTraffic.LocalityLb, topology.ServiceFor("reviews").PreferClose);
+        SourceClusters From(ContextState source)
+        {
+            UpstreamCluster Cluster(string? subset, IReadOnlyList<ReviewsHost> members) => UpstreamCluster.Build(
+                UpstreamCluster.ClusterName(subset, world.Namespace), members, reviewsLocality, world.ReviewsTraffic, source.Region, source.Zone);
+            return new SourceClusters(Cluster(null, hosts),
+                policy.Subsets.ToDictionary(s => s.Key, s => Cluster(s.Key, hosts.Where(h => SubsetSelects(s.Value, h)).ToArray()), StringComparer.Ordinal));
+        }
+
+        var latency = topology.Timing.ConnectionSetupLatency;
         return new RoutingSnapshot
         {
             NextDue = nextDue,
-            Hosts = hosts,
+            IngressSource = world.IngressContext.Index,
+            ReviewsBySource = [.. world.Contexts.Select(c => c.Region is null ? SourceClusters.None : From(c))],
             Productpages = productpages,
             Ingress = ingress,
-            ReviewsBySource = bySource,
+            Route = policy.Route,
             Outlier = policy.Outlier,
             ProductpageUp = productpages.Any(p => p.Serving),
             ConnectionCost = (world.ProductpageTraffic.ConnectionPerRequest ? latency : TimeSpan.Zero)
@@ -47,4 +53,13 @@ internal static class SnapshotBuilder
             Epoch = epoch,
         };
     }
+
+    /// <summary>A subset's labels select a pod (the Lab's pods carry app and version labels).</summary>
+    private static bool SubsetSelects(IReadOnlyDictionary<string, string> labels, ReviewsHost host) =>
+        labels.All(l => l.Key switch
+        {
+            "app" => l.Value == host.Pod.App,
+            "version" => l.Value == host.Version,
+            _ => false,
+        });
 }
