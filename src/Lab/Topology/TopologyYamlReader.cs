@@ -177,38 +177,6 @@ internal sealed partial class TopologyYamlReader(string fileName)
         };
     }
 
-    private Dictionary<string, LabServiceSpec> ReadServices((YamlNode Node, string Path) field)
-    {
-        var result = new Dictionary<string, LabServiceSpec>(StringComparer.Ordinal);
-        if (Mapping(field.Node, field.Path) is not { } map)
-        {
-            return result;
-        }
-
-        foreach (var (keyNode, value) in map.Children)
-        {
-            var app = (keyNode as YamlScalarNode)?.Value ?? "";
-            var path = $"{field.Path}.{app}";
-            _marks[path] = value.Start;
-            if (Mapping(value, path) is not { } serviceMap)
-            {
-                continue;
-            }
-
-            var f = Fields(serviceMap, path, ["trafficDistribution"]);
-            var distribution = Str(f, "trafficDistribution");
-            if (distribution is not (null or "PreferClose" or "PreferSameZone"))
-            {
-                Problem(f["trafficDistribution"].Node, $"{path}.trafficDistribution: '{distribution}' is not PreferClose or PreferSameZone");
-                distribution = null;
-            }
-
-            result[app] = new LabServiceSpec { TrafficDistribution = distribution };
-        }
-
-        return result;
-    }
-
     private List<string>? ReadFaults(Dictionary<string, (YamlNode Node, string Path) > fields)
     {
         if (!fields.TryGetValue("faults", out var field) || Mapping(field.Node, field.Path) is not { } map)
