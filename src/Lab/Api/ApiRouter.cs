@@ -106,7 +106,7 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
     private ApiResult Dispatch(ApiRequest request, ResourceAddress address, DateTimeOffset now) => address.Type.Handler switch
     {
         ResourceHandlerKind.Deployments => _deployments.Handle(request, address, now),
-        ResourceHandlerKind.Istio or ResourceHandlerKind.Leases => _stored.Handle(request, address, now),
+        ResourceHandlerKind.Istio or ResourceHandlerKind.Leases or ResourceHandlerKind.ConfigMaps => _stored.Handle(request, address, now),
         _ => _workloads.Handle(request, address),
     };
 

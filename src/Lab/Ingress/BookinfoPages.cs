@@ -3,8 +3,8 @@ using System.Text;
 namespace DrillBot.Lab.Ingress;
 
 /// <summary>
-/// Renders (and caches) the productpage HTML: Bookinfo-like, in the classic (≤ 1.19) or modern (≥ 1.20)
-/// style. Pages are rendered once per pod and availability combination, so serving one allocates nothing.
+/// Renders (and caches) the productpage HTML: Bookinfo 1.16.2's page (classic, no pod name) or the modern
+/// (≥ 1.20, names the serving pod) style. Pages are rendered once per pod and availability combination, so serving one allocates nothing.
 /// Used under the world lock.
 /// </summary>
 internal sealed class BookinfoPages(LabHtmlTemplate template)
@@ -39,11 +39,11 @@ internal sealed class BookinfoPages(LabHtmlTemplate template)
         return page;
     }
 
-    /// <summary>The two reviews (reviewer, text, rating) every reviews version returns.</summary>
+    /// <summary>The two reviews (reviewer, text, stars from ratings-v1) every reviews version returns (reviews' LibertyRestEndpoint, 1.16.2).</summary>
     public static readonly (string Reviewer, string Text, int Stars)[] Reviews =
     [
-        ("Reviewer1", "A wildly funny play: two pairs of twins, one long day of mistaken identities, and the jokes still land.", 5),
-        ("Reviewer2", "Great fun on stage, though lighter on ideas than Shakespeare's later comedies.", 4),
+        ("Reviewer1", "An extremely entertaining play by Shakespeare. The slapstick humour is refreshing!", 5),
+        ("Reviewer2", "Absolutely fun and entertaining. The play lacks thematic depth when compared to other plays by Shakespeare.", 4),
     ];
 
     /// <summary>Star colour of a reviews version (v1 shows no ratings).</summary>

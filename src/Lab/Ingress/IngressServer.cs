@@ -8,18 +8,26 @@ using Microsoft.Extensions.Primitives;
 namespace DrillBot.Lab.Ingress;
 
 /// <summary>
-/// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (productpage in the ingress region,
-/// which calls reviews through the emulated sidecar), <c>/health</c>, and the ground truth at <c>/lab/events</c>
-/// and <c>/lab/requests</c> (per-request hop records). Serving a page allocates only its small hop record.
+/// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (a productpage of any region, picked by
+/// productpage's DestinationRule, which calls reviews through its own emulated sidecar), <c>/health</c>, and
+/// the ground truth at <c>/lab/events</c> and <c>/lab/requests</c> (per-request hop records), plus the
+/// <c>x-lab-*</c> response headers naming the serving pods.
+/// Serving a page allocates only its small hop record and the ground-truth headers.
 /// </summary>
 internal sealed class IngressServer(LabWorld world, ILogger logger)
 {
-    private static readonly byte[] NoHealthyUpstream = "no healthy upstream"u8.ToArray();
     private static readonly byte[] Healthy = "Product page is healthy"u8.ToArray();
     private static readonly StringValues Html = "text/html; charset=utf-8";
     private static readonly StringValues Text = "text/plain";
     private static readonly StringValues Envoy = "istio-envoy";
+    /// <summary>Response header naming the productpage pod that served the request (Lab ground truth).</summary>
+    public const string ProductpageHeader = "x-lab-productpage";
+
+    /// <summary>Response header naming the reviews pod whose answer is in the page, or <c>none</c> (Lab ground truth).</summary>
+    public const string ReviewsHeader = "x-lab-reviews";
+
     private readonly ReviewsCaller _caller = new(world);
+    private readonly IngressGateway _gateway = new(world);
 
     public Task HandleAsync(HttpContext http)
     {
@@ -44,13 +52,36 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
     private Task Productpage(HttpContext http)
     {
         var snapshot = world.Current(world.Time.GetUtcNow());
-        if (!snapshot.ProductpageUp)
+        var (productpage, failure) = _gateway.PickProductpage(snapshot);
+        if (productpage is null)
         {
-            return Write(http, 503, Text, NoHealthyUpstream);
+            return Write(http, 503, Text, failure);
         }
 
-        var call = _caller.CallAsync(snapshot, http.RequestAborted);
+        // Ground truth for tests and benchmarks (not in the page, so no body classifier can see it).
+        http.Response.Headers[ProductpageHeader] = productpage.Name;
+        if (snapshot.ConnectionCost > TimeSpan.Zero)
+        {
+            return ConnectThenCallAsync(http, snapshot, productpage);
+        }
+
+        var call = _caller.CallAsync(snapshot, productpage, http.RequestAborted);
         return call.IsCompletedSuccessfully ? WritePage(http, call.Result, snapshot) : SlowAsync(http, call, snapshot);
+    }
+
+    private async Task ConnectThenCallAsync(HttpContext http, RoutingSnapshot snapshot, ReviewsHost productpage)
+    {
+        try
+        {
+            // maxRequestsPerConnection: 1 -> a new upstream connection (and its handshake) per request.
+            await Task.Delay(snapshot.ConnectionCost, world.Time, http.RequestAborted).ConfigureAwait(false);
+            var result = await _caller.CallAsync(snapshot, productpage, http.RequestAborted).ConfigureAwait(false);
+            await WritePage(http, result, world.Latest).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            _ = snapshot;
+        }
     }
 
     private async Task SlowAsync(HttpContext http, ValueTask<ReviewsCall> call, RoutingSnapshot snapshot)
@@ -66,8 +97,11 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
         }
     }
 
-    private static Task WritePage(HttpContext http, ReviewsCall call, RoutingSnapshot snapshot) =>
-        Write(http, 200, Html, call.Host?.Page ?? snapshot.SorryPage);
+    private static Task WritePage(HttpContext http, ReviewsCall call, RoutingSnapshot snapshot)
+    {
+        http.Response.Headers[ReviewsHeader] = call.Host?.Name ?? "none";
+        return Write(http, 200, Html, call.Host?.Page ?? snapshot.SorryPage);
+    }
 
     /// <summary><c>?after=N</c>: only records with a larger id.</summary>
     private static long AfterId(HttpContext http) =>
@@ -76,7 +110,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
     private Task Health(HttpContext http) =>
         world.Current(world.Time.GetUtcNow()).ProductpageUp
             ? Write(http, 200, Text, Healthy)
-            : Write(http, 503, Text, NoHealthyUpstream);
+            : Write(http, 503, Text, IngressGateway.NoHealthyUpstream);
 
     private static Task Write(HttpContext http, int status, StringValues contentType, byte[] body)
     {

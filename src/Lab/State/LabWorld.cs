@@ -51,6 +51,7 @@ internal sealed partial class LabWorld : IDisposable
             StartedAt = now;
             WorldSeeder.Seed(this, now);
             Policy = PolicyParser.Parse(MeshContext.Store, Namespace, topology.Mesh.RetryAttempts);
+            RefreshLocality(now, record: false);
             Publish(now);
         }
     }
@@ -156,6 +157,7 @@ internal sealed partial class LabWorld : IDisposable
         ReportNotModelled(Policy.NotModelled, policy.NotModelled, now);
 
         Policy = policy;
+        RefreshLocality(now, record: true);
         _routingChanged = true;
     }
 

@@ -34,5 +34,10 @@ internal static class WorldSeeder
             };
             mesh.Store.Put(kind, world.Namespace, name, obj);
         }
+
+        // Istio's mesh config, as istiod reads it: ConfigMap istio in istio-system, data.mesh (docs/lab.md, Fidelity).
+        var meshConfig = MeshConfigMap.Initial(world.Topology.Mesh.LocalityLbEnabledByDefault);
+        meshConfig["metadata"] = ObjectMetadata.New(MeshConfigMap.Name, MeshConfigMap.Namespace, PodNames.Uid(world.Random), mesh.Store.NextResourceVersion(), now);
+        mesh.Store.Put(MeshConfigMap.Kind, MeshConfigMap.Namespace, MeshConfigMap.Name, meshConfig);
     }
 }

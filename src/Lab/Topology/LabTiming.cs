@@ -11,4 +11,16 @@ public sealed record LabTiming
 
     /// <summary>From a readiness change until the endpoint enters or leaves the sidecars' routing set (EDS push).</summary>
     public TimeSpan EndpointPropagationDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// From a pod starting to terminate until its endpoint leaves the sidecars' routing set (EDS): the
+    /// kubelet, EndpointSlice controller and istiod's debounced push take about a second on a real mesh.
+    /// </summary>
+    public TimeSpan EndpointRemovalDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Added to a request for each hop whose DestinationRule sets <c>connectionPool.http.maxRequestsPerConnection: 1</c>
+    /// (a new upstream connection, TCP + mTLS handshake, per request).
+    /// </summary>
+    public TimeSpan ConnectionSetupLatency { get; init; } = TimeSpan.FromMilliseconds(1);
 }

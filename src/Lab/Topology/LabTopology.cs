@@ -12,7 +12,7 @@ public sealed record LabTopology
     /// <summary>Kube contexts; a context without a region is a mesh control plane.</summary>
     public IReadOnlyList<LabContextSpec> Contexts { get; init; } = [];
 
-    /// <summary>The context whose region hosts the ingress gateway (and the productpage it calls).</summary>
+    /// <summary>The context whose region hosts the ingress gateway (it balances across every region's productpage).</summary>
     public string IngressContext { get; init; } = "ack-hangzhou";
 
     /// <summary>The context that stores the Istio objects (Gateway, VirtualServices, DestinationRules).</summary>
@@ -26,6 +26,14 @@ public sealed record LabTopology
 
     /// <summary>Sidecar (Envoy) behaviour that Istio configures by default.</summary>
     public LabMeshSettings Mesh { get; init; } = new();
+
+    /// <summary>Per-app Service settings (key: app, e.g. <c>reviews</c>); apps not listed use Kubernetes' defaults.</summary>
+    public IReadOnlyDictionary<string, LabServiceSpec> Services { get; init; } = new Dictionary<string, LabServiceSpec>(StringComparer.Ordinal);
+
+    /// <summary>The Service settings of <paramref name="app"/> (defaults when not listed).</summary>
+    public LabServiceSpec ServiceFor(string app) => Services.GetValueOrDefault(app) ?? Empty;
+
+    private static readonly LabServiceSpec Empty = new();
 
     /// <summary>
     /// Which Envoy outlier-ejection rule the sidecars follow (<c>envoy:</c> in the topology file):

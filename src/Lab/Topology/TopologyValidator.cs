@@ -56,6 +56,11 @@ internal static partial class TopologyValidator
         CheckDelay(topology.Timing.PodStartDelay, "timing.podStartDelay", Add);
         CheckDelay(topology.Timing.PodStopDelay, "timing.podStopDelay", Add);
         CheckDelay(topology.Timing.EndpointPropagationDelay, "timing.endpointPropagationDelay", Add);
+        CheckDelay(topology.Timing.EndpointRemovalDelay, "timing.endpointRemovalDelay", Add);
+        if (topology.Timing.ConnectionSetupLatency < TimeSpan.Zero || topology.Timing.ConnectionSetupLatency > TimeSpan.FromSeconds(10))
+        {
+            Add("timing.connectionSetupLatency", $"{topology.Timing.ConnectionSetupLatency} is out of range 0..10s");
+        }
         if (topology.Mesh.RetryAttempts is < 0 or > 10)
         {
             Add("istio.retryAttempts", $"{topology.Mesh.RetryAttempts} is out of range 0..10");
@@ -69,6 +74,12 @@ internal static partial class TopologyValidator
             {
                 Add($"faults.failingRegions[{i}]", $"unknown region '{topology.FailingRegions[i]}'");
             }
+        }
+
+        var apps = topology.Contexts.SelectMany(c => c.Deployments).Select(d => d.App).ToHashSet(StringComparer.Ordinal);
+        foreach (var app in topology.Services.Keys.Where(a => !apps.Contains(a)))
+        {
+            Add($"services.{app}", $"no deployment has app '{app}'");
         }
 
         return problems;

@@ -35,7 +35,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy"]);
+        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy", "services"]);
         return d with
         {
             Namespace = Str(fields, "namespace") ?? d.Namespace,
@@ -46,6 +46,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             Timing = fields.TryGetValue("timing", out var t) ? ReadTiming(t, d.Timing) : d.Timing,
             Mesh = fields.TryGetValue("istio", out var m) ? ReadMesh(m, d.Mesh) : d.Mesh,
             FailingRegions = ReadFaults(fields) ?? d.FailingRegions,
+            Services = fields.TryGetValue("services", out var s) ? ReadServices(s) : d.Services,
             Envoy = ReadEnvoy(fields) ?? d.Envoy,
         };
     }
@@ -56,10 +57,10 @@ internal sealed partial class TopologyYamlReader(string fileName)
         switch (value)
         {
             case null: return null;
-            case "classic": return LabHtmlTemplate.Classic;
+            case "classic" or "classic-1.16": return LabHtmlTemplate.Classic;
             case "modern": return LabHtmlTemplate.Modern;
             default:
-                Problem(fields["template"].Node, $"template: '{value}' is not one of classic, modern");
+                Problem(fields["template"].Node, $"template: '{value}' is not one of classic, classic-1.16, modern");
                 return null;
         }
     }
@@ -147,9 +148,11 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var f = Fields(map, field.Path, ["podStartDelay", "podStopDelay", "endpointPropagationDelay"]);
+        var f = Fields(map, field.Path, ["podStartDelay", "podStopDelay", "endpointPropagationDelay", "endpointRemovalDelay", "connectionSetupLatency"]);
         return new LabTiming
         {
+            EndpointRemovalDelay = Duration(f, "endpointRemovalDelay") ?? d.EndpointRemovalDelay,
+            ConnectionSetupLatency = Duration(f, "connectionSetupLatency") ?? d.ConnectionSetupLatency,
             PodStartDelay = Duration(f, "podStartDelay") ?? d.PodStartDelay,
             PodStopDelay = Duration(f, "podStopDelay") ?? d.PodStopDelay,
             EndpointPropagationDelay = Duration(f, "endpointPropagationDelay") ?? d.EndpointPropagationDelay,

@@ -31,27 +31,18 @@ public sealed class RoutingTests
     }
 
     [Test]
-    public async Task Productpage_Distribute90To10_WithinBinomialBounds()
-    {
-        await using var lab = await TestLab.StartAsync(seed: 7);
-        await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Distribute);
-
-        var counts = await lab.CountVersionsAsync(400);
-
-        // Binomial(400, 0.1): mean 40, sigma 6; 4 sigma either side.
-        Assert.That(counts.GetValueOrDefault("reviews-v2"), Is.InRange(16, 64));
-        Assert.That(counts.GetValueOrDefault("reviews-v1") + counts.GetValueOrDefault("reviews-v2"), Is.EqualTo(400));
-    }
-
-    [Test]
-    public async Task Productpage_FailoverWithLocalHealthy_StaysLocal()
+    public async Task Productpage_FailoverWithLocalHealthy_EachProductpageStaysLocal()
     {
         await using var lab = await TestLab.StartAsync();
         await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
 
-        var counts = await lab.CountVersionsAsync(100);
+        var counts = await lab.CountPathsAsync(100);
 
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 100 }));
+        Assert.That(counts, Is.EquivalentTo(new Dictionary<(string, string), int>
+        {
+            [("cn-hangzhou", "reviews-v1")] = 50,
+            [("cn-shanghai", "reviews-v2")] = 50,
+        }));
     }
 
     [Test]
@@ -62,12 +53,13 @@ public sealed class RoutingTests
         var scaledAt = lab.Time.GetUtcNow();
 
         await MeshPolicies.ScaleAsync(lab, "ack-hangzhou", "reviews-v1", 0);
-        var before = await lab.CountVersionsAsync(5);
+        var before = await lab.CountPathsAsync(4);
         lab.Time.Advance(TimeSpan.FromMilliseconds(200));
-        var after = await lab.CountVersionsAsync(20);
+        var after = await lab.CountPathsAsync(20);
 
-        Assert.That(before, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 5 }), "the terminating pod still serves until its endpoint leaves");
-        Assert.That(after, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 20 }));
+        Assert.That(before, Is.EquivalentTo(new Dictionary<(string, string), int> { [("cn-hangzhou", "reviews-v1")] = 2, [("cn-shanghai", "reviews-v2")] = 2 }),
+            "the terminating pod still serves until its endpoint leaves");
+        Assert.That(after, Is.EquivalentTo(new Dictionary<(string, string), int> { [("cn-hangzhou", "reviews-v2")] = 10, [("cn-shanghai", "reviews-v2")] = 10 }));
         var removed = lab.EventsOf(LabEventKinds.EndpointRemoved).Single();
         Assert.That(removed.Time, Is.EqualTo(scaledAt + TimeSpan.FromMilliseconds(200)));
         Assert.That(removed.Region, Is.EqualTo("cn-hangzhou"));
@@ -79,7 +71,7 @@ public sealed class RoutingTests
     {
         var topology = TestLab.Fast() with
         {
-            Timing = new LabTiming { PodStopDelay = TimeSpan.FromMilliseconds(100), EndpointPropagationDelay = TimeSpan.FromSeconds(2) },
+            Timing = TestLab.Fast().Timing with { PodStopDelay = TimeSpan.FromMilliseconds(100), EndpointPropagationDelay = TimeSpan.FromSeconds(2), EndpointRemovalDelay = TimeSpan.FromSeconds(2) },
         };
         await using var lab = await TestLab.StartAsync(topology);
         await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
@@ -119,10 +111,10 @@ public sealed class RoutingTests
         var ejectedAt = lab.EventsOf(LabEventKinds.EndpointEjected).Single().Time;
 
         lab.Time.Advance(TimeSpan.FromMinutes(1));
-        var counts = await lab.CountVersionsAsync(10);
+        var counts = await lab.CountPathsAsync(10);
 
         Assert.That(lab.EventsOf(LabEventKinds.EndpointReturned).Single().Time, Is.EqualTo(ejectedAt + TimeSpan.FromMinutes(1)));
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 10 }));
+        Assert.That(counts, Is.EquivalentTo(new Dictionary<(string, string), int> { [("cn-hangzhou", "reviews-v1")] = 5, [("cn-shanghai", "reviews-v2")] = 5 }));
     }
 
     [Test]
@@ -175,11 +167,25 @@ public sealed class RoutingTests
     }
 
     [Test]
-    public async Task ProductpageScaledAway_IngressAnswers503NoHealthyUpstream()
+    public async Task ProductpageScaledAwayInIngressRegion_OtherRegionsProductpageServes()
     {
         await using var lab = await TestLab.StartAsync();
 
         await MeshPolicies.ScaleAsync(lab, "ack-hangzhou", "productpage-v1", 0);
+        lab.Time.Advance(TimeSpan.FromSeconds(1));
+        var counts = await lab.CountPathsAsync(6);
+
+        Assert.That(counts.Keys.Select(k => k.Productpage).Distinct(), Is.EqualTo(new[] { "cn-shanghai" }));
+        Assert.That(counts.Values.Sum(), Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task ProductpageScaledAwayEverywhere_IngressAnswers503NoHealthyUpstream()
+    {
+        await using var lab = await TestLab.StartAsync();
+
+        await MeshPolicies.ScaleAsync(lab, "ack-hangzhou", "productpage-v1", 0);
+        await MeshPolicies.ScaleAsync(lab, "ack-shanghai", "productpage-v1", 0);
         lab.Time.Advance(TimeSpan.FromSeconds(1));
         var (status, body, _) = await lab.ProductpageAsync();
 
@@ -199,11 +205,11 @@ public sealed class RoutingTests
         await FaultPolicies.CreateReviewsRouteAsync(lab);
         var whileEjected = await lab.CountVersionsAsync(4);
         await MeshPolicies.PatchReviewsAsync(lab, """{"spec":{"trafficPolicy":{"outlierDetection":{"baseEjectionTime":"2m"}}}}""");
-        var afterReset = await lab.CountVersionsAsync(4);
+        var afterReset = await lab.CountPathsAsync(4);
 
         Assert.That(whileEjected, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 4 }));
         Assert.That(lab.EventsOf(LabEventKinds.EndpointReturned).Single().Detail, Does.Contain("DestinationRule change"));
-        Assert.That(afterReset, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 4 }));
+        Assert.That(afterReset, Is.EquivalentTo(new Dictionary<(string, string), int> { [("cn-hangzhou", "reviews-v1")] = 2, [("cn-shanghai", "reviews-v2")] = 2 }));
     }
 
     [Test]
@@ -213,9 +219,10 @@ public sealed class RoutingTests
 
         var broken = await lab.CountVersionsAsync(10);
         lab.Host.Control.ClearFaults();
-        var healed = await lab.CountVersionsAsync(10);
+        var healed = await lab.CountVersionsAsync(20);
 
         Assert.That(broken, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 10 }), "503s are retried on the healthy region");
-        Assert.That(healed, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 5, ["reviews-v2"] = 5 }));
+        // 10 requests per productpage, each sidecar alternating the two reviews hosts.
+        Assert.That(healed, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 10, ["reviews-v2"] = 10 }));
     }
 }

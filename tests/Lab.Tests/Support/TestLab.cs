@@ -31,6 +31,8 @@ internal sealed partial class TestLab : IAsyncDisposable
             PodStartDelay = TimeSpan.FromMilliseconds(500),
             PodStopDelay = TimeSpan.FromMilliseconds(800),
             EndpointPropagationDelay = TimeSpan.FromMilliseconds(200),
+            EndpointRemovalDelay = TimeSpan.FromMilliseconds(200),
+            ConnectionSetupLatency = TimeSpan.Zero,
         },
     };
 
@@ -87,14 +89,49 @@ internal sealed partial class TestLab : IAsyncDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>GETs /productpage: (HTTP status, body, pod that served the reviews or null).</summary>
+    /// <summary>GETs /productpage: (HTTP status, body, reviews pod that served it or null) from the Lab's ground-truth headers.</summary>
     public async Task<(HttpStatusCode Status, string Body, string? Pod)> ProductpageAsync()
+    {
+        var (status, body, _, reviews) = await RequestAsync();
+        return (status, body, reviews);
+    }
+
+    /// <summary>GETs /productpage: status, body, and the productpage and reviews pods the Lab says served it.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Productpage, string? Reviews)> RequestAsync()
     {
         using var response = await Http.GetAsync(Host.ProductpageUrl);
         var body = await response.Content.ReadAsStringAsync();
-        var match = ServedBy().Match(body);
-        return (response.StatusCode, body, match.Success ? match.Groups[1].Value : null);
+        static string? Header(HttpResponseMessage r, string name) =>
+            r.Headers.TryGetValues(name, out var v) && v.First() is var s && s != "none" ? s : null;
+        return (response.StatusCode, body, Header(response, "x-lab-productpage"), Header(response, "x-lab-reviews"));
     }
+
+    /// <summary>Counts (productpage region, reviews version) over <paramref name="requests"/> pages.</summary>
+    public async Task<Dictionary<(string Productpage, string Reviews), int>> CountPathsAsync(int requests)
+    {
+        var counts = new Dictionary<(string, string), int>();
+        for (var i = 0; i < requests; i++)
+        {
+            var (_, _, productpage, reviews) = await RequestAsync();
+            var pp = productpage is null ? "none" : RegionOf(productpage);
+            var key = (pp, reviews is null ? "sorry" : reviews[..reviews.IndexOf('-', "reviews-".Length)]);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>The region of a live pod (Lab ground truth).</summary>
+    public string RegionOf(string pod)
+    {
+        lock (Host.World.Gate)
+        {
+            return Host.World.Pods.Live.First(p => p.Name == pod).Context.Region ?? "";
+        }
+    }
+
+    /// <summary>The served-by line the modern template prints (the 1.16.2 page has none).</summary>
+    public static string? ServedByLine(string body) => ServedBy().Match(body) is { Success: true } m ? m.Groups[1].Value : null;
 
     /// <summary>Counts which reviews version served each of <paramref name="requests"/> pages ("sorry" when none).</summary>
     public async Task<Dictionary<string, int>> CountVersionsAsync(int requests)

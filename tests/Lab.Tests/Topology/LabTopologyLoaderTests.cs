@@ -19,9 +19,10 @@ public sealed class LabTopologyLoaderTests
             region: us-west-2
             deployments: [ productpage-v1, { name: reviews-blue, app: reviews, version: v2 } ]
           - name: control
-        timing: { podStartDelay: 2s, podStopDelay: 1.5s, endpointPropagationDelay: 250ms }
+        timing: { podStartDelay: 2s, podStopDelay: 1.5s, endpointPropagationDelay: 250ms, endpointRemovalDelay: 3s, connectionSetupLatency: 2ms }
         istio: { retryAttempts: 1, retryBackoff: 25ms, localityLbEnabledByDefault: false }
         faults: { failingRegions: [ us-west-2 ] }
+        services: { reviews: { trafficDistribution: PreferClose } }
         """;
 
     [Test]
@@ -40,9 +41,29 @@ public sealed class LabTopologyLoaderTests
         Assert.That(t.Timing, Is.EqualTo(new LabTiming
         {
             PodStartDelay = TimeSpan.FromSeconds(2), PodStopDelay = TimeSpan.FromSeconds(1.5), EndpointPropagationDelay = TimeSpan.FromMilliseconds(250),
+            EndpointRemovalDelay = TimeSpan.FromSeconds(3), ConnectionSetupLatency = TimeSpan.FromMilliseconds(2),
         }));
+        Assert.That(t.ServiceFor("reviews").PreferClose, Is.True);
+        Assert.That(t.ServiceFor("productpage").PreferClose, Is.False);
         Assert.That(t.Mesh, Is.EqualTo(new LabMeshSettings { RetryAttempts = 1, RetryBackoff = TimeSpan.FromMilliseconds(25), LocalityLbEnabledByDefault = false }));
         Assert.That(t.FailingRegions, Is.EqualTo(new[] { "us-west-2" }));
+    }
+
+    [Test]
+    public void Parse_BadTrafficDistributionAndUnknownService_Located()
+    {
+        var result = LabTopologyLoader.Parse("services:\n  reviews: { trafficDistribution: Nearest }\n", "t.yaml");
+        var unknown = LabTopologyLoader.Parse("services:\n  ghosts: { trafficDistribution: PreferClose }\n", "u.yaml");
+
+        Assert.That(result.Problems, Is.EqualTo(new[] { "t.yaml:2:35: services.reviews.trafficDistribution: 'Nearest' is not PreferClose or PreferSameZone" }));
+        Assert.That(unknown.Problems.Single(), Does.StartWith("u.yaml:2:").And.EndWith("services.ghosts: no deployment has app 'ghosts'"));
+    }
+
+    [Test]
+    public void Parse_Classic116_IsTheClassicTemplate()
+    {
+        Assert.That(LabTopologyLoader.Parse("template: classic-1.16\n", "t.yaml").Topology!.Template, Is.EqualTo(LabHtmlTemplate.Classic));
+        Assert.That(LabTopology.Default.Template, Is.EqualTo(LabHtmlTemplate.Classic));
     }
 
     [Test]
@@ -81,7 +102,7 @@ public sealed class LabTopologyLoaderTests
         Assert.That(result.Topology, Is.Null);
         Assert.That(result.Problems, Is.EquivalentTo(new[]
         {
-            "bad.yaml:1:11: template: 'fancy' is not one of classic, modern",
+            "bad.yaml:1:11: template: 'fancy' is not one of classic, classic-1.16, modern",
             "bad.yaml:4:5: contexts[0].regin: unknown field (expected one of: name, region, zone, deployments, apiFaults)",
             "bad.yaml:6:18: timing.podStartDelay: '5q' is not a duration such as 300ms, 1s or 1m",
             "bad.yaml:7:25: istio.retryAttempts: 'many' is not an integer",

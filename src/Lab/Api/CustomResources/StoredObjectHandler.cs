@@ -47,6 +47,13 @@ internal sealed partial class StoredObjectHandler(LabWorld world, ContextState c
 
     private void Changed(ResourceType type, string ns, string name, string what, DateTimeOffset now)
     {
+        if (context == world.MeshContext && MeshConfigMap.IsMeshConfig(type.Kind, ns, name))
+        {
+            world.IstioChanged(now);
+            world.Record(now, LabEventKinds.PolicyChanged, context, $"{type.Kind}/{ns}/{name}", world.DescribeMeshConfig(what));
+            return;
+        }
+
         if (type.Handler != ResourceHandlerKind.Istio || context != world.MeshContext)
         {
             return;

@@ -17,6 +17,8 @@ internal static class ResourceCatalog
     public static readonly ResourceType Namespaces = new("", "namespaces", "namespace", "Namespace", ["v1"], false, ReadOnly, ["ns"], ResourceHandlerKind.Namespaces);
     public static readonly ResourceType Deployments = new("apps", "deployments", "deployment", DeploymentKind, ["v1"], true, ["get", "list", "patch", "update"], ["deploy"], ResourceHandlerKind.Deployments) { Categories = ["all"] };
     public static readonly ResourceType Leases = new("coordination.k8s.io", "leases", "lease", LeaseKind, ["v1"], true, FullCrud, [], ResourceHandlerKind.Leases);
+    /// <summary>ConfigMaps (get list patch update): the mesh context keeps Istio's mesh config in istio/istio-system.</summary>
+    public static readonly ResourceType ConfigMaps = new("", "configmaps", "configmap", "ConfigMap", ["v1"], true, ["get", "list", "patch", "update"], ["cm"], ResourceHandlerKind.ConfigMaps);
     public static readonly ResourceType DestinationRules = Istio("destinationrules", "destinationrule", IstioKinds.DestinationRule, "dr");
     public static readonly ResourceType VirtualServices = Istio("virtualservices", "virtualservice", IstioKinds.VirtualService, "vs");
     public static readonly ResourceType Gateways = Istio("gateways", "gateway", IstioKinds.Gateway, "gw");
@@ -31,7 +33,7 @@ internal static class ResourceCatalog
     /// <summary>The <c>Scale</c> subresource type, for messages.</summary>
     public static readonly ResourceType Scale = new("autoscaling", "deployments", "scale", "Scale", ["v1"], true, ["get", "patch", "update"], [], ResourceHandlerKind.Deployments);
 
-    public static IReadOnlyList<ResourceType> All { get; } = [Pods, Endpoints, Services, Namespaces, Deployments, Leases, DestinationRules, VirtualServices, Gateways, EnvoyFilters];
+    public static IReadOnlyList<ResourceType> All { get; } = [Pods, Endpoints, Services, Namespaces, Deployments, Leases, ConfigMaps, DestinationRules, VirtualServices, Gateways, EnvoyFilters];
 
     /// <summary>Resources a context's API server serves: workloads where pods run, Istio on the mesh context.</summary>
     public static IEnumerable<ResourceType> ServedBy(ContextState context) => All.Where(t => t.Handler switch

@@ -9,6 +9,7 @@ internal enum ResourceHandlerKind
     Services,
     Namespaces,
     Leases,
+    ConfigMaps,
     Istio,
 }
 

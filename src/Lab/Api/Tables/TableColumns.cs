@@ -51,6 +51,7 @@ internal static class TableColumns
                 ageColumn,
             ],
             ResourceHandlerKind.Namespaces => [name, new("Status", "string", 0, o => o["status"]?["phase"]?.ToString()), ageColumn],
+            ResourceHandlerKind.ConfigMaps => [name, new("Data", "integer", 0, o => (o["data"] as JsonObject)?.Count ?? 0), ageColumn],
             ResourceHandlerKind.Leases => [name, new("Holder", "string", 0, o => o["spec"]?["holderIdentity"]?.ToString() ?? ""), ageColumn],
             _ when type.Kind == IstioKinds.DestinationRule => [name, new("Host", "string", 0, o => o["spec"]?["host"]?.ToString()), ageColumn],
             _ when type.Kind == IstioKinds.VirtualService =>

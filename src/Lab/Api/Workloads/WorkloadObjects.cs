@@ -114,19 +114,28 @@ internal static class WorkloadObjects
         return obj;
     }
 
-    public static JsonObject Service(LabWorld world, ContextState context, string app) => new()
+    public static JsonObject Service(LabWorld world, ContextState context, string app)
     {
-        ["apiVersion"] = "v1",
-        ["kind"] = "Service",
-        ["metadata"] = ServiceMeta(world, context, app),
-        ["spec"] = new JsonObject
+        var spec = new JsonObject
         {
             ["type"] = "ClusterIP",
             ["clusterIP"] = $"172.{16 + context.Index}.0.{10 + (StableHash(app) % 200)}",
             ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = 9080, ["protocol"] = "TCP", ["targetPort"] = 9080 }),
             ["selector"] = new JsonObject { ["app"] = app },
-        },
-    };
+        };
+        if (world.Topology.ServiceFor(app).TrafficDistribution is { } distribution)
+        {
+            spec["trafficDistribution"] = distribution;
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Service",
+            ["metadata"] = ServiceMeta(world, context, app),
+            ["spec"] = spec,
+        };
+    }
 
     private static JsonObject ServiceMeta(LabWorld world, ContextState context, string app)
     {

@@ -107,6 +107,7 @@ internal sealed class PodController(LabWorld world)
         world.RoutingChanged(pod.App);
     }
 
+    // A terminating pod leaves EDS after EndpointRemovalDelay (docs/lab.md, Fidelity), not at once.
     private void Terminate(PodRecord pod, DateTimeOffset now)
     {
         var wasInSet = pod.InRoutingSet;
@@ -116,7 +117,7 @@ internal sealed class PodController(LabWorld world)
         world.DeploymentChanged(pod.Context, pod.Deployment, now);
         if (wasInSet)
         {
-            world.Scheduler.Schedule(now + world.Topology.Timing.EndpointPropagationDelay, t => LeaveRoutingSet(pod, t));
+            world.Scheduler.Schedule(now + world.Topology.Timing.EndpointRemovalDelay, t => LeaveRoutingSet(pod, t));
         }
 
         world.Scheduler.Schedule(now + world.Topology.Timing.PodStopDelay, t => Stop(pod, t));

@@ -5,7 +5,7 @@ internal sealed partial class OutboundSidecar
 {
     private const int ConnectionRefused = 0;
 
-    private async ValueTask<ReviewsHost?> AttemptsAsync(UpstreamCluster cluster, string? subset, RetryPolicy policy, string source, int call,
+    private async ValueTask<ReviewsHost?> AttemptsAsync(UpstreamCluster cluster, string? subset, RetryPolicy policy, SidecarSource source, int call,
         DateTimeOffset deadline, string? delayFlag, List<HopRecord> hops, CancellationToken cancellationToken)
     {
         ReviewsHost? previous1 = null;
@@ -20,24 +20,24 @@ internal sealed partial class OutboundSidecar
                 var window = world.Topology.Mesh.RetryBackoff.TotalMilliseconds * ((1 << (attempt - 1)) - 1);
                 if (!await DelayAsync(TimeSpan.FromMilliseconds(world.HotRandom.NextDouble() * window), deadline, cancellationToken).ConfigureAwait(false))
                 {
-                    hops.Add(new HopRecord(source, null, cluster.Name, call, attempt, 0, "DC", null));
+                    hops.Add(new HopRecord(source.Pod, null, cluster.Name, call, attempt, 0, "DC", null));
                     return null;
                 }
 
-                cluster = Cluster(world.Current(world.Time.GetUtcNow()), subset) ?? cluster;
+                cluster = Cluster(world.Current(world.Time.GetUtcNow()), source, subset) ?? cluster;
             }
 
             var host = cluster.Pick(world.HotRandom, previous1, previous2);
             if (host is null)
             {
-                hops.Add(new HopRecord(source, null, cluster.Name, call, attempt, 503, Flags(injected, "UH"), null));
+                hops.Add(new HopRecord(source.Pod, null, cluster.Name, call, attempt, 503, Flags(injected, "UH"), null));
                 return null;
             }
 
             var (status, injectedBy, timedOut) = await AnswerAsync(host, deadline, cancellationToken).ConfigureAwait(false);
             if (timedOut)
             {
-                hops.Add(new HopRecord(source, host.Name, cluster.Name, call, attempt, 0, Flags(injected, "DC"), injectedBy));
+                hops.Add(new HopRecord(source.Pod, host.Name, cluster.Name, call, attempt, 0, Flags(injected, "DC"), injectedBy));
                 return null;
             }
 
@@ -58,7 +58,7 @@ internal sealed partial class OutboundSidecar
                 flag = flag == "-" ? "URX" : flag + ",URX";
             }
 
-            hops.Add(new HopRecord(source, host.Name, cluster.Name, call, attempt, status, Flags(injected, flag), injectedBy));
+            hops.Add(new HopRecord(source.Pod, host.Name, cluster.Name, call, attempt, status, Flags(injected, flag), injectedBy));
             if (status == 200)
             {
                 return Succeeded(host, now);
@@ -71,7 +71,7 @@ internal sealed partial class OutboundSidecar
 
             previous2 = previous1;
             previous1 = host;
-            cluster = Cluster(world.Current(now), subset) ?? cluster;
+            cluster = Cluster(world.Current(now), source, subset) ?? cluster;
         }
 
         return null;

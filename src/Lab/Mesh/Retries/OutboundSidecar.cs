@@ -12,7 +12,7 @@ namespace DrillBot.Lab.Mesh;
 internal sealed partial class OutboundSidecar(LabWorld world)
 {
     /// <summary>One try of productpage's; returns the host that answered 200, or null.</summary>
-    public async ValueTask<ReviewsHost?> SendAsync(RoutingSnapshot snapshot, string source, int call, DateTimeOffset deadline,
+    public async ValueTask<ReviewsHost?> SendAsync(RoutingSnapshot snapshot, SidecarSource source, int call, DateTimeOffset deadline,
         List<HopRecord> hops, CancellationToken cancellationToken)
     {
         var route = snapshot.Route;
@@ -26,23 +26,23 @@ internal sealed partial class OutboundSidecar(LabWorld world)
                 delayFlag = "DI";
                 if (!await DelayAsync(fault.Delay!.Value, deadline, cancellationToken).ConfigureAwait(false))
                 {
-                    hops.Add(new HopRecord(source, null, clusterName, call, 1, 0, "DI,DC", "caller"));
+                    hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, 0, "DI,DC", "caller"));
                     return null;
                 }
             }
 
             if (fault.HasAbort && Hit(fault.AbortPercent))
             {
-                hops.Add(new HopRecord(source, null, clusterName, call, 1, fault.AbortStatus!.Value, delayFlag is null ? "FI" : "DI,FI", "caller"));
-                MarkFault(snapshot, route.Source + "|caller", world.IngressContext, route.Source,
+                hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, fault.AbortStatus!.Value, delayFlag is null ? "FI" : "DI,FI", "caller"));
+                MarkFault(snapshot, route.Source + "|caller", world.Contexts[source.Context], route.Source,
                     $"abort {fault.AbortStatus} injected by the caller's sidecar ({source} -> {clusterName}, flag FI): no reviews endpoint received the request");
                 return null;
             }
         }
 
-        if (Cluster(snapshot, subset) is not { } cluster)
+        if (Cluster(snapshot, source, subset) is not { } cluster)
         {
-            hops.Add(new HopRecord(source, null, clusterName, call, 1, 503, "NC", null));
+            hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, 503, "NC", null));
             return null;
         }
 
@@ -50,8 +50,9 @@ internal sealed partial class OutboundSidecar(LabWorld world)
         return await AttemptsAsync(cluster, subset, policy, source, call, deadline, delayFlag, hops, cancellationToken).ConfigureAwait(false);
     }
 
-    private UpstreamCluster? Cluster(RoutingSnapshot snapshot, string? subset) =>
-        subset is null ? snapshot.Default : snapshot.Subsets.GetValueOrDefault(subset);
+    // The calling productpage's own view: locality priorities relative to its context (docs/lab.md, Fidelity).
+    private static UpstreamCluster? Cluster(RoutingSnapshot snapshot, SidecarSource source, string? subset) =>
+        snapshot.ClusterFor(source.Context, subset);
 
     private string? PickDestination(IReadOnlyList<RouteDestination> destinations)
     {

@@ -8,21 +8,26 @@ internal static class LoadBalancerPlan
 {
     private const double Overprovisioning = 1.4;
 
+    /// <summary>
+    /// The plan for one source locality. <paramref name="setting"/> is the effective localityLbSetting
+    /// (<see cref="EffectiveLocality"/>); <paramref name="enableFailover"/> is Istio's condition for
+    /// failover priorities: outlierDetection on the host's DestinationRule, or PreferClose.
+    /// </summary>
     public static (LbMode Mode, HostGroup[] Groups, double[] Cumulative) Build(
-        IReadOnlyList<ReviewsHost> hosts, ReviewsPolicy policy, bool localityDefault, string? srcRegion, string? srcZone)
+        IReadOnlyList<ReviewsHost> hosts, LocalityLbSpec? setting, bool enableFailover, string? srcRegion, string? srcZone)
     {
-        var lb = policy.LocalityLb;
-        var enabled = lb?.Enabled ?? localityDefault;
-        if (enabled && lb is not null && lb.Distribute.FirstOrDefault(r => LocalityMatcher.Matches(r.From, srcRegion, srcZone)) is { } rule)
+        // Istio applies either distribute or failover (ApplyLocalityLoadBalancer): a distribute list whose
+        // `from` does not match the source changes nothing for it (plain round robin) and still turns failover off.
+        if (setting is not null && setting.Distribute.Count > 0)
         {
-            return Distribute(hosts, rule);
+            if (setting.Distribute.FirstOrDefault(r => LocalityMatcher.Matches(r.From, srcRegion, srcZone)) is { } rule)
+            {
+                return Distribute(hosts, rule);
+            }
         }
-
-        // Istio applies either distribute or failover: a distribute list that does not match the source
-        // still turns failover off.
-        if (enabled && policy.Outlier is not null && (lb is null || lb.Distribute.Count == 0))
+        else if (setting is not null && enableFailover)
         {
-            return Failover(hosts, lb, srcRegion, srcZone);
+            return Failover(hosts, setting, srcRegion, srcZone);
         }
 
         var healthy = hosts.Where(h => !h.Ejected).ToArray();

@@ -49,7 +49,7 @@ internal static class PolicyParser
         return result;
     }
 
-    private static OutlierSettings? Outlier(JsonObject? od)
+    internal static OutlierSettings? Outlier(JsonObject? od)
     {
         if (od is null)
         {
@@ -65,7 +65,7 @@ internal static class PolicyParser
             Int(od["maxEjectionPercent"]) ?? d.MaxEjectionPercent);
     }
 
-    private static LocalityLbSpec? Locality(JsonObject? setting)
+    internal static LocalityLbSpec? Locality(JsonObject? setting)
     {
         if (setting is null)
         {
@@ -85,7 +85,10 @@ internal static class PolicyParser
         var failover = (setting["failover"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(f => (f["from"]?.ToString() ?? "", f["to"]?.ToString() ?? ""))
             .ToList();
-        return new LocalityLbSpec(enabled, distribute, failover);
+        return new LocalityLbSpec(enabled, distribute, failover)
+        {
+            IgnoredFailoverPriority = setting["failoverPriority"] is JsonArray { Count: > 0 },
+        };
     }
 
     private static int? Int(JsonNode? node) => VirtualServiceParser.Int(node);

@@ -18,12 +18,13 @@ internal sealed class ReviewsCaller(LabWorld world)
 
     private readonly OutboundSidecar _sidecar = new(world);
 
-    public async ValueTask<ReviewsCall> CallAsync(RoutingSnapshot snapshot, CancellationToken cancellationToken)
+    /// <param name="productpage">The productpage pod the ingress picked: its sidecar balances from its own locality.</param>
+    public async ValueTask<ReviewsCall> CallAsync(RoutingSnapshot snapshot, ReviewsHost productpage, CancellationToken cancellationToken)
     {
         var started = world.Time.GetUtcNow();
         var id = world.Requests.NextId();
         var hops = new List<HopRecord>(2);
-        var source = snapshot.ProductpagePod ?? "productpage";
+        var source = new SidecarSource(productpage.Name, productpage.Pod.Context.Index);
         ReviewsHost? served = null;
         for (var call = 1; call <= ProductpageTries && served is null; call++)
         {

@@ -1,7 +1,7 @@
 namespace DrillBot.Lab.Mesh;
 
 /// <summary>
-/// An immutable view of the mesh as the sidecars see it between two changes. The hot path reads the
+/// An immutable view of the mesh as the proxies see it between two changes. The hot path reads the
 /// current one without locks; every state change publishes a new one.
 /// </summary>
 internal sealed class RoutingSnapshot
@@ -12,34 +12,43 @@ internal sealed class RoutingSnapshot
     /// <summary>Every reviews host in the routing set (ejected or not).</summary>
     public IReadOnlyList<ReviewsHost> Hosts => Default.Hosts;
 
-    public LbMode Mode => Default.Mode;
+    /// <summary>The whole reviews host as one Envoy cluster, seen from the ingress context's productpage.</summary>
+    public UpstreamCluster Default => ReviewsFrom(IngressSource);
 
-    public bool RandomLb => Default.RandomLb;
+    /// <summary>Context index of the ingress gateway's cluster (whose productpage <see cref="Default"/> describes).</summary>
+    public required int IngressSource { get; init; }
 
-    /// <summary>Groups that can receive traffic, with the cumulative probability of each (last = 1).</summary>
-    public HostGroup[] Groups => Default.Groups;
+    /// <summary>The reviews clusters of each productpage sidecar, by the productpage's context index (its locality).</summary>
+    public required SourceClusters[] ReviewsBySource { get; init; }
 
-    public double[] Cumulative => Default.Cumulative;
+    /// <summary>Every productpage endpoint in the routing set (the ingress gateway's upstream hosts).</summary>
+    public required IReadOnlyList<ReviewsHost> Productpages { get; init; }
 
-    /// <summary>The whole reviews host as one Envoy cluster (no subset).</summary>
-    public required UpstreamCluster Default { get; init; }
-
-    /// <summary>One cluster per DestinationRule subset (name → cluster of the hosts carrying its labels).</summary>
-    public required IReadOnlyDictionary<string, UpstreamCluster> Subsets { get; init; }
+    /// <summary>The ingress gateway's productpage cluster (productpage's DestinationRule, from the ingress locality).</summary>
+    public required UpstreamCluster Ingress { get; init; }
 
     /// <summary>The VirtualService route of productpage's reviews requests (fault, destinations, retries), or null.</summary>
     public required VirtualServiceRoute? Route { get; init; }
 
-    /// <summary>The productpage pod that calls reviews (the request record's source), or null.</summary>
-    public string? ProductpagePod { get; init; }
-
     public required OutlierSettings? Outlier { get; init; }
 
-    /// <summary>A productpage endpoint in the ingress region is routable and serving.</summary>
+    /// <summary>A productpage endpoint is routable and serving somewhere.</summary>
     public required bool ProductpageUp { get; init; }
+
+    /// <summary>Connection set-up paid per request (hops with <c>maxRequestsPerConnection: 1</c>).</summary>
+    public required TimeSpan ConnectionCost { get; init; }
 
     /// <summary>The page when no reviews endpoint answers.</summary>
     public required byte[] SorryPage { get; init; }
 
     public required RoutingEpoch Epoch { get; init; }
+
+    /// <summary>The whole-host reviews cluster of the productpage in context <paramref name="source"/>.</summary>
+    public UpstreamCluster ReviewsFrom(int source) => Clusters(source).Default;
+
+    /// <summary>The reviews cluster (whole host or subset) of the productpage in context <paramref name="source"/>, or null for an unknown subset.</summary>
+    public UpstreamCluster? ClusterFor(int source, string? subset) => Clusters(source).For(subset);
+
+    private SourceClusters Clusters(int source) =>
+        (uint)source < (uint)ReviewsBySource.Length ? ReviewsBySource[source] : SourceClusters.None;
 }

@@ -10,25 +10,45 @@ internal static class SnapshotBuilder
         var routable = world.Pods.Routable.ToList();
         var detailsUp = routable.Any(p => p.App == "details" && p.Serving);
         var ratingsUp = routable.Any(p => p.App == "ratings" && p.Serving);
-        var productpageUp = routable.Any(p => p.App == "productpage" && p.Serving && p.Context.Region == world.IngressContext.Region);
         var policy = world.Policy;
         var hosts = routable.Where(p => p.App == "reviews")
             .OrderBy(p => p.Context.Index).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new ReviewsHost(p, world.RegionIndex[p.Context.Region!], world.Control.IsRegionFailing(p.Context.Region),
                 policy.ServerFaultFor(world.Namespace, p.App, p.Version), world.Pages.For(p.Name, p.Version, detailsUp, ratingsUp)))
             .ToArray();
-        UpstreamCluster Cluster(string? subset, IReadOnlyList<ReviewsHost> members) => UpstreamCluster.Build(
-            UpstreamCluster.ClusterName(subset, world.Namespace), members, policy, world.Topology.Mesh.LocalityLbEnabledByDefault,
-            world.IngressContext.Region, world.IngressContext.Zone);
+
+        // The ingress gateway balances across every region's productpage by productpage's own policy;
+        // each productpage's sidecar picks reviews from its own locality (docs/lab.md, Fidelity).
+        var productpages = routable.Where(p => p.App == "productpage")
+            .OrderBy(p => p.Context.Index).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new ReviewsHost(p, world.RegionIndex[p.Context.Region!], false, null, []))
+            .ToArray();
+        var topology = world.Topology;
+        var ingress = UpstreamCluster.Build(UpstreamCluster.ClusterName("productpage", null, world.Namespace), productpages,
+            EffectiveLocality.Resolve(world.MeshLocality, world.ProductpageTraffic.LocalityLb, topology.ServiceFor("productpage").PreferClose),
+            world.ProductpageTraffic, world.IngressContext.Region, world.IngressContext.Zone);
+        var reviewsLocality = EffectiveLocality.Resolve(world.MeshLocality, world.ReviewsTraffic.LocalityLb, topology.ServiceFor("reviews").PreferClose);
+        SourceClusters From(ContextState source)
+        {
+            UpstreamCluster Cluster(string? subset, IReadOnlyList<ReviewsHost> members) => UpstreamCluster.Build(
+                UpstreamCluster.ClusterName(subset, world.Namespace), members, reviewsLocality, world.ReviewsTraffic, source.Region, source.Zone);
+            return new SourceClusters(Cluster(null, hosts),
+                policy.Subsets.ToDictionary(s => s.Key, s => Cluster(s.Key, hosts.Where(h => SubsetSelects(s.Value, h)).ToArray()), StringComparer.Ordinal));
+        }
+
+        var latency = topology.Timing.ConnectionSetupLatency;
         return new RoutingSnapshot
         {
             NextDue = nextDue,
-            Default = Cluster(null, hosts),
-            Subsets = policy.Subsets.ToDictionary(s => s.Key, s => Cluster(s.Key, hosts.Where(h => SubsetSelects(s.Value, h)).ToArray()), StringComparer.Ordinal),
+            IngressSource = world.IngressContext.Index,
+            ReviewsBySource = [.. world.Contexts.Select(c => c.Region is null ? SourceClusters.None : From(c))],
+            Productpages = productpages,
+            Ingress = ingress,
             Route = policy.Route,
-            ProductpagePod = routable.FirstOrDefault(p => p.App == "productpage" && p.Serving && p.Context.Region == world.IngressContext.Region)?.Name,
             Outlier = policy.Outlier,
-            ProductpageUp = productpageUp,
+            ProductpageUp = productpages.Any(p => p.Serving),
+            ConnectionCost = (world.ProductpageTraffic.ConnectionPerRequest ? latency : TimeSpan.Zero)
+                + (world.ReviewsTraffic.ConnectionPerRequest ? latency : TimeSpan.Zero),
             SorryPage = world.Pages.For(null, null, detailsUp, ratingsUp),
             Epoch = epoch,
         };

@@ -33,13 +33,23 @@ internal sealed class UpstreamCluster
 
     public bool RandomLb { get; }
 
-    public static UpstreamCluster Build(string name, IReadOnlyList<ReviewsHost> hosts, ReviewsPolicy policy, bool localityDefault, string? srcRegion, string? srcZone)
+    /// <summary>
+    /// The cluster as a client in <paramref name="srcRegion"/>/<paramref name="srcZone"/> sees it: the effective
+    /// localityLbSetting (<see cref="EffectiveLocality"/>) and the host's DestinationRule traffic policy decide.
+    /// </summary>
+    public static UpstreamCluster Build(string name, IReadOnlyList<ReviewsHost> hosts, (LocalityLbSpec? Setting, bool ForceFailover) locality,
+        HostTrafficPolicy traffic, string? srcRegion, string? srcZone)
     {
-        var (mode, groups, cumulative) = LoadBalancerPlan.Build(hosts, policy, localityDefault, srcRegion, srcZone);
-        return new UpstreamCluster(name, hosts, mode, groups, cumulative, policy.RandomLb);
+        var (mode, groups, cumulative) = LoadBalancerPlan.Build(hosts, locality.Setting,
+            locality.ForceFailover || traffic.Outlier is not null, srcRegion, srcZone);
+        return new UpstreamCluster(name, hosts, mode, groups, cumulative, traffic.RandomLb);
     }
 
-    public static string ClusterName(string? subset, string ns) => $"outbound|9080|{subset}|reviews.{ns}.svc.cluster.local";
+    public static UpstreamCluster Empty { get; } = new("", [], LbMode.RoundRobin, [], [], false);
+
+    public static string ClusterName(string? subset, string ns) => ClusterName("reviews", subset, ns);
+
+    public static string ClusterName(string host, string? subset, string ns) => $"outbound|9080|{subset}|{host}.{ns}.svc.cluster.local";
 
     /// <summary>Picks a host for one attempt, or null when no healthy host exists (Envoy's 503 UH).</summary>
     public ReviewsHost? PickOnce(SeededRandom random)

@@ -30,14 +30,16 @@ public sealed class EnvoyFilterFaultTests
         await MeshPolicies.PatchReviewsAsync(lab, FaultPolicies.FailoverDefaultMaxEjection);
         await FaultPolicies.CreateEnvoyFilterAsync(lab, FaultPolicies.InboundAbort());
 
-        var counts = await lab.CountVersionsAsync(10);
-        var hops = (await lab.RequestsAsync()).SelectMany(r => r["hops"]!.AsArray()).ToList();
+        var counts = await lab.CountPathsAsync(10);
+        var hops = (await lab.RequestsAsync()).SelectMany(r => r["hops"]!.AsArray())
+            .Where(h => lab.RegionOf(h!["source"]!.ToString()) == "cn-hangzhou").ToList();
 
-        // (0 + 1) / 2 hosts = 50 % > 10 %: never ejected, so the local priority keeps all the load and every
-        // retry (previous_hosts finds no other host in it) lands on reviews-v1 again.
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["sorry"] = 10 }));
+        // (0 + 1) / 2 hosts = 50 % > 10 %: never ejected, so the cn-hangzhou productpage's local priority keeps
+        // all its load and every retry (previous_hosts finds no other host in it) lands on reviews-v1 again.
+        // The cn-shanghai productpage (half of the ingress's traffic) is served by its own local reviews-v2.
+        Assert.That(counts, Is.EquivalentTo(new Dictionary<(string, string), int> { [("cn-hangzhou", "sorry")] = 5, [("cn-shanghai", "reviews-v2")] = 5 }));
         Assert.That(lab.EventsOf(LabEventKinds.EndpointEjected), Is.Empty);
-        Assert.That(hops, Has.Count.EqualTo(10 * 2 * 3), "2 productpage tries x (1 + 2 Istio retries)");
+        Assert.That(hops, Has.Count.EqualTo(5 * 2 * 3), "2 productpage tries x (1 + 2 Istio retries)");
         Assert.That(hops.Select(h => h!["destination"]!.ToString()[..10]), Has.All.EqualTo("reviews-v1"));
     }
 
@@ -84,7 +86,8 @@ public sealed class EnvoyFilterFaultTests
         var report = lab.EventsOf(LabEventKinds.NotModelled).Single();
         Assert.That(report.Object, Is.EqualTo($"EnvoyFilter/default/{name}"));
         Assert.That(report.Detail, Does.StartWith("not modelled: configPatches[0]: ").And.Contain(why));
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 10 }), "never silently treated as a working fault");
+        // Failover armed and healthy: each productpage (the ingress alternates them) stays local.
+        Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 5, ["reviews-v2"] = 5 }), "never silently treated as a working fault");
         Assert.That(lab.EventsOf(LabEventKinds.EndpointEjected), Is.Empty);
     }
 

@@ -49,5 +49,6 @@ public sealed class LoadBalancerPlanTests
         Assert.That(plan.Cumulative[0], Is.EqualTo(0.84).Within(1e-9));
     }
 
-    private static RoutingSnapshot Snapshot(TestLab lab) => lab.Host.World.Latest;
+    // The reviews plan of the productpage in ack-hangzhou (context 0).
+    private static UpstreamCluster Snapshot(TestLab lab) => lab.Host.World.Latest.ReviewsFrom(0);
 }
