@@ -16,6 +16,7 @@ internal static class ReportSummary
             Verdict.Passed => "green",
             Verdict.Failed => "red",
             Verdict.Aborted => "yellow",
+            Verdict.Inconclusive => "blue",
             _ => "purple",
         };
         console.WriteLine();
@@ -30,7 +31,7 @@ internal static class ReportSummary
             var checks = new Table().Border(TableBorder.Rounded).AddColumns("check", "expected", "actual", "result");
             foreach (var c in report.Checks)
             {
-                checks.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Expected), Markup.Escape(c.Actual), c.Passed ? "[green]passed[/]" : "[red]failed[/]");
+                checks.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Expected), Markup.Escape(c.Actual), c.Passed ? "[green]passed[/]" : c.Inconclusive ? "[blue]inconclusive[/]" : "[red]failed[/]");
             }
 
             console.Write(checks);

@@ -5,5 +5,5 @@ internal static class Verdicts
 {
     public const string Passed = "passed";
 
-    public static readonly IReadOnlyList<string> All = [Passed, "failed", "aborted", "errored"];
+    public static readonly IReadOnlyList<string> All = [Passed, "failed", "aborted", "errored", "inconclusive"];
 }

@@ -35,6 +35,7 @@ internal static class StoreMapping
         Drills.Running.Verdict.Passed => RunVerdict.Passed,
         Drills.Running.Verdict.Failed => RunVerdict.Failed,
         Drills.Running.Verdict.Aborted => RunVerdict.Aborted,
+        Drills.Running.Verdict.Inconclusive => RunVerdict.Inconclusive,
         _ => RunVerdict.Errored,
     };
 

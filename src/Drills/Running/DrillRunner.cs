@@ -102,8 +102,9 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt));
-        var verdict = ctx.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
+        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt, ctx.ArmedAt, ctx.FaultStartedAt));
+        // failed beats inconclusive beats passed
+        var verdict = ctx.Outcome ?? (analysis.AnyCheckFailed ? Verdict.Failed : analysis.Inconclusive ? Verdict.Inconclusive : Verdict.Passed);
 
         // a run whose restore failed stays unfinished in the journal, so that `drillbot restore` (or the service) finishes it
         try

@@ -16,6 +16,11 @@ internal static class StepsPhase
         {
             cancellationToken.ThrowIfCancellationRequested();
             var step = ctx.Drill.Steps[i];
+            if (step.Fault)
+            {
+                ctx.FaultStartedAt = ctx.Time.GetUtcNow();
+            }
+
             if (step is WaitStep wait)
             {
                 await Task.Delay(wait.Duration, ctx.Time, cancellationToken);
@@ -81,6 +86,10 @@ internal static class StepsPhase
         if (step.Fault)
         {
             ctx.FaultAt = at;
+        }
+        else if (ctx.FaultAt is null && step is not WaitStep)
+        {
+            ctx.ArmedAt = at;
         }
 
         ctx.LastStepAt = at;

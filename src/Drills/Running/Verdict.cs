@@ -14,4 +14,10 @@ public enum Verdict
 
     /// <summary>The tool or its access broke (403/404, API unreachable); no verdict on the system.</summary>
     Errored,
+
+    /// <summary>
+    /// No check failed, but at least one statistical check could not be decided: its confidence
+    /// interval straddles the threshold (too few samples). Wire name "inconclusive"; exit code 5.
+    /// </summary>
+    Inconclusive,
 }

@@ -47,10 +47,14 @@ public static class RunMessages
         var reasons = run.Reasons.Count == 0
             ? null
             : Blocks.Section(SlackText.JoinLines(run.Reasons.Select(r => "• " + SlackText.Escape(r)), Blocks.SectionText));
+        var intervals = run.Intervals.Count == 0
+            ? null
+            : Blocks.Section(SlackText.JoinLines(run.Intervals.Select(SlackText.Escape), Blocks.SectionText));
         var blocks = Blocks.List(
         [
             Blocks.Header(title),
             Blocks.Fields(fields),
+            intervals,
             reasons,
             Blocks.Context(SlackFormat.Link(run.ReportUrl, "Full report") + (run.FinishedAt is { } end ? " · finished " + SlackFormat.Date(end) : "")),
         ]);

@@ -27,6 +27,7 @@ internal static class RunNames
         RunVerdict.Failed => "failed",
         RunVerdict.Aborted => "aborted",
         RunVerdict.Errored => "errored",
+        RunVerdict.Inconclusive => "inconclusive",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 

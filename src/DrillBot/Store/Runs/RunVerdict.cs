@@ -14,4 +14,7 @@ public enum RunVerdict
 
     /// <summary>The tool or its access broke; no verdict about the system.</summary>
     Errored,
+
+    /// <summary>No check failed, but too few samples to decide one.</summary>
+    Inconclusive,
 }
