@@ -21,6 +21,11 @@ internal static class ReportSummary
         };
         console.WriteLine();
         console.MarkupLine($"[bold {colour}]{report.Verdict.ToString().ToUpperInvariant()}[/]  [bold]{Markup.Escape(report.Drill)}[/]  run {Markup.Escape(report.RunId)}");
+        foreach (var line in ProofLines.Of(report.Proves))
+        {
+            console.MarkupLine(line.StartsWith("Proved", StringComparison.Ordinal) ? $"[green]{Markup.Escape(line)}[/]" : $"[red]{Markup.Escape(line)}[/]");
+        }
+
         var recovery = report.Recovery is { } r ? $"{N(r.Seconds)}s, served by {r.ServedBy}" : "none";
         var restoreColour = report.Restore.Status switch { RestoreStatus.Verified => "green", RestoreStatus.Restored => "yellow", _ => "red bold" };
         console.MarkupLine($"recovery: [bold]{Markup.Escape(recovery)}[/]   restore: [{restoreColour}]{report.Restore.Status.ToString().ToLowerInvariant()}[/]   failback: {(report.Restore.FailbackSeconds is { } f ? N(f) + "s" : "-")}");

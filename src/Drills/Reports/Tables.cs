@@ -7,6 +7,18 @@ namespace DrillBot.Drills.Reports;
 /// <summary>The tables of the HTML report: checks, restore (before/during/after), steps.</summary>
 internal static class Tables
 {
+    /// <summary>The lead of the report: "Proved: …" / "Not proved: …", each claim with its checks.</summary>
+    public static void Proves(StringBuilder html, DrillReport report)
+    {
+        html.Append("<section class=\"proves\">");
+        foreach (var line in ProofLines.Of(report.Proves))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"{(line.StartsWith("Proved", StringComparison.Ordinal) ? "ok" : "bad")}\">{E(line)}</p>");
+        }
+
+        html.Append("</section>");
+    }
+
     public static void Checks(StringBuilder html, DrillReport report)
     {
         html.Append("<section><h2>Checks</h2><table><thead><tr><th>check</th><th>expected</th><th>actual</th><th>interval</th><th>result</th></tr></thead><tbody>");

@@ -32,6 +32,7 @@ internal static class ReportBuilder
             Probes = new ProbeSummary(analysis.Total, analysis.Late, analysis.ByClass, new LatencyInfo(Round(analysis.Latency.P50), Round(analysis.Latency.P95), Round(analysis.Latency.P99)),
                 analysis.Shares.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)), analysis.ErrorRatio is { } e ? Math.Round(e, 4) : null, ctx.Drill.Probe.Interval.TotalMilliseconds, ctx.Drill.Probe.Url.ToString()),
             Checks = analysis.Checks,
+            Proves = Claims.Derive(ctx.Drill, analysis.Checks),
             Restore = new RestoreInfo(restore.Status, analysis.Failback is { } f ? Math.Round(f.TotalSeconds, 3) : null,
                 restore.Items.Select(i => new RestoreObjectInfo(i.Target.Cluster, i.Target.Kind.ToString(), i.Target.Namespace, i.Target.Name, i.Ok, i.Verified, i.Step, i.Before, i.During, i.After, i.Conflicts, i.Error)).ToList(),
                 restore.StartedAt, restore.FinishedAt),

@@ -69,6 +69,7 @@ internal sealed class SlackSink(SlackOutbox outbox, SlackRunView view) : IRunSin
         RestoreStatus = report.Restore.Status.ToString().ToLowerInvariant(),
         FailbackSeconds = report.Restore.FailbackSeconds,
         Reasons = report.Reasons,
+        Proves = ProofLines.Of(report.Proves),
         Intervals = report.Checks.Where(c => c.Interval is not null).Select(IntervalLine).ToList(),
     };
 

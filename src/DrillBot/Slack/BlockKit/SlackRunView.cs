@@ -50,6 +50,9 @@ public sealed record SlackRunView
 
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
+    /// <summary>What the run proved: "Proved: …" / "Not proved: …" (the report's <c>proves</c>); the result message leads with them.</summary>
+    public IReadOnlyList<string> Proves { get; init; } = [];
+
     /// <summary>One line per statistical check (share, maxErrorRatio, beforeFault): its interval, confidence and result.</summary>
     public IReadOnlyList<string> Intervals { get; init; } = [];
 }
