@@ -36,6 +36,7 @@ public sealed class LabHost : IAsyncDisposable
         KubeconfigPath = kubeconfigPath;
         ProductpageUrl = new Uri(ingress, "/productpage");
         EventsUrl = new Uri(ingress, "/lab/events");
+        RequestsUrl = new Uri(ingress, "/lab/requests");
         Contexts = topology.Contexts.Select(c => c.Name).ToArray();
         Control = new LabControl(world);
     }
@@ -48,6 +49,9 @@ public sealed class LabHost : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:{port}/lab/events</c>.</summary>
     public Uri EventsUrl { get; }
 
+    /// <summary><c>http://127.0.0.1:{port}/lab/requests</c>: the latest requests' per-hop records.</summary>
+    public Uri RequestsUrl { get; }
+
     public string KubeconfigPath { get; }
 
     /// <summary>The kube contexts, in topology order (e.g. ack-hangzhou, ack-shanghai, asm).</summary>
@@ -55,6 +59,9 @@ public sealed class LabHost : IAsyncDisposable
 
     /// <summary>A snapshot of the ground-truth timeline.</summary>
     public IReadOnlyList<LabEvent> Events => _world.Events.Snapshot();
+
+    /// <summary>The most recent requests' hop records (up to 4096), oldest first.</summary>
+    public IReadOnlyList<RequestRecord> Requests => _world.Requests.Snapshot();
 
     /// <summary>Runtime knobs.</summary>
     public LabControl Control { get; }
@@ -75,7 +82,7 @@ public sealed class LabHost : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("DrillBot.Lab");
         var certificates = LabCertificates.Create();
-        var world = new LabWorld(topology, options.TimeProvider, options.Seed);
+        var world = new LabWorld(topology, options.TimeProvider, options.Seed, logger);
         var servers = new List<WebApplication>();
         try
         {
@@ -122,7 +129,7 @@ public sealed class LabHost : IAsyncDisposable
     /// objects as <c>networking.istio.io/v1</c>), or null when absent.
     /// </summary>
     /// <param name="context">Kube context.</param>
-    /// <param name="kind">"Deployment", "DestinationRule", "VirtualService", "Gateway" or "Lease".</param>
+    /// <param name="kind">"Deployment", "DestinationRule", "VirtualService", "Gateway", "EnvoyFilter" or "Lease".</param>
     /// <param name="namespace">Namespace.</param>
     /// <param name="name">Object name.</param>
     public string? GetObjectJson(string context, string kind, string @namespace, string name)
@@ -142,11 +149,11 @@ public sealed class LabHost : IAsyncDisposable
                 return null;
             }
 
-            if (kind is IstioKinds.DestinationRule or IstioKinds.VirtualService or IstioKinds.Gateway)
+            if (kind is IstioKinds.DestinationRule or IstioKinds.VirtualService or IstioKinds.Gateway or IstioKinds.EnvoyFilter)
             {
-                // As a GET of the preferred version (networking.istio.io/v1) returns it.
+                // As a GET of the preferred version (networking.istio.io/v1; EnvoyFilter v1alpha3) returns it.
                 obj = (System.Text.Json.Nodes.JsonObject)obj.DeepClone();
-                obj["apiVersion"] = $"{IstioKinds.Group}/{IstioKinds.Versions[0]}";
+                obj["apiVersion"] = IstioKinds.PreferredApiVersion(kind);
             }
 
             return CanonicalJson.Serialize(obj);

@@ -1,4 +1,5 @@
 using System.Net;
+using DrillBot.Drills.Running;
 using DrillBot.Runs;
 using DrillBot.Store.Runs;
 
@@ -15,11 +16,11 @@ internal static class ReportPages
     /// <summary>A running run refreshes itself every 5 s until its report exists.</summary>
     public static string Pending(RunSummary run, ActiveRun? local)
     {
-        var status = RunNames.Text(run.Status);
-        var phase = local is null ? string.Empty : $", phase {local.Run.Phase.ToString().ToLowerInvariant()}";
+        var status = run.Status.WireName();
+        var phase = local is null ? string.Empty : $", phase {local.Run.Phase.WireName()}";
         var refresh = run.Status == RunStatus.Running ? "<meta http-equiv=\"refresh\" content=\"5\">" : string.Empty;
         return $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">{refresh}<title>{E(run.Drill)} {E(status)} · DrillBot</title><style>{Style}</style></head><body>"
-            + $"<h1>{E(run.Drill)}: {E(status)}{E(phase)}</h1><p>run {E(run.RunId)} · started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {E(RunNames.Text(run.Trigger.Kind))} {E(run.Trigger.By)} on {E(run.OwnerInstance)}.</p>"
+            + $"<h1>{E(run.Drill)}: {E(status)}{E(phase)}</h1><p>run {E(run.RunId)} · started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {E(run.Trigger.Kind.WireName())} {E(run.Trigger.By)} on {E(run.OwnerInstance)}.</p>"
             + "<p>The report appears here when the run has finished.</p></body></html>\n";
     }
 

@@ -1,4 +1,5 @@
 using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Running;
 using DrillBot.Drills.Scheduling;
 using DrillBot.Runs;
 using DrillBot.Store.Runs;
@@ -18,7 +19,7 @@ internal static class RunDocuments
         clusters = drill.TouchedClusters,
         steps = drill.Steps.Select(s => s.Kind).ToList(),
         running = local is not null
-            ? new { runId = local.RunId, phase = local.Run.Phase.ToString().ToLowerInvariant(), instance = (string?)null }
+            ? new { runId = local.RunId, phase = local.Run.Phase.WireName(), instance = (string?)null }
             : remote is not null ? new { runId = remote.RunId, phase = "running", instance = (string?)remote.OwnerInstance } : null,
     };
 
@@ -26,10 +27,10 @@ internal static class RunDocuments
     {
         runId = run.RunId,
         drill = run.Drill,
-        status = RunNames.Text(run.Status),
-        verdict = run.Verdict is { } v ? RunNames.Text(v) : null,
-        restore = run.RestoreStatus is { } r ? RunNames.Text(r) : null,
-        trigger = new { kind = RunNames.Text(run.Trigger.Kind), by = run.Trigger.By },
+        status = run.Status.WireName(),
+        verdict = run.Verdict?.WireName(),
+        restore = run.RestoreStatus?.WireName(),
+        trigger = new { kind = run.Trigger.Kind.WireName(), by = run.Trigger.By },
         startedAt = run.StartedAt.ToUniversalTime(),
         finishedAt = run.FinishedAt?.ToUniversalTime(),
         recoverySeconds = run.Recovery?.TotalSeconds,
@@ -43,10 +44,10 @@ internal static class RunDocuments
     {
         runId = run.RunId,
         drill = run.Drill,
-        status = RunNames.Text(run.Status),
-        phase = local?.Run.Phase.ToString().ToLowerInvariant(),
+        status = run.Status.WireName(),
+        phase = local?.Run.Phase.WireName(),
         abortRequested = local?.AbortRequested,
-        trigger = new { kind = RunNames.Text(run.Trigger.Kind), by = run.Trigger.By },
+        trigger = new { kind = run.Trigger.Kind.WireName(), by = run.Trigger.By },
         startedAt = run.StartedAt.ToUniversalTime(),
         instance = run.OwnerInstance,
     };

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using DrillBot.Store;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 using Spectre.Console;
 
 namespace DrillBot.Cli;
@@ -68,11 +69,11 @@ internal static class HistoryCommand
                 Markup.Escape(r.RunId),
                 Markup.Escape(r.Drill),
                 r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Markup.Escape($"{RunNames.Text(r.Trigger.Kind)} {r.Trigger.By}"),
-                Markup.Escape(RunNames.Text(r.Status)),
-                Markup.Escape(r.Verdict is { } v ? RunNames.Text(v) : "-"),
+                Markup.Escape($"{r.Trigger.Kind.WireName()} {r.Trigger.By}"),
+                Markup.Escape(r.Status.WireName()),
+                Markup.Escape(r.Verdict?.WireName() ?? "-"),
                 r.Recovery is { } rec ? rec.TotalSeconds.ToString("0.###s", CultureInfo.InvariantCulture) : "-",
-                Markup.Escape(r.RestoreStatus is { } s ? RunNames.Text(s) : "-"),
+                Markup.Escape(r.RestoreStatus?.WireName() ?? "-"),
                 Markup.Escape(r.Summary ?? string.Empty));
         }
 

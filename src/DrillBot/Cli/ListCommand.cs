@@ -39,7 +39,7 @@ internal static class ListCommand
         env.Out.MarkupLine("[grey]* the fault step (t0)[/]");
         foreach (var b in config.Blackouts)
         {
-            var active = BlackoutCalendar.ActiveAt([b], now) is not null;
+            var active = ActiveBlackout.At([b], now) is not null;
             env.Out.MarkupLine(Markup.Escape($"blackout {b.Name}: {b.Cron} ({b.TimeZone.Id}){(active ? "  ACTIVE NOW" : string.Empty)}"));
         }
 

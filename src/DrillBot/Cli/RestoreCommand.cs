@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using DrillBot.Store;
 using Spectre.Console;
 
@@ -36,7 +37,7 @@ internal static class RestoreCommand
             var items = new List<RestoreItemResult>();
             foreach (var run in runs)
             {
-                env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}) was interrupted: restore {run.Restore.Status.ToString().ToLowerInvariant()}"));
+                env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}) was interrupted: restore {run.Restore.Status.WireName()}"));
                 foreach (var note in run.Notes)
                 {
                     env.Out.MarkupLine(Markup.Escape($"  {note}"));
@@ -49,7 +50,7 @@ internal static class RestoreCommand
             {
                 foreach (var run in stored.Runs)
                 {
-                    env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}, service journal): restore {run.Restore.Status.ToString().ToLowerInvariant()}"));
+                    env.Out.MarkupLine(Markup.Escape($"run {run.Run.RunId} ({run.Run.Drill}, started {run.Run.StartedAt:u} by {run.Run.Owner}, service journal): restore {run.Restore.Status.WireName()}"));
                     items.AddRange(run.Restore.Items);
                     known.Add(run.Run.RunId);
                 }
@@ -65,7 +66,7 @@ internal static class RestoreCommand
             if (orphans.Count > 0)
             {
                 var result = await service.RestoreOrphansAsync(orphans, cancellationToken).ConfigureAwait(false);
-                env.Out.MarkupLine(Markup.Escape($"{orphans.Count} object(s) annotated by runs not in the journal: restore {result.Status.ToString().ToLowerInvariant()}"));
+                env.Out.MarkupLine(Markup.Escape($"{orphans.Count} object(s) annotated by runs not in the journal: restore {result.Status.WireName()}"));
                 items.AddRange(result.Items);
             }
 

@@ -63,6 +63,6 @@ internal static class StoreJournalRestore
         }
 
         var report = RecoveredReport.Build(run.Run.RunId, run.Run.Drill, run.Run.Owner, record, run.Run.StartedAt, run.Restore, $"drillbot restore ({Environment.MachineName})", config);
-        await store.Runs.FinishAsync(run.Run.RunId, RecoveredReport.Outcome(report), cancellationToken);
+        await store.Runs.FinishAsync(run.Run.RunId, RunOutcome.AfterInterruption(report), cancellationToken);
     }
 }

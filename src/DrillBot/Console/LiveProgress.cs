@@ -35,7 +35,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : ID
 
                 return;
             case PhaseChanged p:
-                _phase = p.Phase.ToString().ToLowerInvariant();
+                _phase = p.Phase.WireName();
                 Line($"phase {_phase}");
                 return;
             case StepApplied step:

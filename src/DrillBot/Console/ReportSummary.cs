@@ -28,7 +28,7 @@ internal static class ReportSummary
 
         var recovery = report.Recovery is { } r ? $"{N(r.Seconds)}s, served by {r.ServedBy}" : "none";
         var restoreColour = report.Restore.Status switch { RestoreStatus.Verified => "green", RestoreStatus.Restored => "yellow", _ => "red bold" };
-        console.MarkupLine($"recovery: [bold]{Markup.Escape(recovery)}[/]   restore: [{restoreColour}]{report.Restore.Status.ToString().ToLowerInvariant()}[/]   failback: {(report.Restore.FailbackSeconds is { } f ? N(f) + "s" : "-")}");
+        console.MarkupLine($"recovery: [bold]{Markup.Escape(recovery)}[/]   restore: [{restoreColour}]{report.Restore.Status.WireName()}[/]   failback: {(report.Restore.FailbackSeconds is { } f ? N(f) + "s" : "-")}");
         var classes = string.Join(", ", report.Probes.ByClass.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"));
         console.MarkupLine(Markup.Escape($"probes: {report.Probes.Total} ({classes}), late {report.Probes.Late}, latency p50/p95/p99 {N(report.Probes.LatencyMs.P50)}/{N(report.Probes.LatencyMs.P95)}/{N(report.Probes.LatencyMs.P99)} ms"));
         if (report.Checks.Count > 0)

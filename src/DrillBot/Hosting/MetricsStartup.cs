@@ -1,9 +1,10 @@
 using DrillBot.Drills.Definitions;
+using DrillBot.Drills.Running;
 using DrillBot.Logging;
 using DrillBot.Metrics;
 using DrillBot.Runs;
-using DrillBot.Store;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -26,8 +27,8 @@ internal sealed class MetricsStartup(DrillMetrics metrics, DrillsConfigState con
             {
                 var runs = (await store.Runs.ListLatestAsync(HistoryDepth, drill.Name, cancellationToken)).Where(r => r.FinishedAt is not null && r.Verdict is not null).ToList();
                 var last = runs.MaxBy(r => r.FinishedAt);
-                var success = runs.Where(r => r.Verdict == RunVerdict.Passed).MaxBy(r => r.FinishedAt);
-                metrics.RestoreLast(drill.Name, last?.FinishedAt, last is null ? null : last.Verdict == RunVerdict.Passed, success?.FinishedAt);
+                var success = runs.Where(r => r.Verdict == Verdict.Passed).MaxBy(r => r.FinishedAt);
+                metrics.RestoreLast(drill.Name, last?.FinishedAt, last is null ? null : last.Verdict == Verdict.Passed, success?.FinishedAt);
             }
             catch (Exception e) when (StoreFailure.Is(e))
             {

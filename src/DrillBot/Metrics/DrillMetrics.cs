@@ -1,3 +1,5 @@
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using Prometheus;
 
 namespace DrillBot.Metrics;
@@ -66,12 +68,12 @@ internal sealed class DrillMetrics
     /// <summary>Creates the series of every configured drill so dashboards and alerts see zeros, not gaps.</summary>
     public void Declare(string drill, IEnumerable<string> classes, TimeSpan? recoveryWithin)
     {
-        foreach (var verdict in Verdicts.All)
+        foreach (var verdict in WireNames.All<Verdict>())
         {
             runs.WithLabels(drill, verdict).Publish();
         }
 
-        foreach (var status in RestoreStatuses.All)
+        foreach (var status in WireNames.All<RestoreStatus>())
         {
             restores.WithLabels(drill, status).Publish();
         }
@@ -99,7 +101,7 @@ internal sealed class DrillMetrics
     public void MissedFire(string drill) => missedFires.WithLabels(drill).Inc();
 
     /// <summary>A restore outside a normal run's end (an interrupted run restored by recovery): counts <c>drillbot_restore_total</c> only.</summary>
-    public void Restored(string drill, string status) => restores.WithLabels(drill, status).Inc();
+    public void Restored(string drill, RestoreStatus status) => restores.WithLabels(drill, status.WireName()).Inc();
 
     /// <summary>Sets the last-run gauges from the history at start, so alerts on them survive a restart.</summary>
     public void RestoreLast(string drill, DateTimeOffset? lastRunAt, bool? lastRunPassed, DateTimeOffset? lastSuccessAt)
@@ -121,16 +123,16 @@ internal sealed class DrillMetrics
     }
 
     /// <summary>Records a finished run. <paramref name="restoreStatus"/> is null when nothing needed restoring.</summary>
-    public void RunFinished(RunOutcome outcome)
+    public void RunFinished(FinishedRun outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var drill = outcome.Drill;
         inProgress.WithLabels(drill).Set(0);
-        runs.WithLabels(drill, outcome.Verdict).Inc();
+        runs.WithLabels(drill, outcome.Verdict.WireName()).Inc();
         duration.WithLabels(drill).Observe(outcome.Duration.TotalSeconds);
         var finished = outcome.FinishedAt.ToUnixTimeMilliseconds() / 1000.0;
         lastRun.WithLabels(drill).Set(finished);
-        var passed = outcome.Verdict == Verdicts.Passed;
+        var passed = outcome.Verdict == Verdict.Passed;
         lastPassed.WithLabels(drill).Set(passed ? 1 : 0);
         if (passed)
         {
@@ -149,7 +151,7 @@ internal sealed class DrillMetrics
 
         if (outcome.RestoreStatus is { } status)
         {
-            restores.WithLabels(drill, status).Inc();
+            restores.WithLabels(drill, status.WireName()).Inc();
         }
     }
 }

@@ -9,11 +9,6 @@ namespace DrillBot.Recovery;
 /// <summary>Recovery at start (with the scan for orphaned objects), then every <see cref="ServiceHostOptions.RecoveryInterval"/>.</summary>
 internal sealed class RecoveryLoop(RecoveryService recovery, ServiceHostOptions options, TimeProvider time, ILogger<RecoveryLoop> logger) : BackgroundService
 {
-    private readonly TaskCompletionSource firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes after the first pass (done, skipped because another replica holds the lease, or failed).</summary>
-    public Task FirstPass => firstPass.Task;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastOrphanScan = DateTimeOffset.MinValue;
@@ -38,7 +33,6 @@ internal sealed class RecoveryLoop(RecoveryService recovery, ServiceHostOptions 
                 ServiceLog.RecoveryPassFailed(logger, e, StoreFailure.Is(e) ? "the store" : "a cluster or the engine");
             }
 
-            firstPass.TrySetResult();
             try
             {
                 await Task.Delay(options.RecoveryInterval, time, stoppingToken);

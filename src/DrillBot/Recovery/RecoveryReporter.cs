@@ -1,14 +1,15 @@
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using DrillBot.Hosting;
 using DrillBot.Logging;
 using DrillBot.Metrics;
-using DrillBot.Runs;
 using DrillBot.Runs.Sinks;
+using DrillBot.Runs;
 using DrillBot.Slack.BlockKit;
 using DrillBot.Slack.Outbox;
-using DrillBot.Store;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Recovery;
@@ -32,8 +33,8 @@ internal sealed class RecoveryReporter(
     public async Task ReportAsync(string runId, string drill, DateTimeOffset startedAt, string owner, RestoreResult restore, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new RunLogScope(runId, drill));
-        var status = restore.Status.ToString().ToLowerInvariant();
-        metrics.Restored(drill, status);
+        var status = restore.Status.WireName();
+        metrics.Restored(drill, restore.Status);
         var record = await store.Runs.GetAsync(runId, cancellationToken);
         if (record?.Run.Status == RunStatus.Running)
         {
@@ -70,7 +71,7 @@ internal sealed class RecoveryReporter(
     /// <summary>Objects that carried the annotations of a run no journal knows (e.g. a CLI run that died), restored from the annotations.</summary>
     public async Task ReportOrphansAsync(string runId, RestoreResult restore, CancellationToken cancellationToken)
     {
-        var status = restore.Status.ToString().ToLowerInvariant();
+        var status = restore.Status.WireName();
         foreach (var item in restore.Items)
         {
             ServiceLog.OrphanRestored(logger, runId, item.Target.ToString(), item.Ok ? status : "failed: " + item.Error);
@@ -83,13 +84,13 @@ internal sealed class RecoveryReporter(
         }
         else if (record is not null)
         {
-            metrics.Restored(record.Drill, status);
+            metrics.Restored(record.Drill, restore.Status);
         }
     }
 
     private async Task FinishAsync(DrillReport report, CancellationToken cancellationToken)
     {
-        await store.Runs.FinishAsync(report.RunId, RecoveredReport.Outcome(report), cancellationToken);
+        await store.Runs.FinishAsync(report.RunId, RunOutcome.AfterInterruption(report), cancellationToken);
         if (slack is null)
         {
             return;
@@ -100,7 +101,7 @@ internal sealed class RecoveryReporter(
             Drill = report.Drill,
             RunId = report.RunId,
             Description = report.Description,
-            TriggerKind = report.Trigger.Kind.ToString().ToLowerInvariant(),
+            TriggerKind = report.Trigger.Kind.WireName(),
             TriggeredBy = report.Trigger.By,
             StartedAt = report.StartedAt,
             ReportUrl = links.For(report.RunId),

@@ -39,10 +39,10 @@ internal sealed class RunCoordinator(
         }
 
         var now = time.GetUtcNow();
-        if (BlackoutCalendar.ActiveAt(config.Blackouts, now) is { } blackout)
+        if (ActiveBlackout.At(config.Blackouts, now) is { } blackout)
         {
-            ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, $"blackout {blackout.Name}");
-            return new StartOutcome.Blackout(blackout.Name, BlackoutCalendar.EndOf(blackout, now));
+            ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, $"blackout {blackout.Window.Name}");
+            return new StartOutcome.Blackout(blackout.Window.Name, blackout.Until);
         }
 
         if (request.DryRun)
@@ -73,7 +73,7 @@ internal sealed class RunCoordinator(
             }
 
             // Checked again as one step with recording the run: another replica asked at the same instant loses here.
-            var record = new RunStart(runId, drill.Name, StoreMapping.Trigger(request.Trigger), time.GetUtcNow(), settings.InstanceId);
+            var record = new RunStart(runId, drill.Name, request.Trigger, time.GetUtcNow(), settings.InstanceId);
             var recorded = await store.Runs.StartUnlessBusyAsync(record, other => busy.HoldsATarget(config, other, targets), cancellationToken);
             if (recorded.BusyWith is { } other)
             {
@@ -163,5 +163,5 @@ internal sealed class RunCoordinator(
         await store.Runs.GetAsync(runId, cancellationToken) is { } record ? Finished(record.Run) : new AbortOutcome.NotFound(runId);
 
     private static AbortOutcome Finished(RunSummary run) =>
-        new AbortOutcome.AlreadyFinished(run.RunId, run.Drill, run.Verdict is { } verdict ? RunNames.Text(verdict) : RunNames.Text(run.Status));
+        new AbortOutcome.AlreadyFinished(run.RunId, run.Drill, run.Verdict is { } verdict ? verdict.WireName() : run.Status.WireName());
 }

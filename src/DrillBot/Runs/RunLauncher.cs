@@ -69,7 +69,7 @@ internal sealed class RunLauncher(
         Drill = drill.Name,
         RunId = runId,
         Description = drill.Description,
-        TriggerKind = request.Trigger.Kind.ToString().ToLowerInvariant(),
+        TriggerKind = request.Trigger.Kind.WireName(),
         TriggeredBy = request.Trigger.By,
         SlackUserId = request.SlackUserId,
         StartedAt = time.GetUtcNow(),

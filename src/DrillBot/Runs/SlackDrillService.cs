@@ -29,7 +29,7 @@ internal sealed class SlackDrillService(
     public async Task<SlackStartResult> StartRunAsync(SlackStartRequest request, CancellationToken cancellationToken)
     {
         var by = string.IsNullOrWhiteSpace(request.UserName) ? request.UserId : request.UserName;
-        var outcome = await coordinator.StartAsync(new RunRequest(request.Drill, new Drills.Running.RunTrigger(TriggerKind.Slack, by), request.DryRun, request.UserId), cancellationToken);
+        var outcome = await coordinator.StartAsync(new RunRequest(request.Drill, new RunTrigger(TriggerKind.Slack, by), request.DryRun, request.UserId), cancellationToken);
         return outcome switch
         {
             StartOutcome.Started s => new SlackStartResult.Started(s.RunId),
@@ -60,10 +60,10 @@ internal sealed class SlackDrillService(
             Drill = r.Drill.Name,
             RunId = r.RunId,
             Description = r.Drill.Description,
-            TriggerKind = r.Request.Trigger.Kind.ToString().ToLowerInvariant(),
+            TriggerKind = r.Request.Trigger.Kind.WireName(),
             TriggeredBy = r.Request.Trigger.By,
             SlackUserId = r.Request.SlackUserId,
-            Phase = r.Run.Phase.ToString().ToLowerInvariant(),
+            Phase = r.Run.Phase.WireName(),
             StartedAt = r.Run.StartedAt,
             ReportUrl = links.For(r.RunId),
         }).ToList();
@@ -79,14 +79,14 @@ internal sealed class SlackDrillService(
     {
         Drill = run.Drill,
         RunId = run.RunId,
-        TriggerKind = RunNames.Text(run.Trigger.Kind),
+        TriggerKind = run.Trigger.Kind.WireName(),
         TriggeredBy = run.Trigger.By,
         Phase = run.Status == RunStatus.Running ? $"running on {run.OwnerInstance}" : null,
-        Verdict = run.Verdict is { } v ? RunNames.Text(v) : null,
+        Verdict = run.Verdict?.WireName(),
         StartedAt = run.StartedAt,
         FinishedAt = run.FinishedAt,
         RecoverySeconds = run.Recovery?.TotalSeconds,
-        RestoreStatus = run.RestoreStatus is { } s ? RunNames.Text(s) : null,
+        RestoreStatus = run.RestoreStatus?.WireName(),
         ReportUrl = links.For(run.RunId),
         Reasons = run.Summary is null ? [] : [run.Summary],
     };

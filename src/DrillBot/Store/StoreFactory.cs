@@ -22,11 +22,6 @@ public static class StoreFactory
         CancellationToken cancellationToken) =>
         OpenAsync(location, timeProvider, loggerFactory, Migrations.All, cancellationToken);
 
-    /// <summary>Parses <c>DRILLBOT_DB</c> from the environment and opens that store.</summary>
-    /// <exception cref="StoreException">The variable is not usable, or the database cannot be opened.</exception>
-    public static Task<IDrillBotStore> OpenFromEnvironmentAsync(TimeProvider timeProvider, ILoggerFactory? loggerFactory, CancellationToken cancellationToken) =>
-        OpenAsync(StoreLocation.FromEnvironment(), timeProvider, loggerFactory, cancellationToken);
-
     internal static async Task<IDrillBotStore> OpenAsync(
         StoreLocation location,
         TimeProvider timeProvider,

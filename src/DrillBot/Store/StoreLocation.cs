@@ -47,10 +47,6 @@ public sealed record StoreLocation
         [NotNullWhen(false)] out string? error) =>
         StoreLocationParser.TryParse(value, out location, out error);
 
-    /// <summary>Reads and parses <c>DRILLBOT_DB</c> from the environment.</summary>
-    /// <exception cref="StoreException">The value is not usable.</exception>
-    public static StoreLocation FromEnvironment() => Parse(Environment.GetEnvironmentVariable(VariableName));
-
     /// <inheritdoc />
     public override string ToString() => $"{Engine}: {Display}";
 }

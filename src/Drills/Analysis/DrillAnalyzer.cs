@@ -37,7 +37,7 @@ public static class DrillAnalyzer
             var end = input.ObserveEndAt;
             if (drill.Expect.Recovery is { } expected && input.FaultAt is { } t0)
             {
-                var start = SampleWindows.EarliestAllGoodWindow(sorted, s => s.Ok && s.Class == expected.ServedBy, expected.StableFor, t0, end);
+                var start = SampleWindows.EarliestRecovery(sorted, expected, t0, end);
                 recovery = start is null ? null : new RecoveryResult(start.SentAt - t0, expected.ServedBy, start.SentAt);
                 checks.Add(Checks.Recovery(expected, recovery));
             }

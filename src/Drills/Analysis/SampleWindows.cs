@@ -1,3 +1,4 @@
+using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Probing;
 
 namespace DrillBot.Drills.Analysis;
@@ -19,7 +20,7 @@ public static class SampleWindows
     /// </summary>
     public static ProbeSample? EarliestAllGoodWindow(IReadOnlyList<ProbeSample> sorted, Func<ProbeSample, bool> good, TimeSpan length, DateTimeOffset from, DateTimeOffset? deadline)
     {
-        ProbeSample? runStart = null;
+        var streak = new RecoveryStreak(good, length);
         foreach (var s in sorted)
         {
             if (s.SentAt < from)
@@ -32,21 +33,18 @@ public static class SampleWindows
                 break;
             }
 
-            if (!good(s))
+            if (streak.Add(s) is { } start)
             {
-                runStart = null;
-                continue;
-            }
-
-            runStart ??= s;
-            if (s.SentAt - runStart.SentAt >= length)
-            {
-                return runStart;
+                return start;
             }
         }
 
         return null;
     }
+
+    /// <summary>The first sample of the recovery window <paramref name="expected"/> describes, after <paramref name="faultAt"/>, ending by <paramref name="deadline"/>.</summary>
+    public static ProbeSample? EarliestRecovery(IReadOnlyList<ProbeSample> sorted, RecoveryExpectation expected, DateTimeOffset faultAt, DateTimeOffset? deadline) =>
+        EarliestAllGoodWindow(sorted, s => RecoveryStreak.IsRecovered(expected, s), expected.StableFor, faultAt, deadline);
 
     /// <summary>
     /// The first sample of the earliest window of length <paramref name="length"/> whose ok ratio is

@@ -22,7 +22,7 @@ public static class Settlement
         DateTimeOffset? recoveryStart = null;
         if (expect.Recovery is { } r && faultAt is { } t0)
         {
-            var start = SampleWindows.EarliestAllGoodWindow(sorted, s => s.Ok && s.Class == r.ServedBy, r.StableFor, t0, null);
+            var start = SampleWindows.EarliestRecovery(sorted, r, t0, null);
             // without a window, recovery is settled (as failed) once no window can have begun within `within`
             if (start is null && now <= t0 + r.Within + r.StableFor)
             {

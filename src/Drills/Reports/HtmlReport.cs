@@ -12,15 +12,15 @@ public static class HtmlReport
     {
         var colours = ClassPalette.For(report);
         var html = new StringBuilder();
-        var verdict = report.Verdict.ToString().ToLowerInvariant();
+        var verdict = report.Verdict.WireName();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(report.Drill)} {verdict} · DrillBot</title><style>{HtmlStyle.Css}</style></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<header class=\"v-{verdict}\"><div class=\"verdict\">{E(verdict.ToUpperInvariant())}</div><div><h1>{E(report.Drill)}</h1><p>{E(report.Description ?? string.Empty)}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">run {E(report.RunId)} · {E(report.Trigger.Kind.ToString().ToLowerInvariant())} by {E(report.Trigger.By)} · {Time(report.StartedAt)} → {Time(report.FinishedAt)} UTC</p></div></header><main>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">run {E(report.RunId)} · {E(report.Trigger.Kind.WireName())} by {E(report.Trigger.By)} · {Time(report.StartedAt)} → {Time(report.FinishedAt)} UTC</p></div></header><main>");
         Tables.Proves(html, report);
         html.Append("<section class=\"figures\">");
         Figure(html, "recovery", report.Recovery is { } r ? $"{Num(r.Seconds)} s" : "none", report.Recovery is { } r2 ? $"served by {r2.ServedBy}" : "no stable window");
-        Figure(html, "restore", report.Restore.Status.ToString().ToLowerInvariant(), $"{report.Restore.Objects.Count} objects");
+        Figure(html, "restore", report.Restore.Status.WireName(), $"{report.Restore.Objects.Count} objects");
         Figure(html, "failback", report.Restore.FailbackSeconds is { } f ? $"{Num(f)} s" : "–", "steady state again");
         Figure(html, "probes", report.Probes.Total.ToString(CultureInfo.InvariantCulture), $"{report.Probes.Late} late · every {Num(report.Probes.IntervalMs)} ms");
         Figure(html, "latency p50/p95/p99", $"{Num(report.Probes.LatencyMs.P50)} / {Num(report.Probes.LatencyMs.P95)} / {Num(report.Probes.LatencyMs.P99)}", "ms, ok samples");

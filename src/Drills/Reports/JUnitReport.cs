@@ -47,7 +47,7 @@ public static class JUnitReport
         {
             var kind = report.Verdict == Verdict.Errored ? "error" : "failure";
             cases.Add(new XElement("testcase", new XAttribute("classname", className), new XAttribute("name", "run"), new XAttribute("time", "0"),
-                new XElement(kind, new XAttribute("type", report.Verdict.ToString().ToLowerInvariant()), new XAttribute("message", report.Reasons.FirstOrDefault() ?? report.Verdict.ToString()), string.Join("\n", report.Reasons))));
+                new XElement(kind, new XAttribute("type", report.Verdict.WireName()), new XAttribute("message", report.Reasons.FirstOrDefault() ?? report.Verdict.ToString()), string.Join("\n", report.Reasons))));
         }
 
         var failures = cases.Count(c => c.Element("failure") is not null);
@@ -59,7 +59,7 @@ public static class JUnitReport
             new XAttribute("time", Seconds(report.FinishedAt - report.StartedAt)),
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "runId"), new XAttribute("value", report.RunId)),
-                new XElement("property", new XAttribute("name", "verdict"), new XAttribute("value", report.Verdict.ToString().ToLowerInvariant())),
+                new XElement("property", new XAttribute("name", "verdict"), new XAttribute("value", report.Verdict.WireName())),
                 new XElement("property", new XAttribute("name", "recoverySeconds"), new XAttribute("value", report.Recovery?.Seconds.ToString(CultureInfo.InvariantCulture) ?? "none"))),
             cases);
         var doc = new XDocument(new XDeclaration("1.0", "utf-8", null),

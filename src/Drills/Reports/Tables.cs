@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DrillBot.Drills.Running;
 using static DrillBot.Drills.Reports.HtmlReport;
 
 namespace DrillBot.Drills.Reports;
@@ -38,7 +39,7 @@ internal static class Tables
 
     public static void Restore(StringBuilder html, DrillReport report)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<section><h2>Restore: {E(report.Restore.Status.ToString().ToLowerInvariant())}</h2><table><thead><tr><th>object</th><th>step</th><th>before</th><th>during</th><th>after</th><th>result</th></tr></thead><tbody>");
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>Restore: {E(report.Restore.Status.WireName())}</h2><table><thead><tr><th>object</th><th>step</th><th>before</th><th>during</th><th>after</th><th>result</th></tr></thead><tbody>");
         foreach (var o in report.Restore.Objects)
         {
             var result = o.Verified ? "verified" : o.Ok ? "restored" : "FAILED";

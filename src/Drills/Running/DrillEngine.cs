@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Restore;
 
@@ -10,15 +9,7 @@ namespace DrillBot.Drills.Running;
 /// </summary>
 public sealed class DrillEngine(DrillEngineOptions options)
 {
-    private readonly ConcurrentDictionary<string, DrillRun> _active = new(StringComparer.Ordinal);
-
     public DrillEngineOptions Options { get; } = options;
-
-    /// <summary>Runs started by this engine that have not finished yet (restore included).</summary>
-    public IReadOnlyCollection<DrillRun> ActiveRuns => _active.Values.ToList();
-
-    /// <summary>An active run by id, or null.</summary>
-    public DrillRun? FindActive(string runId) => _active.GetValueOrDefault(runId);
 
     /// <summary>A new run id: UTC time plus random suffix, sortable, safe as a file name.</summary>
     public string NewRunId() => $"{Options.TimeProvider.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -27,7 +18,7 @@ public sealed class DrillEngine(DrillEngineOptions options)
     public DrillRun Start(DrillsConfig config, DrillDefinition drill, RunTrigger trigger, IEnumerable<IDrillObserver>? observers = null, string? runId = null)
     {
         var logger = Options.LoggerFactory.CreateLogger("DrillBot.Drills");
-        var context = new RunContext(runId ?? NewRunId(), config, drill, trigger, Options, observers?.ToList() ?? [], logger);
+        var context = new RunContext(new RunSetup(runId ?? NewRunId(), config, drill, trigger, Options, logger), observers?.ToList() ?? []);
         var abort = new CancellationTokenSource();
         var runner = new DrillRunner(context, abort.Token);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,12 +31,10 @@ public sealed class DrillEngine(DrillEngineOptions options)
             }
             finally
             {
-                _active.TryRemove(context.RunId, out _);
                 abort.Dispose();
             }
         });
         var run = new DrillRun(context, abort, completion);
-        _active[context.RunId] = run;
         started.SetResult();
         return run;
     }

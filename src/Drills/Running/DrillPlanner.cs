@@ -14,9 +14,9 @@ internal static class DrillPlanner
     {
         var notes = new List<string>();
         var now = options.TimeProvider.GetUtcNow();
-        if (BlackoutCalendar.ActiveAt(config.Blackouts, now) is { } blackout)
+        if (ActiveBlackout.At(config.Blackouts, now) is { } blackout)
         {
-            notes.Add($"blackout '{blackout.Name}' is active now: a real run would be refused");
+            notes.Add($"blackout '{blackout.Window.Name}' is active now: a real run would be refused");
         }
 
         foreach (var p in drill.Preconditions.OfType<ReadyReplicasPrecondition>())

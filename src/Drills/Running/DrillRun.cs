@@ -16,13 +16,13 @@ public sealed class DrillRun
         Completion = completion;
     }
 
-    public string RunId => _context.RunId;
+    public string RunId => _context.Setup.RunId;
 
-    public DrillDefinition Drill => _context.Drill;
+    public DrillDefinition Drill => _context.Setup.Drill;
 
-    public RunTrigger Trigger => _context.Trigger;
+    public RunTrigger Trigger => _context.Setup.Trigger;
 
-    public DateTimeOffset StartedAt => _context.StartedAt;
+    public DateTimeOffset StartedAt => _context.Recording.Moments.StartedAt;
 
     public RunPhase Phase => _context.Phase;
 
@@ -37,7 +37,7 @@ public sealed class DrillRun
             return false;
         }
 
-        _context.Stop(Verdict.Aborted, $"aborted: {reason}");
+        _context.Recording.Stop(Verdict.Aborted, $"aborted: {reason}");
         try
         {
             _abort.Cancel();

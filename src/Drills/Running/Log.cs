@@ -11,9 +11,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "run {RunId}: step {Index} {Description}")]
     public static partial void StepApplied(ILogger logger, string runId, int index, string description);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "run {RunId}: {Reason}")]
-    public static partial void RunStopped(ILogger logger, string runId, string reason);
-
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "run {RunId}: restore of {Target} failed: {Error}")]
     public static partial void RestoreFailed(ILogger logger, string runId, string target, string? error);
 

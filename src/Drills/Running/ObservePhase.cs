@@ -7,24 +7,24 @@ internal static class ObservePhase
 {
     public static async Task RunAsync(RunContext ctx, Func<string?> lockLost, CancellationToken cancellationToken)
     {
-        var drill = ctx.Drill;
-        var from = ctx.FaultAt ?? ctx.LastStepAt ?? ctx.Time.GetUtcNow();
+        var drill = ctx.Setup.Drill;
+        var from = ctx.Recording.Moments.FaultAt ?? ctx.Recording.Moments.LastStepAt ?? ctx.Setup.Time.GetUtcNow();
         var end = from + drill.ObserveFor;
         while (true)
         {
-            await Task.Delay(CheckEvery(drill), ctx.Time, cancellationToken);
-            var now = ctx.Time.GetUtcNow();
-            var sorted = ctx.Samples.Complete(ctx.ProbesSent());
+            await Task.Delay(CheckEvery(drill), ctx.Setup.Time, cancellationToken);
+            var now = ctx.Setup.Time.GetUtcNow();
+            var sorted = ctx.Recording.Samples.Complete(ctx.ProbesSent());
             if (drill.AbortIf is { } abortIf && AbortRule.ShouldAbort(abortIf, sorted, from, now, out var ratio))
             {
-                ctx.Stop(Verdict.Aborted, $"abortIf: error ratio {ratio:0.###} above {abortIf.ErrorRatioAbove:0.###} for {abortIf.For.TotalSeconds:0.###}s");
-                ctx.Mark("abort", "abortIf fired", now);
+                ctx.Recording.Stop(Verdict.Aborted, $"abortIf: error ratio {ratio:0.###} above {abortIf.ErrorRatioAbove:0.###} for {abortIf.For.TotalSeconds:0.###}s");
+                ctx.Recording.Mark("abort", "abortIf fired", now);
                 break;
             }
 
             if (lockLost() is { } lost)
             {
-                ctx.Stop(Verdict.Errored, lost);
+                ctx.Recording.Stop(Verdict.Errored, lost);
                 break;
             }
 
@@ -33,15 +33,15 @@ internal static class ObservePhase
                 break;
             }
 
-            if (Settlement.AllSettled(drill, sorted, from, ctx.FaultAt, ctx.LastStepAt, now, end))
+            if (Settlement.AllSettled(drill, sorted, from, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, now, end))
             {
-                ctx.Mark("settled", "every check settled", now);
+                ctx.Recording.Mark("settled", "every check settled", now);
                 break;
             }
         }
 
-        ctx.ObserveEndAt = ctx.Time.GetUtcNow();
-        ctx.Mark("observe-end", "observation ended", ctx.ObserveEndAt);
+        ctx.Recording.Moments.ObserveEndAt = ctx.Setup.Time.GetUtcNow();
+        ctx.Recording.Mark("observe-end", "observation ended", ctx.Recording.Moments.ObserveEndAt);
     }
 
     /// <summary>How often abortIf and settlement are evaluated: every probe interval, but at most ten times a second.</summary>
@@ -51,10 +51,10 @@ internal static class ObservePhase
     public static async Task DrainAsync(RunContext ctx, TimeSpan max)
     {
         var sent = ctx.ProbesSent();
-        var start = ctx.Time.GetTimestamp();
-        while (ctx.Samples.Count < sent && ctx.Time.GetElapsedTime(start) < max)
+        var start = ctx.Setup.Time.GetTimestamp();
+        while (ctx.Recording.Samples.Count < sent && ctx.Setup.Time.GetElapsedTime(start) < max)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), ctx.Time);
+            await Task.Delay(TimeSpan.FromMilliseconds(5), ctx.Setup.Time);
         }
     }
 }

@@ -12,47 +12,47 @@ internal static class RestorePhase
     public static async Task<RestoreResult> RestoreAsync(RunContext ctx)
     {
         ctx.EnterPhase(RunPhase.Restore);
-        ctx.Mark("restore-start", "restore started");
+        ctx.Recording.Mark("restore-start", "restore started");
         List<JournalRecord> records;
-        lock (ctx.Records)
+        lock (ctx.Recording.Records)
         {
-            records = [.. ctx.Records];
+            records = [.. ctx.Recording.Records];
         }
 
-        using var deadline = new CancellationTokenSource(ctx.Options.RestoreTimeout, ctx.Time);
-        var runner = new RestoreRunner(ctx.Journal, Client(ctx), ctx.Time, n => ctx.CheckpointAsync($"restore-item:{n}"));
-        var result = await runner.RestoreAsync(ctx.RunId, records, item =>
+        using var deadline = new CancellationTokenSource(ctx.Setup.Options.RestoreTimeout, ctx.Setup.Time);
+        var runner = new RestoreRunner(ctx.Setup.Journal, Client(ctx), ctx.Setup.Time, n => ctx.Setup.CheckpointAsync($"restore-item:{n}"));
+        var result = await runner.RestoreAsync(ctx.Setup.RunId, records, item =>
         {
             if (!item.Ok)
             {
-                Log.RestoreFailed(ctx.Logger, ctx.RunId, item.Target.ToString(), item.Error);
+                Log.RestoreFailed(ctx.Setup.Logger, ctx.Setup.RunId, item.Target.ToString(), item.Error);
             }
 
-            ctx.Emit(new RestoreItemDone(ctx.RunId, ctx.Drill.Name, ctx.Time.GetUtcNow(), item));
+            ctx.Emit(new RestoreItemDone(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Setup.Time.GetUtcNow(), item));
         }, deadline.Token);
-        ctx.Mark("restore-done", $"restore {result.Status.ToString().ToLowerInvariant()}", result.FinishedAt);
+        ctx.Recording.Mark("restore-done", $"restore {result.Status.WireName()}", result.FinishedAt);
         return result;
     }
 
     private static Func<string, ClusterResult<IClusterClient>> Client(RunContext ctx) => name =>
         ctx.Clients.TryGetValue(name, out var c) ? ClusterResult<IClusterClient>.Success(c)
-        : ctx.Config.Clusters.TryGetValue(name, out var def) ? ctx.Options.Clusters.Create(def)
+        : ctx.Setup.Config.Clusters.TryGetValue(name, out var def) ? ctx.Setup.Options.Clusters.Create(def)
         : ClusterResult<IClusterClient>.Failure(new ClusterError(ClusterErrorKind.Invalid, null, $"cluster {name} is not declared in drills.yaml"));
 
     /// <summary>Probes until a steady-state window follows the restore, or verifyWithin passes.</summary>
     public static async Task FailbackAsync(RunContext ctx, DateTimeOffset restored)
     {
         ctx.EnterPhase(RunPhase.Failback);
-        ctx.RestoreFinishedAt = restored;
-        var steady = ctx.Drill.SteadyState;
-        var deadline = restored + ctx.Drill.Restore.VerifyWithin;
-        while (ctx.Time.GetUtcNow() <= deadline + ctx.Drill.Probe.Interval)
+        ctx.Recording.Moments.RestoreFinishedAt = restored;
+        var steady = ctx.Setup.Drill.SteadyState;
+        var deadline = restored + ctx.Setup.Drill.Restore.VerifyWithin;
+        while (ctx.Setup.Time.GetUtcNow() <= deadline + ctx.Setup.Drill.Probe.Interval)
         {
-            await Task.Delay(ObservePhase.CheckEvery(ctx.Drill), ctx.Time);
-            var sorted = ctx.Samples.Complete(ctx.ProbesSent());
+            await Task.Delay(ObservePhase.CheckEvery(ctx.Setup.Drill), ctx.Setup.Time);
+            var sorted = ctx.Recording.Samples.Complete(ctx.ProbesSent());
             if (SampleWindows.EarliestSteadyWindow(sorted, steady.MinOkRatio, steady.Duration, restored, deadline) is { } first)
             {
-                ctx.Mark("failback", "steady state again", first.SentAt);
+                ctx.Recording.Mark("failback", "steady state again", first.SentAt);
                 return;
             }
         }

@@ -1,88 +1,30 @@
 using DrillBot.Drills.Cluster;
-using DrillBot.Drills.Definitions;
-using DrillBot.Drills.Journal;
-using DrillBot.Drills.Locking;
-using DrillBot.Drills.Reports;
 using DrillBot.Drills.Running.Events;
-using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Drills.Running;
 
-/// <summary>The mutable state of one run, shared by its phases.</summary>
-internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinition drill, RunTrigger trigger, DrillEngineOptions options, IReadOnlyList<IDrillObserver> observers, ILogger logger)
+/// <summary>
+/// One run as its phases see it: the <see cref="Setup"/> fixed at start, the <see cref="Recording"/> of what it
+/// produces, and what it holds while it lives (cluster clients, the prober's count, its phase and its observers).
+/// </summary>
+internal sealed class RunContext(RunSetup setup, IReadOnlyList<IDrillObserver> observers)
 {
-    private readonly Lock _gate = new();
-    private int _sequence;
+    public RunSetup Setup { get; } = setup;
 
-    public string RunId { get; } = runId;
-    public DrillsConfig Config { get; } = config;
-    public DrillDefinition Drill { get; } = drill;
-    public RunTrigger Trigger { get; } = trigger;
-    public DrillEngineOptions Options { get; } = options;
-    public ILogger Logger { get; } = logger;
-    public TimeProvider Time => Options.TimeProvider;
-    public IJournal Journal => Options.Journal;
-    public SampleLog Samples { get; } = new();
+    public RunRecording Recording { get; } = new(setup.Time);
+
+    /// <summary>The cluster clients opened by preflight, by cluster name.</summary>
     public Dictionary<string, IClusterClient> Clients { get; } = new(StringComparer.Ordinal);
-    public List<JournalRecord> Records { get; } = [];
-    public List<StepInfo> Steps { get; } = [];
-    public List<TimelineMarker> Markers { get; } = [];
-    public List<string> Reasons { get; } = [];
+
     public RunPhase Phase { get; private set; } = RunPhase.Pending;
 
-    /// <summary>Who holds the drill leases while this run lives: <c>"{owner} run {runId}"</c>.</summary>
-    public LeaseHolder Holder => LeaseHolder.ForRun(Options.Owner, RunId);
-    public DateTimeOffset StartedAt { get; set; }
-    public DateTimeOffset? SteadyFrom { get; set; }
-    public DateTimeOffset? SteadyTo { get; set; }
-    public DateTimeOffset? FaultAt { get; set; }
-    public DateTimeOffset? LastStepAt { get; set; }
-
-    /// <summary>When the last step before the fault step that changed something (not a wait) was acknowledged: the start of expect.beforeFault's window.</summary>
-    public DateTimeOffset? ArmedAt { get; set; }
-
-    /// <summary>When the fault step was started, before its request (the end of expect.beforeFault's window).</summary>
-    public DateTimeOffset? FaultStartedAt { get; set; }
-    public DateTimeOffset? ObserveEndAt { get; set; }
-    public DateTimeOffset? RestoreFinishedAt { get; set; }
-    public bool Begun { get; set; }
-
-    /// <summary>Set when the run stopped before its end (abort/timeout/refusal) or broke (errored).</summary>
-    public Verdict? Outcome { get; private set; }
-
+    /// <summary>How many probes were sent so far (the prober, once it runs).</summary>
     public Func<long> ProbesSent { get; set; } = () => 0;
-
-    public int NextSequence() => Interlocked.Increment(ref _sequence);
-
-    /// <summary>The test hook (<see cref="DrillEngineOptions.Checkpoint"/>); nothing when unset.</summary>
-    public ValueTask CheckpointAsync(string point) => Options.Checkpoint?.Invoke(point) ?? ValueTask.CompletedTask;
-
-    public void Stop(Verdict verdict, string reason)
-    {
-        lock (_gate)
-        {
-            // errored beats aborted: the first cause is kept otherwise
-            if (Outcome is null || (verdict == Verdict.Errored && Outcome != Verdict.Errored))
-            {
-                Outcome = verdict;
-            }
-
-            Reasons.Add(reason);
-        }
-    }
-
-    public void Mark(string kind, string label, DateTimeOffset? at = null)
-    {
-        lock (_gate)
-        {
-            Markers.Add(new TimelineMarker(at ?? Time.GetUtcNow(), kind, label));
-        }
-    }
 
     public void EnterPhase(RunPhase phase)
     {
         Phase = phase;
-        Emit(new PhaseChanged(RunId, Drill.Name, Time.GetUtcNow(), phase));
+        Emit(new PhaseChanged(Setup.RunId, Setup.Drill.Name, Setup.Time.GetUtcNow(), phase));
     }
 
     public void Emit(DrillEvent e)
@@ -95,7 +37,7 @@ internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinit
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Log.ObserverFailed(Logger, ex, RunId, observer.GetType().Name);
+                Log.ObserverFailed(Setup.Logger, ex, Setup.RunId, observer.GetType().Name);
             }
         }
     }

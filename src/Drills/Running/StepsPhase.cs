@@ -11,91 +11,91 @@ internal static class StepsPhase
 {
     public static async Task RunAsync(RunContext ctx, CancellationToken cancellationToken)
     {
-        var executor = new StepExecutor(ctx.Journal, ctx.Time);
-        for (var i = 0; i < ctx.Drill.Steps.Count; i++)
+        var executor = new StepExecutor(ctx.Setup.Journal, ctx.Setup.Time);
+        for (var i = 0; i < ctx.Setup.Drill.Steps.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var step = ctx.Drill.Steps[i];
+            var step = ctx.Setup.Drill.Steps[i];
             if (step.Fault)
             {
-                ctx.FaultStartedAt = ctx.Time.GetUtcNow();
+                ctx.Recording.Moments.FaultStartedAt = ctx.Setup.Time.GetUtcNow();
             }
 
             if (step is WaitStep wait)
             {
-                await Task.Delay(wait.Duration, ctx.Time, cancellationToken);
-                Done(ctx, i, step, $"waited {Definitions.Parsing.DurationParser.Format(wait.Duration)}", null, ctx.Time.GetUtcNow());
+                await Task.Delay(wait.Duration, ctx.Setup.Time, cancellationToken);
+                Done(ctx, i, step, $"waited {Definitions.Parsing.DurationParser.Format(wait.Duration)}", null, ctx.Setup.Time.GetUtcNow());
                 continue;
             }
 
             var objectStep = (ObjectStepDefinition)step;
             var number = i + 1;
-            var outcome = await executor.ApplyAsync(ctx.RunId, ctx.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.CheckpointAsync($"{p}:{number}"));
+            var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.Setup.CheckpointAsync($"{p}:{number}"));
             MarkRejected(ctx, outcome.Rejected);
             if (!outcome.Ok)
             {
-                lock (ctx.Records)
+                lock (ctx.Recording.Records)
                 {
-                    ctx.Steps.Add(new StepInfo(i, step.Kind, outcome.Description, null, step.Fault, false, outcome.Error!.Message));
+                    ctx.Recording.Steps.Add(new StepInfo(i, step.Kind, outcome.Description, null, step.Fault, false, outcome.Error!.Message));
                 }
 
-                ctx.Stop(Verdict.Errored, $"step {i + 1} ({step.Kind}) failed: {outcome.Error!.Message}");
+                ctx.Recording.Stop(Verdict.Errored, $"step {i + 1} ({step.Kind}) failed: {outcome.Error!.Message}");
                 return;
             }
 
             var entry = outcome.Recorded[^1];
-            lock (ctx.Records)
+            lock (ctx.Recording.Records)
             {
-                var at = ctx.Records.FindIndex(r => r.Entry.Sequence == entry.Sequence);
-                ctx.Records[at] = ctx.Records[at] with { State = JournalEntryState.Applied, AppliedJson = outcome.Applied?.ToJsonString() };
+                var at = ctx.Recording.Records.FindIndex(r => r.Entry.Sequence == entry.Sequence);
+                ctx.Recording.Records[at] = ctx.Recording.Records[at] with { State = JournalEntryState.Applied, AppliedJson = outcome.Applied?.ToJsonString() };
             }
 
             Done(ctx, i, step, outcome.Description, entry.Target, outcome.AcknowledgedAt!.Value);
-            await ctx.CheckpointAsync($"step-applied:{number}");
+            await ctx.Setup.CheckpointAsync($"step-applied:{number}");
         }
     }
 
     /// <summary>Entries refused with 409 changed nothing: restore skips them.</summary>
     private static void MarkRejected(RunContext ctx, IReadOnlyList<int> sequences)
     {
-        lock (ctx.Records)
+        lock (ctx.Recording.Records)
         {
             foreach (var sequence in sequences)
             {
-                var at = ctx.Records.FindIndex(r => r.Entry.Sequence == sequence);
-                ctx.Records[at] = ctx.Records[at] with { State = JournalEntryState.Restored };
+                var at = ctx.Recording.Records.FindIndex(r => r.Entry.Sequence == sequence);
+                ctx.Recording.Records[at] = ctx.Recording.Records[at] with { State = JournalEntryState.Restored };
             }
         }
     }
 
     private static void AddRecord(RunContext ctx, JournalEntry entry)
     {
-        lock (ctx.Records)
+        lock (ctx.Recording.Records)
         {
-            ctx.Records.Add(new JournalRecord(entry, JournalEntryState.Recorded, null, null));
+            ctx.Recording.Records.Add(new JournalRecord(entry, JournalEntryState.Recorded, null, null));
         }
     }
 
     private static void Done(RunContext ctx, int index, StepDefinition step, string description, ObjectRef? target, DateTimeOffset at)
     {
-        lock (ctx.Records)
+        lock (ctx.Recording.Records)
         {
-            ctx.Steps.Add(new StepInfo(index, step.Kind, description, at, step.Fault, true, null));
+            ctx.Recording.Steps.Add(new StepInfo(index, step.Kind, description, at, step.Fault, true, null));
         }
 
         if (step.Fault)
         {
-            ctx.FaultAt = at;
+            ctx.Recording.Moments.FaultAt = at;
         }
-        else if (ctx.FaultAt is null && step is not WaitStep)
+        else if (ctx.Recording.Moments.FaultAt is null && step is not WaitStep)
         {
-            ctx.ArmedAt = at;
+            ctx.Recording.Moments.ArmedAt = at;
         }
 
-        ctx.LastStepAt = at;
+        ctx.Recording.Moments.LastStepAt = at;
         var kind = step.Fault ? "fault" : step is EnableFailoverStep ? "failover" : "step";
-        ctx.Mark(kind, description, at);
-        Log.StepApplied(ctx.Logger, ctx.RunId, index + 1, description);
-        ctx.Emit(new StepApplied(ctx.RunId, ctx.Drill.Name, at, index, step.Kind, description, target, step.Fault));
+        ctx.Recording.Mark(kind, description, at);
+        Log.StepApplied(ctx.Setup.Logger, ctx.Setup.RunId, index + 1, description);
+        ctx.Emit(new StepApplied(ctx.Setup.RunId, ctx.Setup.Drill.Name, at, index, step.Kind, description, target, step.Fault));
     }
 }

@@ -29,4 +29,14 @@ public static class LabEventKinds
 
     /// <summary>The first response served by a region after a routing change; detail <c>version=v2 pod=…</c>.</summary>
     public const string FirstResponse = "first-response";
+
+    /// <summary>
+    /// The first time (per routing change) a fault acted: detail names where it was injected — <c>caller</c>
+    /// (a VirtualService fault in productpage's sidecar, response flag FI, no endpoint involved) or <c>server</c>
+    /// (an EnvoyFilter fault in the named reviews pod's inbound sidecar: a real upstream 5xx).
+    /// </summary>
+    public const string FaultInjected = "fault-injected";
+
+    /// <summary>Stored Istio config the Lab keeps but does not act on; detail <c>not modelled: why</c>.</summary>
+    public const string NotModelled = "not-modelled";
 }

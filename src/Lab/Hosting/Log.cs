@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "Lab stopped")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(6, LogLevel.Warning, "Lab: {Object} is stored but not modelled: {Why}")]
+    public static partial void NotModelled(ILogger logger, string @object, string why);
 }

@@ -9,8 +9,8 @@ namespace DrillBot.Lab.Ingress;
 
 /// <summary>
 /// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (productpage in the ingress region,
-/// which calls reviews through the emulated sidecar), <c>/health</c>, and the ground truth at <c>/lab/events</c>.
-/// Serving a page allocates nothing beyond Kestrel's own request handling.
+/// which calls reviews through the emulated sidecar), <c>/health</c>, and the ground truth at <c>/lab/events</c>
+/// and <c>/lab/requests</c> (per-request hop records). Serving a page allocates only its small hop record.
 /// </summary>
 internal sealed class IngressServer(LabWorld world, ILogger logger)
 {
@@ -30,6 +30,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
                 "/productpage" => Productpage(http),
                 "/health" => Health(http),
                 "/lab/events" => Write(http, 200, "application/json", EventJson.Serialize(world.Events.Snapshot())),
+                "/lab/requests" => Write(http, 200, "application/json", RequestJson.Serialize(world.Requests.Snapshot(AfterId(http)))),
                 _ => Write(http, 404, Text, []),
             };
         }
@@ -67,6 +68,10 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
 
     private static Task WritePage(HttpContext http, ReviewsCall call, RoutingSnapshot snapshot) =>
         Write(http, 200, Html, call.Host?.Page ?? snapshot.SorryPage);
+
+    /// <summary><c>?after=N</c>: only records with a larger id.</summary>
+    private static long AfterId(HttpContext http) =>
+        long.TryParse(http.Request.Query["after"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after) ? after : 0;
 
     private Task Health(HttpContext http) =>
         world.Current(world.Time.GetUtcNow()).ProductpageUp

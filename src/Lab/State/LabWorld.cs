@@ -1,6 +1,8 @@
 using DrillBot.Lab.Api;
 using DrillBot.Lab.Ingress;
 using DrillBot.Lab.Mesh;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrillBot.Lab.State;
 
@@ -19,9 +21,10 @@ internal sealed partial class LabWorld : IDisposable
     private bool _routingChanged;
     private bool _disposed;
 
-    public LabWorld(LabTopology topology, TimeProvider time, int seed)
+    public LabWorld(LabTopology topology, TimeProvider time, int seed, ILogger? logger = null)
     {
         Topology = topology;
+        Logger = logger ?? NullLogger.Instance;
         Time = time;
         Random = new Random(seed);
         HotRandom = new SeededRandom(seed);
@@ -47,7 +50,7 @@ internal sealed partial class LabWorld : IDisposable
             var now = time.GetUtcNow();
             StartedAt = now;
             WorldSeeder.Seed(this, now);
-            Policy = PolicyParser.Parse(MeshContext.Store, Namespace);
+            Policy = PolicyParser.Parse(MeshContext.Store, Namespace, topology.Mesh.RetryAttempts);
             Publish(now);
         }
     }
@@ -64,6 +67,12 @@ internal sealed partial class LabWorld : IDisposable
     public string Namespace => Topology.Namespace;
 
     public EventLog Events { get; } = new();
+
+    /// <summary>Per-request hop records (<c>GET /lab/requests</c>).</summary>
+    public RequestLog Requests { get; } = new();
+
+    /// <summary>The Lab's log (not-modelled config is reported here and in the timeline).</summary>
+    public ILogger Logger { get; }
 
     public Scheduler Scheduler { get; } = new();
 
@@ -138,11 +147,13 @@ internal sealed partial class LabWorld : IDisposable
     /// <summary>The Istio config changed: re-read the reviews policy; a changed DestinationRule resets outlier detection.</summary>
     public void IstioChanged(DateTimeOffset now)
     {
-        var policy = PolicyParser.Parse(MeshContext.Store, Namespace);
+        var policy = PolicyParser.Parse(MeshContext.Store, Namespace, Topology.Mesh.RetryAttempts);
         if (policy.ClusterKey != Policy.ClusterKey)
         {
             ResetOutlierDetection(now);
         }
+
+        ReportNotModelled(Policy.NotModelled, policy.NotModelled, now);
 
         Policy = policy;
         _routingChanged = true;

@@ -9,6 +9,12 @@ public sealed record LabMeshSettings
     /// <summary>Pause before each retry (Envoy: ~25 ms jittered). Zero by default so the Lab never adds latency.</summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Envoy's <c>outlier_detection.always_eject_one_host</c> (eject one host even when maxEjectionPercent
+    /// forbids it). Istio's DestinationRule cannot set it; the Lab offers it only as this knob.
+    /// </summary>
+    public bool AlwaysEjectOneHost { get; init; }
+
     /// <summary>Whether locality load balancing is on mesh-wide (Istio's default) when a DestinationRule does not say.</summary>
     public bool LocalityLbEnabledByDefault { get; init; } = true;
 }

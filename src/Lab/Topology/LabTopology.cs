@@ -27,6 +27,12 @@ public sealed record LabTopology
     /// <summary>Sidecar (Envoy) behaviour that Istio configures by default.</summary>
     public LabMeshSettings Mesh { get; init; } = new();
 
+    /// <summary>
+    /// Which Envoy outlier-ejection rule the sidecars follow (<c>envoy:</c> in the topology file):
+    /// <c>current</c> (Envoy 1.28 and later) or <c>legacy-ejection</c> (older proxies).
+    /// </summary>
+    public LabEnvoyEjection Envoy { get; init; } = LabEnvoyEjection.Current;
+
     /// <summary>Regions whose reviews pods stay listed and ready but answer 503 from the start.</summary>
     public IReadOnlyList<string> FailingRegions { get; init; } = [];
 

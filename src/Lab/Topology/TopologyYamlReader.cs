@@ -35,7 +35,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults"]);
+        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy"]);
         return d with
         {
             Namespace = Str(fields, "namespace") ?? d.Namespace,
@@ -46,6 +46,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             Timing = fields.TryGetValue("timing", out var t) ? ReadTiming(t, d.Timing) : d.Timing,
             Mesh = fields.TryGetValue("istio", out var m) ? ReadMesh(m, d.Mesh) : d.Mesh,
             FailingRegions = ReadFaults(fields) ?? d.FailingRegions,
+            Envoy = ReadEnvoy(fields) ?? d.Envoy,
         };
     }
 
@@ -59,6 +60,20 @@ internal sealed partial class TopologyYamlReader(string fileName)
             case "modern": return LabHtmlTemplate.Modern;
             default:
                 Problem(fields["template"].Node, $"template: '{value}' is not one of classic, modern");
+                return null;
+        }
+    }
+
+    private LabEnvoyEjection? ReadEnvoy(Dictionary<string, (YamlNode Node, string Path)> fields)
+    {
+        var value = Str(fields, "envoy");
+        switch (value)
+        {
+            case null: return null;
+            case "current": return LabEnvoyEjection.Current;
+            case "legacy-ejection": return LabEnvoyEjection.LegacyEjection;
+            default:
+                Problem(fields["envoy"].Node, $"envoy: '{value}' is not one of current, legacy-ejection");
                 return null;
         }
     }
@@ -149,12 +164,13 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var f = Fields(map, field.Path, ["retryAttempts", "retryBackoff", "localityLbEnabledByDefault"]);
+        var f = Fields(map, field.Path, ["retryAttempts", "retryBackoff", "localityLbEnabledByDefault", "alwaysEjectOneHost"]);
         return new LabMeshSettings
         {
             RetryAttempts = Int(f, "retryAttempts") ?? d.RetryAttempts,
             RetryBackoff = Duration(f, "retryBackoff") ?? d.RetryBackoff,
             LocalityLbEnabledByDefault = Bool(f, "localityLbEnabledByDefault") ?? d.LocalityLbEnabledByDefault,
+            AlwaysEjectOneHost = Bool(f, "alwaysEjectOneHost") ?? d.AlwaysEjectOneHost,
         };
     }
 

@@ -1,3 +1,5 @@
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using System.Text;
 using DrillBot.Metrics;
 using Prometheus;
@@ -31,8 +33,8 @@ public sealed class DrillMetricsTests
         metrics.ProbeSampled("reviews-failover", "cn-shanghai");
         metrics.ProbeSampled("reviews-failover", "cn-shanghai");
         metrics.SlackRequest("command", "ok");
-        metrics.RunFinished(new RunOutcome("reviews-failover", "passed", TimeSpan.FromSeconds(42), Finished,
-            TimeSpan.FromSeconds(1.4), new Dictionary<string, double> { ["cn-shanghai"] = 1.0 }, "verified"));
+        metrics.RunFinished(new FinishedRun("reviews-failover", Verdict.Passed, TimeSpan.FromSeconds(42), Finished,
+            TimeSpan.FromSeconds(1.4), new Dictionary<string, double> { ["cn-shanghai"] = 1.0 }, RestoreStatus.Verified));
 
         var text = await ExposeAsync(registry);
         var ts = Finished.ToUnixTimeSeconds();
@@ -60,11 +62,11 @@ public sealed class DrillMetricsTests
     public async Task RunFinished_FailedRun_KeepsLastSuccessAndClearsLastPassed()
     {
         var (registry, metrics) = Create();
-        metrics.RunFinished(new RunOutcome("d", "passed", TimeSpan.FromSeconds(10), Finished, null,
-            new Dictionary<string, double>(), "verified"));
+        metrics.RunFinished(new FinishedRun("d", Verdict.Passed, TimeSpan.FromSeconds(10), Finished, null,
+            new Dictionary<string, double>(), RestoreStatus.Verified));
         metrics.RunStarted("d");
-        metrics.RunFinished(new RunOutcome("d", "failed", TimeSpan.FromSeconds(10), Finished.AddHours(1), null,
-            new Dictionary<string, double>(), "failed"));
+        metrics.RunFinished(new FinishedRun("d", Verdict.Failed, TimeSpan.FromSeconds(10), Finished.AddHours(1), null,
+            new Dictionary<string, double>(), RestoreStatus.Failed));
 
         var text = await ExposeAsync(registry);
         Assert.Multiple(() =>
@@ -83,8 +85,8 @@ public sealed class DrillMetricsTests
         var (registry, metrics) = Create();
         DotNetStats.Register(registry);
         metrics.Declare("reviews-failover", ["cn-shanghai", "error"], TimeSpan.FromSeconds(30));
-        metrics.RunFinished(new RunOutcome("reviews-failover", "passed", TimeSpan.FromSeconds(42), Finished,
-            TimeSpan.FromSeconds(1.4), new Dictionary<string, double> { ["cn-shanghai"] = 0.99 }, "verified"));
+        metrics.RunFinished(new FinishedRun("reviews-failover", Verdict.Passed, TimeSpan.FromSeconds(42), Finished,
+            TimeSpan.FromSeconds(1.4), new Dictionary<string, double> { ["cn-shanghai"] = 0.99 }, RestoreStatus.Verified));
         var text = await ExposeAsync(registry);
 
         var (exitCode, output) = await Promtool.CheckMetricsAsync(text);

@@ -39,9 +39,9 @@ internal sealed class DeadRun : IAsyncDisposable
         var clusters = new FreezableClusters(kubernetes);
         var engine = new DrillEngine(new DrillEngineOptions { Clusters = clusters, Journal = store.Journal, Owner = owner, Lock = new LockOptions { LeaseDuration = TimeSpan.FromSeconds(3) } });
         var runId = engine.NewRunId();
-        await store.Runs.StartAsync(new RunStart(runId, drill, new DrillBot.Store.Runs.RunTrigger(RunTriggerKind.Api, "test"), DateTimeOffset.UtcNow, owner), CancellationToken.None);
+        await store.Runs.StartAsync(new RunStart(runId, drill, new RunTrigger(TriggerKind.Api, "test"), DateTimeOffset.UtcNow, owner), CancellationToken.None);
         var changed = new LastStepApplied(config.FindDrill(drill)!.Steps.Count(s => s is not WaitStep));
-        engine.Start(config, config.FindDrill(drill)!, new Drills.Running.RunTrigger(TriggerKind.Api, "test"), [changed], runId);
+        engine.Start(config, config.FindDrill(drill)!, new RunTrigger(TriggerKind.Api, "test"), [changed], runId);
         await changed.Done.WaitAsync(TimeSpan.FromSeconds(30));
         clusters.Freeze(); // the process is gone: no lease renewal, no restore
         return new DeadRun(store, kubernetes, clusters, runId);

@@ -28,11 +28,11 @@ public sealed class RecoveredReportCompletionTests
             Restore = new RestoreInfo(RestoreStatus.Failed, null, [rule, failed], At.AddSeconds(10), At.AddSeconds(11)),
             Markers = [],
         };
-        var record = new RunRecord(new RunSummary("r1", "reviews-failover", new DrillBot.Store.Runs.RunTrigger(RunTriggerKind.Api, "api"), RunStatus.Interrupted, RunVerdict.Aborted, RunRestoreStatus.Failed, At, At.AddSeconds(11), "a", null, "aborted"), ReportJson.Serialize(own));
+        var record = new RunRecord(new RunSummary("r1", "reviews-failover", new RunTrigger(TriggerKind.Api, "api"), RunStatus.Interrupted, Verdict.Aborted, RestoreStatus.Failed, At, At.AddSeconds(11), "a", null, "aborted"), ReportJson.Serialize(own));
         var item = new RestoreItemResult(Deployment, "scale", true, true, """{"spec.replicas":1}""", """{"spec.replicas":0}""", """{"spec.replicas":1}""", [], null);
 
         var report = RecoveredReport.Build("r1", "reviews-failover", "a", record, At, new RestoreResult(RestoreStatus.Verified, [item], At.AddMinutes(1), At.AddMinutes(1).AddSeconds(1)), "instance b", config);
-        var outcome = RecoveredReport.Outcome(report);
+        var outcome = RunOutcome.AfterInterruption(report);
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted), "the run's own verdict stays");
         Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Verified));
@@ -41,8 +41,8 @@ public sealed class RecoveredReportCompletionTests
         Assert.That(report.Reasons[0], Is.EqualTo("aborted: shutdown (SIGTERM)"));
         Assert.That(report.Reasons[1], Does.Contain("restore failed").And.Contain("restored after an interrupted run by instance b: restore verified"));
         Assert.That(outcome.Status, Is.EqualTo(RunStatus.RestoredAfterInterruption));
-        Assert.That(outcome.Verdict, Is.EqualTo(RunVerdict.Aborted));
-        Assert.That(outcome.RestoreStatus, Is.EqualTo(RunRestoreStatus.Verified));
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Aborted));
+        Assert.That(outcome.RestoreStatus, Is.EqualTo(RestoreStatus.Verified));
         Assert.That(outcome.Summary, Does.StartWith("aborted: ").And.EndWith("restore verified after an interruption"));
     }
 }

@@ -1,6 +1,8 @@
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using DrillBot.Lab;
-using DrillBot.Store;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 using DrillBot.Tests.Service.Support;
 
 namespace DrillBot.Tests.Recovery;
@@ -33,8 +35,8 @@ public sealed class RecoveryOnStartTests
         Assert.That(during["dr/reviews"], Is.Not.EqualTo(before["dr/reviews"]), "and switched failover on");
         Assert.That(LabState.Snapshot(lab), Is.EqualTo(before), "byte for byte as before the drill");
         Assert.That(record.Status, Is.EqualTo(RunStatus.RestoredAfterInterruption));
-        Assert.That(record.Verdict, Is.EqualTo(RunVerdict.Errored));
-        Assert.That(record.RestoreStatus, Is.EqualTo(RunRestoreStatus.Verified));
+        Assert.That(record.Verdict, Is.EqualTo(Verdict.Errored));
+        Assert.That(record.RestoreStatus, Is.EqualTo(RestoreStatus.Verified));
         Assert.That(report["reasons"]!.ToJsonString(), Does.Contain("restored after an interrupted run by instance recoverer"));
         Assert.That(report["restore"]!["objects"]!.AsArray(), Has.Count.EqualTo(2));
         Assert.That(await service.App.Store.Journal.GetUnfinishedRunsAsync(CancellationToken.None), Is.Empty);

@@ -120,4 +120,31 @@ public sealed class KubectlTests
         Assert.That(stdout, Does.Match(@"reviews-v1\s+0/0\s+0\s+0\s+"));
         Assert.That(pods, Does.Contain("Terminating").Or.Contain("No resources found"));
     }
+
+    [Test, Order(20)]
+    public async Task EnvoyFilter_CreateGetDelete_WithKubectl()
+    {
+        var file = Path.Combine(_cache, "envoyfilter.json");
+        await File.WriteAllTextAsync(file, FaultPolicies.InboundAbort("kubectl-abort"));
+
+        var (created, createOut, createErr) = await Run("--context", "asm", "create", "--validate=false", "-f", file);
+        var (listed, listOut, listErr) = await Run("--context", "asm", "get", "envoyfilters");
+        var (_, json, _) = await Run("--context", "asm", "get", "envoyfilter", "kubectl-abort", "-o", "json");
+        var faultedWhileStored = _lab.Host.World.Latest.Hosts.Single(h => h.Version == "v1").InboundFault?.Source;
+        var (deleted, deleteOut, deleteErr) = await Run("--context", "asm", "delete", "envoyfilter", "kubectl-abort");
+
+        Assert.That(created, Is.Zero, createErr);
+        Assert.That(createOut, Does.Contain("envoyfilter.networking.istio.io/kubectl-abort created"));
+        Assert.That(listed, Is.Zero, listErr);
+        Assert.That(listOut, Does.Contain("kubectl-abort"));
+        using (var doc = JsonDocument.Parse(json))
+        {
+            Assert.That(doc.RootElement.GetProperty("apiVersion").GetString(), Is.EqualTo("networking.istio.io/v1alpha3"));
+        }
+
+        Assert.That(faultedWhileStored, Is.EqualTo("EnvoyFilter/default/kubectl-abort"));
+        Assert.That(deleted, Is.Zero, deleteErr);
+        Assert.That(deleteOut, Does.Contain("envoyfilter.networking.istio.io \"kubectl-abort\" deleted"));
+        Assert.That(_lab.Host.GetObjectJson("asm", "EnvoyFilter", "default", "kubectl-abort"), Is.Null);
+    }
 }

@@ -126,33 +126,7 @@ public sealed class RoutingTests
     }
 
     [Test]
-    public async Task VirtualServiceAbortOnLocalSubset_WithFailover_EjectsLocalSubset()
-    {
-        await using var lab = await TestLab.StartAsync();
-        await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
-
-        await MeshPolicies.CreateReviewsAbortAsync(lab, "v1");
-        var counts = await lab.CountVersionsAsync(20);
-
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 20 }));
-        Assert.That(lab.EventsOf(LabEventKinds.EndpointEjected).Single().Object, Does.Contain("reviews-v1-"));
-        Assert.That(lab.EventsOf(LabEventKinds.PolicyChanged).Last().Object, Is.EqualTo("VirtualService/default/reviews"));
-    }
-
-    [Test]
-    public async Task VirtualServiceAbort_WithoutOutlierDetection_RetriesHideItButNothingIsEjected()
-    {
-        await using var lab = await TestLab.StartAsync();
-
-        await MeshPolicies.CreateReviewsAbortAsync(lab, "v1");
-        var counts = await lab.CountVersionsAsync(20);
-
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 20 }));
-        Assert.That(lab.EventsOf(LabEventKinds.EndpointEjected), Is.Empty);
-    }
-
-    [Test]
-    public async Task DefaultMaxEjectionPercent_BothRegionsFailing_OnlyOneHostEjected()
+    public async Task DefaultMaxEjectionPercent_BothRegionsFailing_NoHostEjected()
     {
         await using var lab = await TestLab.StartAsync();
         await MeshPolicies.PatchReviewsAsync(lab, """{"spec":{"trafficPolicy":{"outlierDetection":{"consecutive5xxErrors":1}}}}""");
@@ -162,7 +136,7 @@ public sealed class RoutingTests
         var counts = await lab.CountVersionsAsync(10);
 
         Assert.That(counts, Is.EquivalentTo(new Dictionary<string, int> { ["sorry"] = 10 }));
-        Assert.That(lab.EventsOf(LabEventKinds.EndpointEjected).Count(), Is.EqualTo(1), "Istio's default maxEjectionPercent is 10%");
+        Assert.That(lab.EventsOf(LabEventKinds.EndpointEjected), Is.Empty, "Envoy >= 1.28 with Istio's default 10 %: (0 + 1) / 2 hosts = 50 % > 10 %");
     }
 
     [Test]
@@ -222,7 +196,7 @@ public sealed class RoutingTests
         await lab.ProductpageAsync();
         lab.Host.Control.SetRegionFailing("cn-hangzhou", false);
 
-        await MeshPolicies.CreateReviewsAbortAsync(lab, "v3");
+        await FaultPolicies.CreateReviewsRouteAsync(lab);
         var whileEjected = await lab.CountVersionsAsync(4);
         await MeshPolicies.PatchReviewsAsync(lab, """{"spec":{"trafficPolicy":{"outlierDetection":{"baseEjectionTime":"2m"}}}}""");
         var afterReset = await lab.CountVersionsAsync(4);
@@ -243,25 +217,5 @@ public sealed class RoutingTests
 
         Assert.That(broken, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v2"] = 10 }), "503s are retried on the healthy region");
         Assert.That(healed, Is.EquivalentTo(new Dictionary<string, int> { ["reviews-v1"] = 5, ["reviews-v2"] = 5 }));
-    }
-
-    [Test]
-    public async Task VirtualServiceDelayOnSubset_AnswerWaitsForTheLabClock()
-    {
-        await using var lab = await TestLab.StartAsync();
-        await MeshPolicies.CreateReviewsDelayAsync(lab, "v1", "7s");
-        await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
-
-        var pending = lab.ProductpageAsync();
-        var early = await Task.WhenAny(pending, Task.Delay(300));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!pending.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            lab.Time.Advance(TimeSpan.FromSeconds(7));
-            await Task.WhenAny(pending, Task.Delay(50));
-        }
-
-        Assert.That(early, Is.Not.SameAs(pending), "the delayed subset answers only after 7 s of Lab time");
-        Assert.That((await pending).Pod, Does.StartWith("reviews-v1-"));
     }
 }

@@ -110,6 +110,13 @@ internal sealed partial class TestLab : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>GETs <c>/lab/requests</c> over HTTP (the ground truth per hop), optionally only records after <paramref name="afterId"/>.</summary>
+    public async Task<List<System.Text.Json.Nodes.JsonObject>> RequestsAsync(long afterId = 0)
+    {
+        var body = await Http.GetStringAsync(new Uri(Host.RequestsUrl, $"?after={afterId}"));
+        return System.Text.Json.Nodes.JsonNode.Parse(body)!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+    }
+
     public IEnumerable<LabEvent> EventsOf(string kind) => Host.Events.Where(e => e.Kind == kind);
 
     public async ValueTask DisposeAsync()

@@ -147,4 +147,23 @@ public sealed class LabTopologyLoaderTests
 
         Assert.That(ex!.Message, Does.Contain("ingress: context 'asm' has no region").And.Contain("timing.podStartDelay"));
     }
+
+    [Test]
+    public void Parse_EnvoyEjectionKnob_LegacyAndAlwaysEjectOneHost()
+    {
+        var result = LabTopologyLoader.Parse("envoy: legacy-ejection\nistio: { alwaysEjectOneHost: true }\n", "t.yaml");
+        var defaults = LabTopologyLoader.Parse("", "t.yaml");
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That((result.Topology!.Envoy, result.Topology.Mesh.AlwaysEjectOneHost), Is.EqualTo((LabEnvoyEjection.LegacyEjection, true)));
+        Assert.That((defaults.Topology!.Envoy, defaults.Topology.Mesh.AlwaysEjectOneHost), Is.EqualTo((LabEnvoyEjection.Current, false)));
+    }
+
+    [Test]
+    public void Parse_UnknownEnvoyValue_LocatedProblem()
+    {
+        var result = LabTopologyLoader.Parse("namespace: default\nenvoy: v1.27\n", "t.yaml");
+
+        Assert.That(result.Problems, Is.EqualTo(new[] { "t.yaml:2:8: envoy: 'v1.27' is not one of current, legacy-ejection" }));
+    }
 }

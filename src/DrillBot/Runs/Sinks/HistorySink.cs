@@ -1,6 +1,7 @@
 using DrillBot.Drills.Running.Events;
 using DrillBot.Logging;
 using DrillBot.Store;
+using DrillBot.Store.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Runs.Sinks;
@@ -21,7 +22,7 @@ internal sealed class HistorySink(IDrillBotStore store, TimeProvider time, ILogg
             return;
         }
 
-        var outcome = StoreMapping.Outcome(finished.Report);
+        var outcome = RunOutcome.Of(finished.Report);
         for (var attempt = 0; ; attempt++)
         {
             try

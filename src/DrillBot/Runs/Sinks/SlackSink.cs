@@ -61,12 +61,12 @@ internal sealed class SlackSink(SlackOutbox outbox, SlackRunView view) : IRunSin
     /// <summary>The result view of a finished run.</summary>
     public static SlackRunView Result(SlackRunView started, DrillReport report) => started with
     {
-        Verdict = report.Verdict.ToString().ToLowerInvariant(),
+        Verdict = report.Verdict.WireName(),
         FinishedAt = report.FinishedAt,
         RecoverySeconds = report.Recovery?.Seconds,
         ServedBy = report.Recovery?.ServedBy,
         Shares = report.Probes.Shares,
-        RestoreStatus = report.Restore.Status.ToString().ToLowerInvariant(),
+        RestoreStatus = report.Restore.Status.WireName(),
         FailbackSeconds = report.Restore.FailbackSeconds,
         Reasons = report.Reasons,
         Proves = ProofLines.Of(report.Proves),
@@ -88,7 +88,7 @@ internal sealed class SlackSink(SlackOutbox outbox, SlackRunView view) : IRunSin
         }
 
         restoreAnnounced = true;
-        var status = RestoreResult.StatusOf(restored).ToString().ToLowerInvariant();
+        var status = RestoreResult.StatusOf(restored).WireName();
         await ProgressAsync(new SlackProgressEvent(SlackProgressKind.RestoreDone, at, status), cancellationToken);
     }
 
@@ -103,6 +103,6 @@ internal sealed class SlackSink(SlackOutbox outbox, SlackRunView view) : IRunSin
     private static string PhaseName(RunPhase phase) => phase switch
     {
         RunPhase.SteadyState => "steady state",
-        _ => phase.ToString().ToLowerInvariant(),
+        _ => phase.WireName(),
     };
 }

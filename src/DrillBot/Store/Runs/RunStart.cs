@@ -1,3 +1,4 @@
+using DrillBot.Drills.Running;
 namespace DrillBot.Store.Runs;
 
 /// <summary>A run as it starts. <paramref name="OwnerInstance"/> is the service instance running it.</summary>

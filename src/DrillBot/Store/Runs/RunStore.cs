@@ -1,4 +1,6 @@
 using System.Data.Common;
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Data;
 
 namespace DrillBot.Store.Runs;
@@ -17,7 +19,7 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
             async (connection, transaction) =>
             {
                 await database.LockRunStartsAsync(connection, transaction, cancellationToken);
-                await using (var query = database.Command(connection, transaction, $"SELECT {SummaryColumns} FROM drillbot_runs WHERE status = @running ORDER BY started_at, run_id", ("running", RunNames.Text(RunStatus.Running))))
+                await using (var query = database.Command(connection, transaction, $"SELECT {SummaryColumns} FROM drillbot_runs WHERE status = @running ORDER BY started_at, run_id", ("running", RunStatus.Running.WireName())))
                 await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
                 {
                     while (await reader.ReadAsync(cancellationToken))
@@ -43,8 +45,8 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
                     transaction,
                     "UPDATE drillbot_runs SET status = @interrupted, updated_at = @now WHERE run_id = @id AND status = @running",
                     ("id", runId),
-                    ("interrupted", RunNames.Text(RunStatus.Interrupted)),
-                    ("running", RunNames.Text(RunStatus.Running)),
+                    ("interrupted", RunStatus.Interrupted.WireName()),
+                    ("running", RunStatus.Running.WireName()),
                     ("now", timeProvider.GetUtcNow()));
                 return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
             },
@@ -67,15 +69,15 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
                     "recovery_seconds = @recovery, summary = @summary, report_json = @report, updated_at = @now " +
                     "WHERE run_id = @id AND status IN (@running, @interrupted)",
                     ("id", runId),
-                    ("status", RunNames.Text(outcome.Status)),
-                    ("verdict", outcome.Verdict is { } verdict ? RunNames.Text(verdict) : null),
-                    ("restore", outcome.RestoreStatus is { } restore ? RunNames.Text(restore) : null),
+                    ("status", outcome.Status.WireName()),
+                    ("verdict", outcome.Verdict?.WireName()),
+                    ("restore", outcome.RestoreStatus?.WireName()),
                     ("finished", outcome.FinishedAt),
                     ("recovery", outcome.Recovery?.TotalSeconds),
                     ("summary", outcome.Summary),
                     ("report", outcome.ReportJson),
-                    ("running", RunNames.Text(RunStatus.Running)),
-                    ("interrupted", RunNames.Text(RunStatus.Interrupted)),
+                    ("running", RunStatus.Running.WireName()),
+                    ("interrupted", RunStatus.Interrupted.WireName()),
                     ("now", timeProvider.GetUtcNow()));
                 return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
             },
@@ -99,7 +101,7 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
             : QueryAsync("WHERE drill = @drill ORDER BY started_at DESC, run_id DESC LIMIT @max", cancellationToken, ("drill", drill), ("max", (long)Math.Max(max, 0)));
 
     public Task<IReadOnlyList<RunSummary>> ListRunningAsync(CancellationToken cancellationToken) =>
-        QueryAsync("WHERE status = @running ORDER BY started_at, run_id", cancellationToken, ("running", RunNames.Text(RunStatus.Running)));
+        QueryAsync("WHERE status = @running ORDER BY started_at, run_id", cancellationToken, ("running", RunStatus.Running.WireName()));
 
     public Task<IReadOnlyList<RunSummary>> ListOwnedByAsync(string instanceId, int max, CancellationToken cancellationToken) =>
         QueryAsync(
@@ -127,15 +129,19 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
     private RunSummary ReadSummary(DbDataReader reader) => new(
         RunId: reader.GetString(0),
         Drill: reader.GetString(1),
-        Trigger: new RunTrigger(RunNames.TriggerKind(reader.GetString(2)), reader.GetString(3)),
-        Status: RunNames.Status(reader.GetString(4)),
-        Verdict: RunNames.Verdict(reader.GetNullableString(5)),
-        RestoreStatus: RunNames.RestoreStatus(reader.GetNullableString(6)),
+        Trigger: new RunTrigger(Stored<TriggerKind>(reader.GetString(2)), reader.GetString(3)),
+        Status: Stored<RunStatus>(reader.GetString(4)),
+        Verdict: reader.GetNullableString(5) is { } verdict ? Stored<Verdict>(verdict) : null,
+        RestoreStatus: reader.GetNullableString(6) is { } restore ? Stored<RestoreStatus>(restore) : null,
         StartedAt: database.ReadTime(reader, 7),
         FinishedAt: database.ReadNullableTime(reader, 8),
         OwnerInstance: reader.GetString(9),
         Recovery: reader.GetNullableDouble(10) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         Summary: reader.GetNullableString(11));
+
+    private static T Stored<T>(string text)
+        where T : struct, Enum =>
+        WireNames.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"The store holds an unknown {typeof(T).Name} '{text}'.");
 
     private async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, RunStart run, CancellationToken cancellationToken)
     {
@@ -146,9 +152,9 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
             "VALUES (@id, @drill, @kind, @by, @status, @started, @owner, @now) ON CONFLICT (run_id) DO NOTHING",
             ("id", run.RunId),
             ("drill", run.Drill),
-            ("kind", RunNames.Text(run.Trigger.Kind)),
+            ("kind", run.Trigger.Kind.WireName()),
             ("by", run.Trigger.By),
-            ("status", RunNames.Text(RunStatus.Running)),
+            ("status", RunStatus.Running.WireName()),
             ("started", run.StartedAt),
             ("owner", run.OwnerInstance),
             ("now", timeProvider.GetUtcNow()));

@@ -1,3 +1,5 @@
+using DrillBot.Drills.Running;
+using DrillBot.Drills.Restore;
 namespace DrillBot.Store.Runs;
 
 /// <summary>A run as listings show it (no report).</summary>
@@ -6,8 +8,8 @@ public sealed record RunSummary(
     string Drill,
     RunTrigger Trigger,
     RunStatus Status,
-    RunVerdict? Verdict,
-    RunRestoreStatus? RestoreStatus,
+    Verdict? Verdict,
+    RestoreStatus? RestoreStatus,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
     string OwnerInstance,

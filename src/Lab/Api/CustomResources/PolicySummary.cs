@@ -9,7 +9,7 @@ internal static class PolicySummary
     public static string Describe(LabWorld world, string kind, string ns, string name, string what)
     {
         var stored = world.MeshContext.Store.Get(kind, ns, name);
-        if (stored is null || !(kind is IstioKinds.DestinationRule or IstioKinds.VirtualService)
+        if (stored is null || !(kind is IstioKinds.DestinationRule or IstioKinds.VirtualService or IstioKinds.EnvoyFilter)
             || (kind == IstioKinds.DestinationRule && !PolicyParser.IsReviewsHost(stored["spec"]?["host"], ns)))
         {
             return what;
@@ -25,6 +25,7 @@ internal static class PolicySummary
             _ => "enabled",
         };
         var outlier = policy.Outlier is null ? "off" : $"consecutive5xxErrors={policy.Outlier.Consecutive5xxErrors}";
-        return $"{what}: reviews outlierDetection={outlier} localityLb={locality} faults={policy.Faults.Count}";
+        var fault = policy.Route?.Fault is { } f ? $"caller-side(abort={f.AbortStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})" : "none";
+        return $"{what}: reviews outlierDetection={outlier} localityLb={locality} routeFault={fault} serverFaults={policy.ServerFaults.Count}";
     }
 }

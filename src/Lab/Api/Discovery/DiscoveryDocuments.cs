@@ -114,7 +114,7 @@ internal static class DiscoveryDocuments
     private static IEnumerable<(string Name, IReadOnlyList<string> Versions)> Groups(ContextState context) =>
         ResourceCatalog.ServedBy(context).Where(t => t.Group.Length > 0)
             .GroupBy(t => t.Group)
-            .Select(g => (g.Key, (IReadOnlyList<string>)g.First().Versions));
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.OrderByDescending(t => t.Versions.Count).First().Versions));
 
     private static JsonObject Group(string name, IReadOnlyList<string> versions) => new()
     {

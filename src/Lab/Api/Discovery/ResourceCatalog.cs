@@ -21,10 +21,17 @@ internal static class ResourceCatalog
     public static readonly ResourceType VirtualServices = Istio("virtualservices", "virtualservice", IstioKinds.VirtualService, "vs");
     public static readonly ResourceType Gateways = Istio("gateways", "gateway", IstioKinds.Gateway, "gw");
 
+    /// <summary>Istio's EnvoyFilter CRD: v1alpha3 only, no short name.</summary>
+    public static readonly ResourceType EnvoyFilters =
+        new(IstioKinds.Group, "envoyfilters", "envoyfilter", IstioKinds.EnvoyFilter, IstioKinds.EnvoyFilterVersions, true, FullCrud, [], ResourceHandlerKind.Istio)
+        {
+            Categories = ["istio-io", "networking-istio-io"],
+        };
+
     /// <summary>The <c>Scale</c> subresource type, for messages.</summary>
     public static readonly ResourceType Scale = new("autoscaling", "deployments", "scale", "Scale", ["v1"], true, ["get", "patch", "update"], [], ResourceHandlerKind.Deployments);
 
-    public static IReadOnlyList<ResourceType> All { get; } = [Pods, Endpoints, Services, Namespaces, Deployments, Leases, DestinationRules, VirtualServices, Gateways];
+    public static IReadOnlyList<ResourceType> All { get; } = [Pods, Endpoints, Services, Namespaces, Deployments, Leases, DestinationRules, VirtualServices, Gateways, EnvoyFilters];
 
     /// <summary>Resources a context's API server serves: workloads where pods run, Istio on the mesh context.</summary>
     public static IEnumerable<ResourceType> ServedBy(ContextState context) => All.Where(t => t.Handler switch

@@ -8,22 +8,25 @@ namespace DrillBot.Lab.Mesh;
 /// <summary>Reads the reviews DestinationRule and VirtualServices from the mesh context's store.</summary>
 internal static class PolicyParser
 {
-    public static ReviewsPolicy Parse(ObjectStore store, string ns)
+    public static ReviewsPolicy Parse(ObjectStore store, string ns, int defaultRetryAttempts = 2)
     {
         var rule = store.List(IstioKinds.DestinationRule, ns)
             .Where(o => IsReviewsHost(o["spec"]?["host"], ns))
             .OrderBy(o => o["metadata"]?["creationTimestamp"]?.ToString(), StringComparer.Ordinal)
             .FirstOrDefault();
-        var subsets = Subsets(rule);
         var policy = rule?["spec"]?["trafficPolicy"] as JsonObject;
         var simple = policy?["loadBalancer"]?["simple"]?.ToString();
+        var notModelled = new List<NotModelled>();
         return new ReviewsPolicy(
             Outlier(policy?["outlierDetection"] as JsonObject),
             Locality(policy?["loadBalancer"]?["localityLbSetting"] as JsonObject),
-            simple is "RANDOM" or "LEAST_REQUEST" or "LEAST_CONN",
-            Faults(store, ns, subsets))
+            simple is "RANDOM" or "LEAST_REQUEST" or "LEAST_CONN")
         {
             ClusterKey = rule is null ? "" : ObjectMetadata.Uid(rule) + CanonicalJson.Serialize(rule["spec"]),
+            Subsets = Subsets(rule),
+            Route = VirtualServiceParser.Parse(store, ns, defaultRetryAttempts, notModelled),
+            ServerFaults = EnvoyFilterParser.Parse(store, ns, notModelled),
+            NotModelled = notModelled,
         };
     }
 
@@ -85,63 +88,7 @@ internal static class PolicyParser
         return new LocalityLbSpec(enabled, distribute, failover);
     }
 
-    private static List<EndpointFault> Faults(ObjectStore store, string ns, Dictionary<string, IReadOnlyDictionary<string, string>> subsets)
-    {
-        var faults = new List<EndpointFault>();
-        var services = store.List(IstioKinds.VirtualService, ns)
-            .Where(vs => (vs["spec"]?["hosts"] as JsonArray ?? []).Any(h => IsReviewsHost(h, ns)));
-        foreach (var vs in services)
-        {
-            foreach (var http in (vs["spec"]?["http"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                if (http["fault"] is not JsonObject fault)
-                {
-                    continue;
-                }
+    private static int? Int(JsonNode? node) => VirtualServiceParser.Int(node);
 
-                var abort = fault["abort"] as JsonObject;
-                var delay = fault["delay"] as JsonObject;
-                var template = new EndpointFault(
-                    Int(abort?["httpStatus"]),
-                    Percent(abort),
-                    Duration(delay?["fixedDelay"]),
-                    Percent(delay));
-                var destinations = (http["route"] as JsonArray ?? []).OfType<JsonObject>()
-                    .Select(r => r["destination"] as JsonObject).OfType<JsonObject>().ToList();
-                if (destinations.Count == 0 || destinations.Any(d => d["subset"] is null))
-                {
-                    faults.Add(template);
-                    continue;
-                }
-
-                foreach (var destination in destinations)
-                {
-                    if (subsets.TryGetValue(destination["subset"]!.ToString(), out var labels))
-                    {
-                        faults.Add(template with { SubsetLabels = labels });
-                    }
-                }
-            }
-        }
-
-        return faults;
-    }
-
-    private static double Percent(JsonObject? fault) =>
-        fault is null ? 0
-        : fault["percentage"]?["value"] is { } v ? Number(v) ?? 100
-        : fault["percent"] is { } p ? Number(p) ?? 100
-        : 100;
-
-    private static int? Int(JsonNode? node) => Number(node) is double d ? (int)d : null;
-
-    private static double? Number(JsonNode? node) => node?.GetValueKind() switch
-    {
-        JsonValueKind.Number => node.GetValue<double>(),
-        JsonValueKind.String when double.TryParse(node.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-        _ => null,
-    };
-
-    private static TimeSpan? Duration(JsonNode? node) =>
-        node?.GetValueKind() == JsonValueKind.String && DurationParser.TryParse(node.GetValue<string>(), out var value) ? value : null;
+    private static TimeSpan? Duration(JsonNode? node) => VirtualServiceParser.Duration(node);
 }

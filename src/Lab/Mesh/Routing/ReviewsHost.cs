@@ -1,7 +1,7 @@
 namespace DrillBot.Lab.Mesh;
 
 /// <summary>A reviews endpoint as the sidecars see it in one routing snapshot (immutable but for shared health counters).</summary>
-internal sealed class ReviewsHost(PodRecord pod, int regionIndex, bool failing, EndpointFault? fault, byte[] page)
+internal sealed class ReviewsHost(PodRecord pod, int regionIndex, bool failing, ServerFault? fault, byte[] page)
 {
     public PodRecord Pod { get; } = pod;
 
@@ -23,7 +23,8 @@ internal sealed class ReviewsHost(PodRecord pod, int regionIndex, bool failing, 
     /// <summary>The region is broken (<see cref="LabControl.SetRegionFailing"/>): answers 503.</summary>
     public bool Failing { get; } = failing;
 
-    public EndpointFault? Fault { get; } = fault;
+    /// <summary>An EnvoyFilter fault in this pod's inbound sidecar: the pod itself answers the abort.</summary>
+    public ServerFault? InboundFault { get; } = fault;
 
     /// <summary>The productpage HTML when this host serves the reviews.</summary>
     public byte[] Page { get; } = page;

@@ -1,5 +1,3 @@
-using DrillBot.Lab.State;
-
 namespace DrillBot.Lab.Mesh;
 
 /// <summary>
@@ -12,16 +10,28 @@ internal sealed class RoutingSnapshot
     public required DateTimeOffset NextDue { get; init; }
 
     /// <summary>Every reviews host in the routing set (ejected or not).</summary>
-    public required IReadOnlyList<ReviewsHost> Hosts { get; init; }
+    public IReadOnlyList<ReviewsHost> Hosts => Default.Hosts;
 
-    public required LbMode Mode { get; init; }
+    public LbMode Mode => Default.Mode;
 
-    public required bool RandomLb { get; init; }
+    public bool RandomLb => Default.RandomLb;
 
     /// <summary>Groups that can receive traffic, with the cumulative probability of each (last = 1).</summary>
-    public required HostGroup[] Groups { get; init; }
+    public HostGroup[] Groups => Default.Groups;
 
-    public required double[] Cumulative { get; init; }
+    public double[] Cumulative => Default.Cumulative;
+
+    /// <summary>The whole reviews host as one Envoy cluster (no subset).</summary>
+    public required UpstreamCluster Default { get; init; }
+
+    /// <summary>One cluster per DestinationRule subset (name → cluster of the hosts carrying its labels).</summary>
+    public required IReadOnlyDictionary<string, UpstreamCluster> Subsets { get; init; }
+
+    /// <summary>The VirtualService route of productpage's reviews requests (fault, destinations, retries), or null.</summary>
+    public required VirtualServiceRoute? Route { get; init; }
+
+    /// <summary>The productpage pod that calls reviews (the request record's source), or null.</summary>
+    public string? ProductpagePod { get; init; }
 
     public required OutlierSettings? Outlier { get; init; }
 
@@ -32,51 +42,4 @@ internal sealed class RoutingSnapshot
     public required byte[] SorryPage { get; init; }
 
     public required RoutingEpoch Epoch { get; init; }
-
-    /// <summary>Picks a host for one attempt, or null when no healthy host exists (Envoy's 503 UH).</summary>
-    public ReviewsHost? PickOnce(SeededRandom random)
-    {
-        var groups = Groups;
-        if (groups.Length == 0)
-        {
-            return null;
-        }
-
-        var group = groups[0];
-        if (groups.Length > 1)
-        {
-            var u = random.NextDouble();
-            var i = 0;
-            while (i < groups.Length - 1 && u >= Cumulative[i])
-            {
-                i++;
-            }
-
-            group = groups[i];
-        }
-
-        var healthy = group.Healthy;
-        return RandomLb ? healthy[(int)(random.NextDouble() * healthy.Length)] : group.NextRoundRobin();
-    }
-
-    /// <summary>
-    /// Picks a host other than the previous attempts' (Envoy's previous_hosts retry predicate: up to five
-    /// tries, then whatever the balancer gave).
-    /// </summary>
-    public ReviewsHost? Pick(SeededRandom random, ReviewsHost? previous1, ReviewsHost? previous2)
-    {
-        ReviewsHost? host = null;
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            host = PickOnce(random);
-            if (host is null || (host != previous1 && host != previous2 && !SamePod(host, previous1) && !SamePod(host, previous2)))
-            {
-                return host;
-            }
-        }
-
-        return host;
-    }
-
-    private static bool SamePod(ReviewsHost host, ReviewsHost? other) => other is not null && other.Pod == host.Pod;
 }

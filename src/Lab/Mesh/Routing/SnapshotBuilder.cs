@@ -15,22 +15,31 @@ internal static class SnapshotBuilder
         var hosts = routable.Where(p => p.App == "reviews")
             .OrderBy(p => p.Context.Index).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new ReviewsHost(p, world.RegionIndex[p.Context.Region!], world.Control.IsRegionFailing(p.Context.Region),
-                policy.FaultFor(p.App, p.Version), world.Pages.For(p.Name, p.Version, detailsUp, ratingsUp)))
+                policy.ServerFaultFor(world.Namespace, p.App, p.Version), world.Pages.For(p.Name, p.Version, detailsUp, ratingsUp)))
             .ToArray();
-        var (mode, groups, cumulative) = LoadBalancerPlan.Build(hosts, policy, world.Topology.Mesh.LocalityLbEnabledByDefault,
+        UpstreamCluster Cluster(string? subset, IReadOnlyList<ReviewsHost> members) => UpstreamCluster.Build(
+            UpstreamCluster.ClusterName(subset, world.Namespace), members, policy, world.Topology.Mesh.LocalityLbEnabledByDefault,
             world.IngressContext.Region, world.IngressContext.Zone);
         return new RoutingSnapshot
         {
             NextDue = nextDue,
-            Hosts = hosts,
-            Mode = mode,
-            RandomLb = policy.RandomLb,
-            Groups = groups,
-            Cumulative = cumulative,
+            Default = Cluster(null, hosts),
+            Subsets = policy.Subsets.ToDictionary(s => s.Key, s => Cluster(s.Key, hosts.Where(h => SubsetSelects(s.Value, h)).ToArray()), StringComparer.Ordinal),
+            Route = policy.Route,
+            ProductpagePod = routable.FirstOrDefault(p => p.App == "productpage" && p.Serving && p.Context.Region == world.IngressContext.Region)?.Name,
             Outlier = policy.Outlier,
             ProductpageUp = productpageUp,
             SorryPage = world.Pages.For(null, null, detailsUp, ratingsUp),
             Epoch = epoch,
         };
     }
+
+    /// <summary>A subset's labels select a pod (the Lab's pods carry app and version labels).</summary>
+    private static bool SubsetSelects(IReadOnlyDictionary<string, string> labels, ReviewsHost host) =>
+        labels.All(l => l.Key switch
+        {
+            "app" => l.Value == host.Pod.App,
+            "version" => l.Value == host.Version,
+            _ => false,
+        });
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using DrillBot.Store;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 using DrillBot.Tests.Service.Support;
 using DrillBot.Tests.Support.Postgres;
 
@@ -110,7 +111,7 @@ public sealed class ReplicaScheduleTests
     private static async Task<(List<RunSummary> Runs, List<DateTimeOffset> Missed)> StoredAsync(string connectionString)
     {
         await using var store = await StoreFactory.OpenAsync(StoreLocation.Parse(connectionString), TimeProvider.System, null, CancellationToken.None);
-        var runs = (await store.Runs.ListLatestAsync(500, ScheduleDrills.Tick, CancellationToken.None)).Where(r => r.Trigger.Kind == RunTriggerKind.Schedule).ToList();
+        var runs = (await store.Runs.ListLatestAsync(500, ScheduleDrills.Tick, CancellationToken.None)).Where(r => r.Trigger.Kind == TriggerKind.Schedule).ToList();
         var missed = (await store.MissedFires.ListLatestAsync(500, ScheduleDrills.Tick, CancellationToken.None)).Select(m => m.ScheduledAt).ToList();
         return (runs, missed);
     }

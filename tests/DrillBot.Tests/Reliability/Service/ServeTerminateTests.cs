@@ -1,6 +1,8 @@
+using DrillBot.Drills.Restore;
 using System.Diagnostics;
-using DrillBot.Store;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 using DrillBot.Tests.Service.Support;
 
 namespace DrillBot.Tests.Reliability.Service;
@@ -42,8 +44,8 @@ public sealed class ServeTerminateTests
             Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(20)), "within DRILLBOT_SHUTDOWN_GRACE");
             Assert.That(serve.Process.Out, Does.Contain("shutdown: 1 drill(s) aborted and restored"));
             Assert.That(record.Status, Is.EqualTo(RunStatus.Finished));
-            Assert.That(record.Verdict, Is.EqualTo(RunVerdict.Aborted));
-            Assert.That(record.RestoreStatus, Is.EqualTo(RunRestoreStatus.Verified));
+            Assert.That(record.Verdict, Is.EqualTo(Verdict.Aborted));
+            Assert.That(record.RestoreStatus, Is.EqualTo(RestoreStatus.Verified));
             Assert.That(record.Summary, Does.Contain("shutdown (SIGTERM)"));
             Assert.That(unfinished, Is.Empty, "nothing left in the journal for the next start");
             Assert.That(world.LeaseHolder("ack-hangzhou"), Is.Null.Or.Empty);
@@ -82,7 +84,7 @@ public sealed class ServeTerminateTests
             Assert.That(code, Is.EqualTo(4), "exit 4: the restore did not complete, state may still be changed");
             Assert.That(changedAtExit, Is.True, "reviews-v1 was still scaled down at exit");
             Assert.That(unfinishedAtExit, Is.EqualTo(new[] { runId }), "left in the journal for the next start");
-            Assert.That(atExit.RestoreStatus, Is.EqualTo(RunRestoreStatus.Failed));
+            Assert.That(atExit.RestoreStatus, Is.EqualTo(RestoreStatus.Failed));
             Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("restored-after-interruption"));
             Assert.That(world.Snapshot(), Is.EqualTo(before));
         });

@@ -1,5 +1,7 @@
-using DrillBot.Store;
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 
 namespace DrillBot.Tests.Store.Runs;
 
@@ -8,7 +10,7 @@ namespace DrillBot.Tests.Store.Runs;
 [TestFixture(StoreEngine.Postgres)]
 public sealed class RunStoreExclusiveStartTests(StoreEngine engine) : StoreTestBase(engine)
 {
-    private static RunStart Run(string id, string drill, DateTimeOffset at, string owner) => new(id, drill, new RunTrigger(RunTriggerKind.Api, "t"), at, owner);
+    private static RunStart Run(string id, string drill, DateTimeOffset at, string owner) => new(id, drill, new RunTrigger(TriggerKind.Api, "t"), at, owner);
 
     [Test]
     public async Task StartUnlessBusyAsync_ConflictingRunRunning_NotStartedAndNamesIt()
@@ -27,7 +29,7 @@ public sealed class RunStoreExclusiveStartTests(StoreEngine engine) : StoreTestB
     {
         await Store.Runs.StartAsync(Run("r1", "other", T0, "bot-a"), CancellationToken.None);
         await Store.Runs.StartAsync(Run("r0", "reviews-failover", T0, "bot-a"), CancellationToken.None);
-        await Store.Runs.FinishAsync("r0", new RunOutcome(RunStatus.Finished, RunVerdict.Passed, RunRestoreStatus.Verified, T0.AddMinutes(1), null, "passed", "{}"), CancellationToken.None);
+        await Store.Runs.FinishAsync("r0", new RunOutcome(RunStatus.Finished, Verdict.Passed, RestoreStatus.Verified, T0.AddMinutes(1), null, "passed", "{}"), CancellationToken.None);
 
         var result = await Store.Runs.StartUnlessBusyAsync(Run("r2", "reviews-failover", T0.AddMinutes(2), "bot-b"), r => r.Drill == "reviews-failover", CancellationToken.None);
 
@@ -59,7 +61,7 @@ public sealed class RunStoreExclusiveStartTests(StoreEngine engine) : StoreTestB
             var winnerId = results[0].Started ? $"a{round}" : $"b{round}";
             Assert.That(loser.BusyWith?.RunId, Is.EqualTo(winnerId), $"round {round}: the refused start names the winner");
             Assert.That((await Store.Runs.ListRunningAsync(CancellationToken.None)).Select(r => r.RunId), Is.EqualTo(new[] { winnerId }));
-            await Store.Runs.FinishAsync(winnerId, new RunOutcome(RunStatus.Finished, RunVerdict.Passed, RunRestoreStatus.Verified, T0, null, "passed", "{}"), CancellationToken.None);
+            await Store.Runs.FinishAsync(winnerId, new RunOutcome(RunStatus.Finished, Verdict.Passed, RestoreStatus.Verified, T0, null, "passed", "{}"), CancellationToken.None);
         }
     }
 }

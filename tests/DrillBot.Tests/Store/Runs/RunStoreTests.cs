@@ -1,5 +1,7 @@
-using DrillBot.Store;
+using DrillBot.Drills.Restore;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 
 namespace DrillBot.Tests.Store.Runs;
 
@@ -9,7 +11,7 @@ public sealed class RunStoreTests(StoreEngine engine) : StoreTestBase(engine)
 {
     private const string Report = """{"runId":"r1","drill":"reviews-failover","verdict":"passed","reasons":["ok — ünïcode ✓"]}""";
 
-    private static RunStart Run(string id, string drill, DateTimeOffset startedAt, string owner = "bot-a", RunTriggerKind kind = RunTriggerKind.Slack) =>
+    private static RunStart Run(string id, string drill, DateTimeOffset startedAt, string owner = "bot-a", TriggerKind kind = TriggerKind.Slack) =>
         new(id, drill, new RunTrigger(kind, "U123"), startedAt, owner);
 
     [Test]
@@ -20,7 +22,7 @@ public sealed class RunStoreTests(StoreEngine engine) : StoreTestBase(engine)
         var record = await Store.Runs.GetAsync("r1", CancellationToken.None);
         Assert.That(started, Is.True);
         Assert.That(record, Is.Not.Null);
-        Assert.That(record!.Run, Is.EqualTo(new RunSummary("r1", "reviews-failover", new RunTrigger(RunTriggerKind.Slack, "U123"), RunStatus.Running, null, null, T0, null, "bot-a", null, null)));
+        Assert.That(record!.Run, Is.EqualTo(new RunSummary("r1", "reviews-failover", new RunTrigger(TriggerKind.Slack, "U123"), RunStatus.Running, null, null, T0, null, "bot-a", null, null)));
         Assert.That(record.ReportJson, Is.Null);
     }
 
@@ -45,7 +47,7 @@ public sealed class RunStoreTests(StoreEngine engine) : StoreTestBase(engine)
 
         var ok = await Store.Runs.FinishAsync(
             "r1",
-            new RunOutcome(RunStatus.Finished, RunVerdict.Passed, RunRestoreStatus.Verified, finished, TimeSpan.FromSeconds(1.4), "passed, recovered in 1.4s", Report),
+            new RunOutcome(RunStatus.Finished, Verdict.Passed, RestoreStatus.Verified, finished, TimeSpan.FromSeconds(1.4), "passed, recovered in 1.4s", Report),
             CancellationToken.None);
 
         var record = await Store.Runs.GetAsync("r1", CancellationToken.None);
@@ -53,8 +55,8 @@ public sealed class RunStoreTests(StoreEngine engine) : StoreTestBase(engine)
         Assert.Multiple(() =>
         {
             Assert.That(record!.Run.Status, Is.EqualTo(RunStatus.Finished));
-            Assert.That(record.Run.Verdict, Is.EqualTo(RunVerdict.Passed));
-            Assert.That(record.Run.RestoreStatus, Is.EqualTo(RunRestoreStatus.Verified));
+            Assert.That(record.Run.Verdict, Is.EqualTo(Verdict.Passed));
+            Assert.That(record.Run.RestoreStatus, Is.EqualTo(RestoreStatus.Verified));
             Assert.That(record.Run.StartedAt, Is.EqualTo(started.AddTicks(-(started.UtcTicks % 10))), "microsecond precision");
             Assert.That(record.Run.StartedAt.Offset, Is.EqualTo(TimeSpan.Zero));
             Assert.That(record.Run.FinishedAt, Is.EqualTo(finished.AddTicks(-(finished.UtcTicks % 10))));
@@ -68,14 +70,14 @@ public sealed class RunStoreTests(StoreEngine engine) : StoreTestBase(engine)
     public async Task FinishAsync_AlreadyFinished_IsRefusedAndFirstOutcomeKept()
     {
         await Store.Runs.StartAsync(Run("r1", "d", T0), CancellationToken.None);
-        await Store.Runs.FinishAsync("r1", new RunOutcome(RunStatus.Finished, RunVerdict.Failed, RunRestoreStatus.Verified, T0.AddMinutes(1), null, "failed", "{}"), CancellationToken.None);
+        await Store.Runs.FinishAsync("r1", new RunOutcome(RunStatus.Finished, Verdict.Failed, RestoreStatus.Verified, T0.AddMinutes(1), null, "failed", "{}"), CancellationToken.None);
 
-        var again = await Store.Runs.FinishAsync("r1", new RunOutcome(RunStatus.Finished, RunVerdict.Passed, RunRestoreStatus.Verified, T0.AddMinutes(2), null, "passed", "{}"), CancellationToken.None);
-        var unknown = await Store.Runs.FinishAsync("nope", new RunOutcome(RunStatus.Finished, RunVerdict.Passed, null, T0, null, null, null), CancellationToken.None);
+        var again = await Store.Runs.FinishAsync("r1", new RunOutcome(RunStatus.Finished, Verdict.Passed, RestoreStatus.Verified, T0.AddMinutes(2), null, "passed", "{}"), CancellationToken.None);
+        var unknown = await Store.Runs.FinishAsync("nope", new RunOutcome(RunStatus.Finished, Verdict.Passed, null, T0, null, null, null), CancellationToken.None);
 
         Assert.That(again, Is.False);
         Assert.That(unknown, Is.False);
-        Assert.That((await Store.Runs.GetAsync("r1", CancellationToken.None))!.Run.Verdict, Is.EqualTo(RunVerdict.Failed));
+        Assert.That((await Store.Runs.GetAsync("r1", CancellationToken.None))!.Run.Verdict, Is.EqualTo(Verdict.Failed));
     }
 
     [Test]
@@ -92,7 +94,7 @@ public sealed class RunStoreTests(StoreEngine engine) : StoreTestBase(engine)
         var twice = await Store.Runs.MarkInterruptedAsync("r1", CancellationToken.None);
         var running = await Store.Runs.ListRunningAsync(CancellationToken.None);
         var finished = await Store.Runs.FinishAsync(
-            "r1", new RunOutcome(RunStatus.RestoredAfterInterruption, RunVerdict.Errored, RunRestoreStatus.Verified, T0.AddMinutes(3), null, "restored after an interrupted run", null), CancellationToken.None);
+            "r1", new RunOutcome(RunStatus.RestoredAfterInterruption, Verdict.Errored, RestoreStatus.Verified, T0.AddMinutes(3), null, "restored after an interrupted run", null), CancellationToken.None);
 
         Assert.That(interrupted, Is.True);
         Assert.That(twice, Is.False);
@@ -121,13 +123,13 @@ public sealed class RunStoreTests(StoreEngine engine) : StoreTestBase(engine)
     {
         await Store.Runs.StartAsync(Run("a1", "d", T0, "bot-a"), CancellationToken.None);
         await Store.Runs.StartAsync(Run("b1", "d", T0.AddSeconds(1), "bot-b"), CancellationToken.None);
-        await Store.Runs.StartAsync(Run("a2", "d", T0.AddSeconds(2), "bot-a", RunTriggerKind.Schedule), CancellationToken.None);
-        await Store.Runs.FinishAsync("a1", new RunOutcome(RunStatus.Finished, RunVerdict.Passed, RunRestoreStatus.Verified, T0.AddMinutes(1), null, null, "{}"), CancellationToken.None);
+        await Store.Runs.StartAsync(Run("a2", "d", T0.AddSeconds(2), "bot-a", TriggerKind.Schedule), CancellationToken.None);
+        await Store.Runs.FinishAsync("a1", new RunOutcome(RunStatus.Finished, Verdict.Passed, RestoreStatus.Verified, T0.AddMinutes(1), null, null, "{}"), CancellationToken.None);
 
         var running = await Store.Runs.ListRunningAsync(CancellationToken.None);
         var ownedByA = await Store.Runs.ListOwnedByAsync("bot-a", 10, CancellationToken.None);
 
         Assert.That(running.Select(r => r.RunId), Is.EqualTo(new[] { "b1", "a2" }));
-        Assert.That(ownedByA.Select(r => (r.RunId, r.Status, r.Trigger.Kind)), Is.EqualTo(new[] { ("a2", RunStatus.Running, RunTriggerKind.Schedule), ("a1", RunStatus.Finished, RunTriggerKind.Slack) }));
+        Assert.That(ownedByA.Select(r => (r.RunId, r.Status, r.Trigger.Kind)), Is.EqualTo(new[] { ("a2", RunStatus.Running, TriggerKind.Schedule), ("a1", RunStatus.Finished, TriggerKind.Slack) }));
     }
 }

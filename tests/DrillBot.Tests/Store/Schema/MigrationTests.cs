@@ -1,6 +1,7 @@
-using DrillBot.Store;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Runs;
 using DrillBot.Store.Schema;
+using DrillBot.Store;
 using DrillBot.Tests.Support;
 
 namespace DrillBot.Tests.Store.Schema;
@@ -29,7 +30,7 @@ public sealed class MigrationTests(StoreEngine engine) : StoreTestBase(engine)
     [Test]
     public async Task OpenAsync_AgainOnMigratedDatabase_KeepsDataAndAppliesNothing()
     {
-        await Store.Runs.StartAsync(new RunStart("r1", "reviews-failover", new RunTrigger(RunTriggerKind.Cli, "me"), T0, "a"), CancellationToken.None);
+        await Store.Runs.StartAsync(new RunStart("r1", "reviews-failover", new RunTrigger(TriggerKind.Cli, "me"), T0, "a"), CancellationToken.None);
 
         var reopened = await OpenAnotherStoreAsync();
 

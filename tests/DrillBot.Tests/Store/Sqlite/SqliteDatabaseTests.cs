@@ -1,5 +1,6 @@
-using DrillBot.Store;
+using DrillBot.Drills.Running;
 using DrillBot.Store.Runs;
+using DrillBot.Store;
 using Microsoft.Data.Sqlite;
 
 namespace DrillBot.Tests.Store.Sqlite;
@@ -23,7 +24,7 @@ public sealed class SqliteDatabaseTests() : StoreTestBase(StoreEngine.Sqlite)
             await insert.ExecuteNonQueryAsync();
         }
 
-        var write = Task.Run(() => Store.Runs.StartAsync(new RunStart("r1", "d", new RunTrigger(RunTriggerKind.Cli, "me"), T0, "a"), CancellationToken.None));
+        var write = Task.Run(() => Store.Runs.StartAsync(new RunStart("r1", "d", new RunTrigger(TriggerKind.Cli, "me"), T0, "a"), CancellationToken.None));
         await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
         var finishedWhileLocked = write.IsCompleted;
         await transaction.CommitAsync();
@@ -42,7 +43,7 @@ public sealed class SqliteDatabaseTests() : StoreTestBase(StoreEngine.Sqlite)
             var store = w % 2 == 0 ? Store : other;
             for (var i = 0; i < 20; i++)
             {
-                await store.Runs.StartAsync(new RunStart($"r{w}-{i}", "d", new RunTrigger(RunTriggerKind.Api, "ci"), T0.AddSeconds(i), $"w{w}"), CancellationToken.None);
+                await store.Runs.StartAsync(new RunStart($"r{w}-{i}", "d", new RunTrigger(TriggerKind.Api, "ci"), T0.AddSeconds(i), $"w{w}"), CancellationToken.None);
                 await store.Dedupe.TryRememberAsync($"k{w}-{i}", TimeSpan.FromMinutes(5), CancellationToken.None);
             }
         }));

@@ -16,10 +16,12 @@ public sealed class LoadBalancerPlanTests
     }
 
     [Test]
-    public async Task Failover_ThreeOfTenLocalEjected_SpillsTwoPercent()
+    public async Task Failover_FourOfTenLocalEjected_SpillsSixteenPercent()
     {
+        // No sidecar retries: each page is productpage's two tries, each ejecting one failing local host.
         var topology = TestLab.Fast(LabTopology.Default with
         {
+            Mesh = new LabMeshSettings { RetryAttempts = 0 },
             Contexts =
             [
                 new LabContextSpec("ack-hangzhou", "cn-hangzhou", [new("productpage-v1"), new("details-v1"), new("ratings-v1"), new("reviews-v1", 10)]),
@@ -31,8 +33,8 @@ public sealed class LoadBalancerPlanTests
         await MeshPolicies.PatchReviewsAsync(lab, MeshPolicies.Failover);
         lab.Host.Control.SetRegionFailing("cn-hangzhou", true);
 
-        // Each failing local answer ejects one host (consecutive5xxErrors 1); stop after three.
-        while (lab.EventsOf(LabEventKinds.EndpointEjected).Count() < 3)
+        // Each failing local answer ejects one host (consecutive5xxErrors 1): two pages, four ejections.
+        while (lab.EventsOf(LabEventKinds.EndpointEjected).Count() < 4)
         {
             await lab.ProductpageAsync();
         }
@@ -40,10 +42,11 @@ public sealed class LoadBalancerPlanTests
         lab.Host.Control.SetRegionFailing("cn-hangzhou", false);
         var plan = Snapshot(lab);
 
-        // 7 healthy of 10: health = min(100, 1.4 * 70) = 98 -> 98 % local, 2 % spill to cn-shanghai.
+        // 6 healthy of 10: health = min(100, 1.4 * 60) = 84 -> 84 % local, 16 % spill to cn-shanghai.
+        Assert.That(lab.EventsOf(LabEventKinds.EndpointEjected).Count(), Is.EqualTo(4));
         Assert.That(plan.Mode, Is.EqualTo(LbMode.Failover));
-        Assert.That(plan.Groups.Select(g => g.Healthy.Length), Is.EqualTo(new[] { 7, 1 }));
-        Assert.That(plan.Cumulative[0], Is.EqualTo(0.98).Within(1e-9));
+        Assert.That(plan.Groups.Select(g => g.Healthy.Length), Is.EqualTo(new[] { 6, 1 }));
+        Assert.That(plan.Cumulative[0], Is.EqualTo(0.84).Within(1e-9));
     }
 
     private static RoutingSnapshot Snapshot(TestLab lab) => lab.Host.World.Latest;

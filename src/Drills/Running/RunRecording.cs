@@ -1,0 +1,75 @@
+using DrillBot.Drills.Journal;
+using DrillBot.Drills.Reports;
+
+namespace DrillBot.Drills.Running;
+
+/// <summary>
+/// What a run produces, for its analysis and report: the probe samples (written by the prober), the journal records
+/// of its changes and the steps applied (the steps phase; restore reads the records), the timeline markers, the
+/// instants it passed, and why it stopped early. Owned by the run's <see cref="DrillRunner"/>; thread-safe where the
+/// prober, an abort and the phases meet.
+/// </summary>
+internal sealed class RunRecording(TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly List<TimelineMarker> _markers = [];
+    private readonly List<string> _reasons = [];
+    private int _sequence;
+
+    public SampleLog Samples { get; } = new();
+
+    /// <summary>The journal records of this run's changes, in order (lock it to read or change).</summary>
+    public List<JournalRecord> Records { get; } = [];
+
+    public List<StepInfo> Steps { get; } = [];
+
+    public RunMoments Moments { get; } = new();
+
+    /// <summary>True once the run was begun in the journal (so it must be completed there).</summary>
+    public bool Begun { get; set; }
+
+    /// <summary>Set when the run stopped before its end (abort/timeout/refusal) or broke (errored).</summary>
+    public Verdict? Outcome { get; private set; }
+
+    /// <summary>The next journal sequence number of this run.</summary>
+    public int NextSequence() => Interlocked.Increment(ref _sequence);
+
+    public void Stop(Verdict verdict, string reason)
+    {
+        lock (_gate)
+        {
+            // errored beats aborted: the first cause is kept otherwise
+            if (Outcome is null || (verdict == Verdict.Errored && Outcome != Verdict.Errored))
+            {
+                Outcome = verdict;
+            }
+
+            _reasons.Add(reason);
+        }
+    }
+
+    public void Mark(string kind, string label, DateTimeOffset? at = null)
+    {
+        lock (_gate)
+        {
+            _markers.Add(new TimelineMarker(at ?? time.GetUtcNow(), kind, label));
+        }
+    }
+
+    /// <summary>The reasons given to <see cref="Stop"/> so far, in order.</summary>
+    public IReadOnlyList<string> ReasonsSoFar()
+    {
+        lock (_gate)
+        {
+            return [.. _reasons];
+        }
+    }
+
+    public IReadOnlyList<TimelineMarker> MarkersSoFar()
+    {
+        lock (_gate)
+        {
+            return [.. _markers];
+        }
+    }
+}
