@@ -16,7 +16,7 @@ internal static class ConfigOption
     };
 
     /// <summary>The config, or null after printing each problem as one line (exit code 2).</summary>
-    public static DrillsConfig? Load(CliEnvironment env, string path)
+    public static DrillsConfig? Load(CliEnvironment env, string path, bool printWarnings = false)
     {
         var full = env.Path(path);
         DrillsLoadResult result;
@@ -38,6 +38,11 @@ internal static class ConfigOption
         foreach (var problem in result.Problems)
         {
             env.Error.WriteLine(problem.ToString().Replace(full, path, StringComparison.Ordinal));
+        }
+
+        foreach (var warning in printWarnings ? result.Warnings : [])
+        {
+            env.Error.WriteLine($"{warning.Location.ToString().Replace(full, path, StringComparison.Ordinal)}: warning: {warning.Message}");
         }
 
         return result.Config;

@@ -3,7 +3,10 @@ using Spectre.Console;
 
 namespace DrillBot.Cli;
 
-/// <summary><c>drillbot validate [--config F]</c>: prints every problem (file:line:column: message), exit 2 when there is any.</summary>
+/// <summary>
+/// <c>drillbot validate [--config F]</c>: prints every problem (file:line:column: message), exit 2 when there is any;
+/// warnings (file:line:column: warning: message) are printed too and do not change the exit code.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()
@@ -17,7 +20,7 @@ internal static class ValidateCommand
     public static int Run(string configPath)
     {
         var env = CliEnvironment.Get();
-        var config = ConfigOption.Load(env, configPath);
+        var config = ConfigOption.Load(env, configPath, printWarnings: true);
         if (config is null)
         {
             return ExitCodes.InvalidInput;

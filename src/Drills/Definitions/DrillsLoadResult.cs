@@ -4,4 +4,7 @@ namespace DrillBot.Drills.Definitions;
 public sealed record DrillsLoadResult(DrillsConfig? Config, IReadOnlyList<ValidationProblem> Problems)
 {
     public bool IsValid => Config is not null && Problems.Count == 0;
+
+    /// <summary>Valid drills that probably do not prove what they claim (e.g. a VirtualService abort expected to fail over), located.</summary>
+    public IReadOnlyList<ValidationProblem> Warnings { get; init; } = [];
 }

@@ -55,6 +55,7 @@ public static class DrillsLoader
 
         var config = ConfigParser.Parse(ctx, stream.Documents[0].RootNode);
         var problems = ctx.Problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
-        return new DrillsLoadResult(problems.Count == 0 ? config : null, problems);
+        var warnings = ctx.Warnings.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
+        return new DrillsLoadResult(problems.Count == 0 ? config : null, problems) { Warnings = warnings };
     }
 }

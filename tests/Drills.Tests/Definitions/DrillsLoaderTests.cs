@@ -49,7 +49,9 @@ public sealed class DrillsLoaderTests
         Assert.That(failover.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "scale", "enableFailover" }));
         Assert.That(failover.Steps[0].Fault, Is.True);
         var outage = result.Config.FindDrill("reviews-region-outage")!;
-        Assert.That(outage.Steps[^1], Is.TypeOf<InjectHttpFaultStep>().And.Property("Fault").True);
+        Assert.That(outage.Steps[^1], Is.TypeOf<FailWorkloadStep>().And.Property("Fault").True);
+        Assert.That(((FailWorkloadStep)outage.Steps[^1]).Name, Is.EqualTo("drillbot-fail-reviews-v1"));
+        Assert.That(result.Warnings, Is.Empty, "the bundled drills do not expect failover from a VirtualService abort");
     }
 
     [Test]

@@ -7,10 +7,14 @@ namespace DrillBot.Drills.Definitions.Parsing;
 internal sealed class YamlContext(string file, Func<string, string?> environment)
 {
     private readonly List<ValidationProblem> _problems = [];
+    private readonly List<ValidationProblem> _warnings = [];
 
     public string File { get; } = file;
 
     public IReadOnlyList<ValidationProblem> Problems => _problems;
+
+    /// <summary>Things that are valid but probably do not test what the drill claims (printed by <c>drillbot validate</c>).</summary>
+    public IReadOnlyList<ValidationProblem> Warnings => _warnings;
 
     public SourceLocation At(YamlNode node) => At(node.Start);
 
@@ -19,6 +23,8 @@ internal sealed class YamlContext(string file, Func<string, string?> environment
     public void Problem(YamlNode node, string message) => _problems.Add(new ValidationProblem(At(node), message));
 
     public void Problem(SourceLocation location, string message) => _problems.Add(new ValidationProblem(location, message));
+
+    public void Warn(SourceLocation location, string message) => _warnings.Add(new ValidationProblem(location, message));
 
     /// <summary>The scalar's text with <c>${VAR}</c> and <c>${VAR:-default}</c> expanded; null (and a problem) when not a scalar or a variable is undefined.</summary>
     public string? Scalar(YamlNode node, string path)
