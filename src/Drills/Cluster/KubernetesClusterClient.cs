@@ -15,7 +15,7 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
 
     public async Task<ClusterResult<JsonObject?>> GetAsync(ObjectRef target, CancellationToken cancellationToken)
     {
-        if (target.Kind is ObjectKind.Endpoints or ObjectKind.ConfigMap)
+        if (target.Kind is ObjectKind.Endpoints or ObjectKind.ConfigMap or ObjectKind.Pod)
         {
             return await GetCoreAsync(target, cancellationToken);
         }
@@ -88,9 +88,12 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
     /// <summary>Read-only core objects (Endpoints, ConfigMaps) through the typed API; 404 is a null value.</summary>
     private async Task<ClusterResult<JsonObject?>> GetCoreAsync(ObjectRef target, CancellationToken cancellationToken)
     {
-        var r = target.Kind == ObjectKind.Endpoints
-            ? await call.RunAsync("get", Describe(target), async ct => (object)await client.CoreV1.ReadNamespacedEndpointsAsync(target.Name, target.Namespace, cancellationToken: ct), cancellationToken)
-            : await call.RunAsync("get", Describe(target), async ct => (object)await client.CoreV1.ReadNamespacedConfigMapAsync(target.Name, target.Namespace, cancellationToken: ct), cancellationToken);
+        var r = await call.RunAsync("get", Describe(target), async ct => target.Kind switch
+        {
+            ObjectKind.Endpoints => (object)await client.CoreV1.ReadNamespacedEndpointsAsync(target.Name, target.Namespace, cancellationToken: ct),
+            ObjectKind.Pod => await client.CoreV1.ReadNamespacedPodAsync(target.Name, target.Namespace, cancellationToken: ct),
+            _ => await client.CoreV1.ReadNamespacedConfigMapAsync(target.Name, target.Namespace, cancellationToken: ct),
+        }, cancellationToken);
         return r.Error?.Kind == ClusterErrorKind.NotFound ? ClusterResult<JsonObject?>.Success(null)
             : r.Ok ? ClusterResult<JsonObject?>.Success(JsonNode.Parse(KubernetesJson.Serialize(r.Value)) as JsonObject) : r.As<JsonObject?>();
     }

@@ -21,6 +21,7 @@ internal static class ResourceKinds
         ObjectKind.EnvoyFilter => (IstioGroup, "envoyfilters"),
         ObjectKind.Endpoints => (string.Empty, "endpoints"),
         ObjectKind.ConfigMap => (string.Empty, "configmaps"),
+        ObjectKind.Pod => (string.Empty, "pods"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind drills change"),
     };
 }

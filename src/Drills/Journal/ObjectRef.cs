@@ -18,6 +18,9 @@ public enum ObjectKind
     /// <summary>v1 Endpoints (read only, by the failover preflight).</summary>
     Endpoints,
 
+    /// <summary>v1 Pod (read only, by the failover preflight: which endpoints a failWorkload selects).</summary>
+    Pod,
+
     /// <summary>v1 ConfigMap (read only: the mesh config <c>istio</c> in istio-system, by the failover preflight).</summary>
     ConfigMap,
 }

@@ -36,6 +36,7 @@ internal static class ReportBuilder
                 restore.Items.Select(i => new RestoreObjectInfo(i.Target.Cluster, i.Target.Kind.ToString(), i.Target.Namespace, i.Target.Name, i.Ok, i.Verified, i.Step, i.Before, i.During, i.After, i.Conflicts, i.Error)).ToList(),
                 restore.StartedAt, restore.FinishedAt),
             Reasons = reasons,
+            Misconfigured = ctx.Misconfigured,
             Steps = [.. ctx.Steps],
             Markers = markers,
             Timeline = new Timeline(start, samples.Select(s => new TimelineSample(Math.Round((s.SentAt - start).TotalSeconds, 4), Math.Round(s.Duration.TotalMilliseconds, 2), s.Class, s.Ok, s.Status, s.ErrorKind, s.Late)).ToList()),

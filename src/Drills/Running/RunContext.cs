@@ -41,6 +41,9 @@ internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinit
     public DateTimeOffset? RestoreFinishedAt { get; set; }
     public bool Begun { get; set; }
 
+    /// <summary>The preflight refused the drill's configuration against the live mesh (nothing changed; CLI exit 2).</summary>
+    public bool Misconfigured { get; set; }
+
     /// <summary>Set when the run stopped before its end (abort/timeout/refusal) or broke (errored).</summary>
     public Verdict? Outcome { get; private set; }
 
