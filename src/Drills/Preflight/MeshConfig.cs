@@ -45,13 +45,15 @@ internal static class MeshConfig
         _ => null,
     };
 
-    /// <summary>The part of a localityLbSetting that routes (failover and distribute lists), comparable across sources.</summary>
-    public static string Routing(JsonObject? setting) =>
-        new JsonObject { ["failover"] = Pairs(setting?["failover"]), ["distribute"] = setting?["distribute"]?.DeepClone() }.ToJsonString();
+    /// <summary>The part of a localityLbSetting that routes (failover pairs and distribute weights), comparable across sources and readable.</summary>
+    public static string Routing(JsonObject? setting)
+    {
+        var failover = (setting?["failover"] as JsonArray ?? []).OfType<JsonObject>().Select(f => $"{f["from"]}->{f["to"]}").Order(StringComparer.Ordinal).ToList();
+        var distribute = setting?["distribute"] is JsonArray d ? d.ToJsonString(Compact) : null;
+        return distribute is null ? $"failover [{string.Join(", ", failover)}]" : $"distribute {distribute}" + (failover.Count > 0 ? $" failover [{string.Join(", ", failover)}]" : string.Empty);
+    }
 
     public static bool HasRouting(JsonObject? setting) => setting?["failover"] is JsonArray { Count: > 0 } || setting?["distribute"] is JsonArray { Count: > 0 };
 
-    private static JsonNode? Pairs(JsonNode? failover) => failover is JsonArray list
-        ? new JsonArray([.. list.OfType<JsonObject>().Select(f => $"{f["from"]}->{f["to"]}").Order(StringComparer.Ordinal).Select(p => (JsonNode)JsonValue.Create(p)!)])
-        : null;
+    private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
