@@ -16,4 +16,7 @@ public sealed record DrillAnalysis(
     IReadOnlyList<string> Reasons)
 {
     public bool AllChecksPassed => Checks.All(c => c.Passed);
+
+    /// <summary>The class that served when failback was proved (restore.failback.servedBy, else the most frequent ok class then).</summary>
+    public string? FailbackServedBy { get; init; }
 }

@@ -102,7 +102,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt));
+        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Drill, ctx.Samples.All(), ctx.SteadyFrom, ctx.SteadyTo, ctx.FaultAt, ctx.LastStepAt, ctx.ObserveEndAt, ctx.RestoreFinishedAt) { DeploymentsReadyAt = ctx.DeploymentsReadyAt, DeploymentsNotReady = ctx.DeploymentsNotReady });
         var verdict = ctx.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
 
         // a run whose restore failed stays unfinished in the journal, so that `drillbot restore` (or the service) finishes it

@@ -34,7 +34,7 @@ internal static class ReportBuilder
             Checks = analysis.Checks,
             Restore = new RestoreInfo(restore.Status, analysis.Failback is { } f ? Math.Round(f.TotalSeconds, 3) : null,
                 restore.Items.Select(i => new RestoreObjectInfo(i.Target.Cluster, i.Target.Kind.ToString(), i.Target.Namespace, i.Target.Name, i.Ok, i.Verified, i.Step, i.Before, i.During, i.After, i.Conflicts, i.Error)).ToList(),
-                restore.StartedAt, restore.FinishedAt),
+                restore.StartedAt, restore.FinishedAt) { FailbackServedBy = analysis.FailbackServedBy },
             Reasons = reasons,
             Misconfigured = ctx.Misconfigured,
             Steps = [.. ctx.Steps],

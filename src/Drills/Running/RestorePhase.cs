@@ -39,22 +39,28 @@ internal static class RestorePhase
         : ctx.Config.Clusters.TryGetValue(name, out var def) ? ctx.Options.Clusters.Create(def)
         : ClusterResult<IClusterClient>.Failure(new ClusterError(ClusterErrorKind.Invalid, null, $"cluster {name} is not declared in drills.yaml"));
 
-    /// <summary>Probes until a steady-state window follows the restore, or verifyWithin passes.</summary>
+    /// <summary>
+    /// Probes until failback is proved — a steady-state window after the restore, the restored Deployments ready again
+    /// and, with restore.failback, the original region serving its share (docs/drills-yaml.md#restore) — or verifyWithin passes.
+    /// </summary>
     public static async Task FailbackAsync(RunContext ctx, DateTimeOffset restored)
     {
         ctx.EnterPhase(RunPhase.Failback);
         ctx.RestoreFinishedAt = restored;
-        var steady = ctx.Drill.SteadyState;
+        var readiness = new FailbackReadiness(ctx);
         var deadline = restored + ctx.Drill.Restore.VerifyWithin;
         while (ctx.Time.GetUtcNow() <= deadline + ctx.Drill.Probe.Interval)
         {
             await Task.Delay(ObservePhase.CheckEvery(ctx.Drill), ctx.Time);
+            var ready = await readiness.ReadyAsync(CancellationToken.None);
             var sorted = ctx.Samples.Complete(ctx.ProbesSent());
-            if (SampleWindows.EarliestSteadyWindow(sorted, steady.MinOkRatio, steady.Duration, restored, deadline) is { } first)
+            if (ready && FailbackWindows.Moment(ctx.Drill, sorted, restored, ctx.DeploymentsReadyAt, null).At is { } at)
             {
-                ctx.Mark("failback", "steady state again", first.SentAt);
+                ctx.Mark("failback", ctx.Drill.Restore.Failback is { } f ? $"{f.ServedBy} serves again" : "steady state again", at);
                 return;
             }
         }
+
+        ctx.DeploymentsNotReady = readiness.Pending;
     }
 }

@@ -44,6 +44,11 @@ internal sealed class RunContext(string runId, DrillsConfig config, DrillDefinit
     /// <summary>The preflight refused the drill's configuration against the live mesh (nothing changed; CLI exit 2).</summary>
     public bool Misconfigured { get; set; }
 
+    /// <summary>When the Deployments the restore put back were ready again (failback), and why not if never.</summary>
+    public DateTimeOffset? DeploymentsReadyAt { get; set; }
+
+    public string? DeploymentsNotReady { get; set; }
+
     /// <summary>Set when the run stopped before its end (abort/timeout/refusal) or broke (errored).</summary>
     public Verdict? Outcome { get; private set; }
 

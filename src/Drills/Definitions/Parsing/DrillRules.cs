@@ -48,6 +48,19 @@ internal static class DrillRules
         }
 
         FailoverRules.Warn(ctx, drill);
+        if (drill.Restore.Failback is { } failback)
+        {
+            if (drill.Probe.Classify.FirstOrDefault(c => c.Class == failback.ServedBy) is not { Ok: true })
+            {
+                ctx.Problem(drill.Location, $"{path}.restore.failback.servedBy: '{failback.ServedBy}' is not an ok class of probe.classify ({string.Join(", ", classes)})");
+            }
+
+            if (failback.StableFor > drill.Restore.VerifyWithin)
+            {
+                ctx.Problem(drill.Location, $"{path}.restore.failback.stableFor: longer than restore.verifyWithin, failback could never be seen");
+            }
+        }
+
 
         if (drill.Probe.Timeout > drill.Timeout || drill.ObserveFor > drill.Timeout)
         {
