@@ -63,6 +63,13 @@ public sealed class LabControl
         }
     }
 
+    /// <summary>New pods of <paramref name="deployment"/> in <paramref name="context"/> stay starting and never become ready (an image that cannot start).</summary>
+    public void SetPodsNeverReady(string context, string deployment, bool never = true)
+    {
+        RequireContext(context);
+        _world.Control.SetNeverReady(context, deployment, never);
+    }
+
     private void RequireContext(string context)
     {
         if (_world.FindContext(context) is null)

@@ -23,4 +23,10 @@ public sealed record AnalysisInput(
 {
     /// <summary>Where observation starts: t0 when a step is marked fault, otherwise the last step.</summary>
     public DateTimeOffset? ObserveFrom => FaultAt ?? LastStepAt;
+
+    /// <summary>When every Deployment the restore put back had its ready replicas again (null: none restored, or never).</summary>
+    public DateTimeOffset? DeploymentsReadyAt { get; init; }
+
+    /// <summary>Why the restored Deployments never became ready within verifyWithin (null when they did, or none was restored).</summary>
+    public string? DeploymentsNotReady { get; init; }
 }

@@ -42,8 +42,10 @@ internal static class Checks
     public static CheckResult MinSamples(int min, int actual) =>
         new("minSamples", $">= {Format.Int(min)}", Format.Int(actual), actual >= min);
 
-    public static CheckResult Failback(TimeSpan within, TimeSpan? failback) =>
-        new("failback.within", $"steady state again <= {Format.Seconds(within)} after restore", failback is null ? "not within the time" : Format.Seconds(failback.Value), failback is not null);
+    public static CheckResult Failback(TimeSpan within, TimeSpan? failback, string? why = null, Definitions.FailbackExpectation? expected = null) =>
+        new("failback.within",
+            $"steady state again{(expected is null ? string.Empty : $", {expected.ServedBy} >= {Format.Ratio(expected.AtLeast)} over {Format.Seconds(expected.StableFor)}")}, restored Deployments ready <= {Format.Seconds(within)} after restore",
+            failback is null ? why ?? "not within the time" : Format.Seconds(failback.Value), failback is not null);
 
     private static CheckResult Statistical(string name, string expected, int hits, int samples, double confidence, double? lo, double? hi, string none)
     {

@@ -22,4 +22,7 @@ public sealed record DrillAnalysis(
 
     /// <summary>No check failed but some could not be decided (its interval straddles the threshold).</summary>
     public bool Inconclusive => !AnyCheckFailed && Checks.Any(c => c.Inconclusive);
+
+    /// <summary>The class that served when failback was proved (restore.failback.servedBy, else the most frequent ok class then).</summary>
+    public string? FailbackServedBy { get; init; }
 }

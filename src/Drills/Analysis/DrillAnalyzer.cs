@@ -69,12 +69,13 @@ public static class DrillAnalyzer
         }
 
         TimeSpan? failback = null;
+        string? failbackServedBy = null;
         if (input.RestoreFinishedAt is { } restored)
         {
-            var deadline = restored + drill.Restore.VerifyWithin;
-            var first = SampleWindows.EarliestSteadyWindow(sorted, drill.SteadyState.MinOkRatio, drill.SteadyState.Duration, restored, deadline);
-            failback = first is null ? null : first.SentAt - restored;
-            checks.Add(Checks.Failback(drill.Restore.VerifyWithin, failback));
+            var (at, why) = FailbackWindows.Moment(drill, sorted, restored, input.DeploymentsReadyAt, input.DeploymentsNotReady);
+            failback = at - restored;
+            failbackServedBy = at is { } moment ? drill.Restore.Failback?.ServedBy ?? sorted.Where(s => s.Ok && s.SentAt >= moment).Take(50).GroupBy(s => s.Class).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key : null;
+            checks.Add(Checks.Failback(drill.Restore.VerifyWithin, failback, why, drill.Restore.Failback));
         }
 
         reasons.AddRange(checks.Where(c => c.Failed).Select(c => $"{c.Name}: expected {c.Expected}, got {c.Actual}"));
@@ -85,6 +86,6 @@ public static class DrillAnalyzer
             reasons.Add($"{late} of {sorted.Count} probe samples were sent late (the prober could not hold its rate)");
         }
 
-        return new DrillAnalysis(sorted.Count, late, byClass, latency, recovery, shares, shareSamples, errorRatio, steadyRatio, failback, checks, reasons);
+        return new DrillAnalysis(sorted.Count, late, byClass, latency, recovery, shares, shareSamples, errorRatio, steadyRatio, failback, checks, reasons) { FailbackServedBy = failbackServedBy };
     }
 }

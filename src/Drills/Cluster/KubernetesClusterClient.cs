@@ -15,6 +15,11 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
 
     public async Task<ClusterResult<JsonObject?>> GetAsync(ObjectRef target, CancellationToken cancellationToken)
     {
+        if (target.Kind is ObjectKind.Endpoints or ObjectKind.ConfigMap or ObjectKind.Pod)
+        {
+            return await GetCoreAsync(target, cancellationToken);
+        }
+
         var (group, version, plural) = await PathOf(target.Kind, cancellationToken);
         var r = await call.RunAsync("get", Describe(target), ct => client.CustomObjects.GetNamespacedCustomObjectAsync(group, version, target.Namespace, plural, target.Name, ct), cancellationToken);
         return r.Error?.Kind == ClusterErrorKind.NotFound ? ClusterResult<JsonObject?>.Success(null)
@@ -80,9 +85,27 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
     public Task<ClusterResult<LeaseState>> UpdateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) =>
         LeaseCalls.UpdateAsync(client, call, @namespace, lease, cancellationToken);
 
+    /// <summary>Read-only core objects (Endpoints, ConfigMaps) through the typed API; 404 is a null value.</summary>
+    private async Task<ClusterResult<JsonObject?>> GetCoreAsync(ObjectRef target, CancellationToken cancellationToken)
+    {
+        var r = await call.RunAsync("get", Describe(target), async ct => target.Kind switch
+        {
+            ObjectKind.Endpoints => (object)await client.CoreV1.ReadNamespacedEndpointsAsync(target.Name, target.Namespace, cancellationToken: ct),
+            ObjectKind.Pod => await client.CoreV1.ReadNamespacedPodAsync(target.Name, target.Namespace, cancellationToken: ct),
+            _ => await client.CoreV1.ReadNamespacedConfigMapAsync(target.Name, target.Namespace, cancellationToken: ct),
+        }, cancellationToken);
+        return r.Error?.Kind == ClusterErrorKind.NotFound ? ClusterResult<JsonObject?>.Success(null)
+            : r.Ok ? ClusterResult<JsonObject?>.Success(JsonNode.Parse(KubernetesJson.Serialize(r.Value)) as JsonObject) : r.As<JsonObject?>();
+    }
+
     private async Task<(string Group, string Version, string Plural)> PathOf(ObjectKind kind, CancellationToken cancellationToken)
     {
         var (group, plural) = ResourceKinds.Of(kind);
+        if (kind == ObjectKind.EnvoyFilter)
+        {
+            return (group, ResourceKinds.EnvoyFilterVersion, plural);
+        }
+
         if (group != ResourceKinds.IstioGroup)
         {
             return (group, "v1", plural);

@@ -10,11 +10,18 @@ internal static class ResourceKinds
     /// <summary>Versions the DestinationRule/VirtualService CRDs are served as, preferred first.</summary>
     public static readonly string[] IstioVersions = ["v1", "v1beta1", "v1alpha3"];
 
+    /// <summary>EnvoyFilter is served as v1alpha3 only (Istio's CRD has no other version).</summary>
+    public const string EnvoyFilterVersion = "v1alpha3";
+
     public static (string Group, string Plural) Of(ObjectKind kind) => kind switch
     {
         ObjectKind.Deployment => ("apps", "deployments"),
         ObjectKind.DestinationRule => (IstioGroup, "destinationrules"),
         ObjectKind.VirtualService => (IstioGroup, "virtualservices"),
+        ObjectKind.EnvoyFilter => (IstioGroup, "envoyfilters"),
+        ObjectKind.Endpoints => (string.Empty, "endpoints"),
+        ObjectKind.ConfigMap => (string.Empty, "configmaps"),
+        ObjectKind.Pod => (string.Empty, "pods"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind drills change"),
     };
 }

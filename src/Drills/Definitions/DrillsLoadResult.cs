@@ -5,6 +5,6 @@ public sealed record DrillsLoadResult(DrillsConfig? Config, IReadOnlyList<Valida
 {
     public bool IsValid => Config is not null && Problems.Count == 0;
 
-    /// <summary>Located warnings (undefined variables when loaded for <c>validate</c>); they never void the config.</summary>
+    /// <summary>Located warnings: undefined variables when loaded for <c>validate</c>, and valid drills that probably do not prove what they claim (e.g. a VirtualService abort expected to fail over); they never void the config.</summary>
     public IReadOnlyList<ValidationProblem> Warnings { get; init; } = [];
 }

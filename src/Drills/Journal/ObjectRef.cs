@@ -11,6 +11,18 @@ public enum ObjectKind
 
     /// <summary>networking.istio.io VirtualService.</summary>
     VirtualService,
+
+    /// <summary>networking.istio.io/v1alpha3 EnvoyFilter (created by <c>failWorkload</c>, deleted by the restore).</summary>
+    EnvoyFilter,
+
+    /// <summary>v1 Endpoints (read only, by the failover preflight).</summary>
+    Endpoints,
+
+    /// <summary>v1 Pod (read only, by the failover preflight: which endpoints a failWorkload selects).</summary>
+    Pod,
+
+    /// <summary>v1 ConfigMap (read only: the mesh config <c>istio</c> in istio-system, by the failover preflight).</summary>
+    ConfigMap,
 }
 
 /// <summary>One object in one cluster (cluster = the name under <c>clusters:</c> in drills.yaml).</summary>

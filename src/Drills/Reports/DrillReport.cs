@@ -28,4 +28,7 @@ public sealed record DrillReport
     public IReadOnlyList<StepInfo> Steps { get; init; } = [];
     public IReadOnlyList<TimelineMarker> Markers { get; init; } = [];
     public required Timeline Timeline { get; init; }
+
+    /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
+    public bool Misconfigured { get; init; }
 }

@@ -8,7 +8,11 @@ public sealed record RestoreInfo(
     double? FailbackSeconds,
     IReadOnlyList<RestoreObjectInfo> Objects,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>The class (region) that served when failback was proved (docs/drills-yaml.md#restore).</summary>
+    public string? FailbackServedBy { get; init; }
+}
 
 /// <summary>One restored object, with before (prior), during (drill) and after (restored) field values as JSON maps.</summary>
 public sealed record RestoreObjectInfo(

@@ -54,7 +54,7 @@ internal static class DrillPlanner
         var change = ChangeBuilder.Build(objectStep, read.Value);
         if (change is null)
         {
-            return new PlannedChange(index, step.Kind, step.Kind, target, null, null, "-", step.Fault, $"{target} does not exist");
+            return new PlannedChange(index, step.Kind, step.Kind, target, null, null, "-", step.Fault, $"{target} {(objectStep is FailWorkloadStep ? "already exists: a real run would refuse to replace it" : "does not exist")}");
         }
 
         if (change.Kind == ChangeKind.Create)

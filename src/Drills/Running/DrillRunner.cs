@@ -102,7 +102,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt));
+        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt) { DeploymentsReadyAt = ctx.Recording.Moments.DeploymentsReadyAt, DeploymentsNotReady = ctx.Recording.DeploymentsNotReady });
         // failed beats inconclusive beats passed
         var verdict = ctx.Recording.Outcome ?? (analysis.AnyCheckFailed ? Verdict.Failed : analysis.Inconclusive ? Verdict.Inconclusive : Verdict.Passed);
 

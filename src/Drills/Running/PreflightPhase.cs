@@ -3,6 +3,7 @@ using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
 using DrillBot.Drills.Locking;
 using DrillBot.Drills.Reports;
+using DrillBot.Drills.Preflight;
 using DrillBot.Drills.Scheduling;
 using DrillBot.Drills.Steps;
 
@@ -61,7 +62,7 @@ internal static class PreflightPhase
         await ctx.Setup.Journal.BeginRunAsync(new JournalRun(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Setup.Options.Owner, ctx.Recording.Moments.StartedAt), cancellationToken);
         ctx.Recording.Begun = true;
         // a failed check stops the run through ctx.Recording.Stop; the lock is still returned so that it is released
-        _ = await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckLeftoversAsync(ctx, cancellationToken);
+        _ = await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckFailoverAsync(ctx, cancellationToken) && await CheckLeftoversAsync(ctx, cancellationToken);
         return runLock;
     }
 
@@ -86,6 +87,36 @@ internal static class PreflightPhase
         return true;
     }
 
+    /// <summary>The failover the drill expects can happen on the live mesh (reads only); a refusal marks the run misconfigured (CLI exit 2).</summary>
+    private static async Task<bool> CheckFailoverAsync(RunContext ctx, CancellationToken cancellationToken)
+    {
+        ClusterResult<IClusterClient> Client(string name)
+        {
+            if (ctx.Clients.TryGetValue(name, out var known))
+            {
+                return ClusterResult<IClusterClient>.Success(known);
+            }
+
+            var created = ctx.Setup.Config.Clusters.TryGetValue(name, out var def) ? ctx.Setup.Options.Clusters.Create(def)
+                : ClusterResult<IClusterClient>.Failure(new ClusterError(ClusterErrorKind.Invalid, null, $"cluster {name} is not declared"));
+            if (created.Ok)
+            {
+                ctx.Clients[name] = created.Value!;
+            }
+
+            return created;
+        }
+
+        if (await FailoverPreflight.CheckAsync(ctx.Setup.Config, ctx.Setup.Drill, Client, cancellationToken) is not { } finding)
+        {
+            return true;
+        }
+
+        ctx.Recording.Misconfigured = !finding.Errored;
+        ctx.Recording.Stop(finding.Errored ? Verdict.Errored : Verdict.Aborted, finding.Reason);
+        return false;
+    }
+
     private static async Task<bool> CheckLeftoversAsync(RunContext ctx, CancellationToken cancellationToken)
     {
         foreach (var step in ctx.Setup.Drill.Steps.OfType<ObjectStepDefinition>())
@@ -101,6 +132,12 @@ internal static class PreflightPhase
             if (DrillAnnotations.RunOf(current.Value) is { } other)
             {
                 ctx.Recording.Stop(Verdict.Aborted, $"refused: {target} still carries the changes of run {other}; run `drillbot restore` first");
+                return false;
+            }
+
+            if (step is FailWorkloadStep && current.Value is not null)
+            {
+                ctx.Recording.Stop(Verdict.Aborted, $"refused: {target} already exists and is not this drill's; give failWorkload.name another name or delete it");
                 return false;
             }
         }

@@ -39,22 +39,28 @@ internal static class RestorePhase
         : ctx.Setup.Config.Clusters.TryGetValue(name, out var def) ? ctx.Setup.Options.Clusters.Create(def)
         : ClusterResult<IClusterClient>.Failure(new ClusterError(ClusterErrorKind.Invalid, null, $"cluster {name} is not declared in drills.yaml"));
 
-    /// <summary>Probes until a steady-state window follows the restore, or verifyWithin passes.</summary>
+    /// <summary>
+    /// Probes until failback is proved — a steady-state window after the restore, the restored Deployments ready again
+    /// and, with restore.failback, the original region serving its share (docs/drills-yaml.md#restore) — or verifyWithin passes.
+    /// </summary>
     public static async Task FailbackAsync(RunContext ctx, DateTimeOffset restored)
     {
         ctx.EnterPhase(RunPhase.Failback);
         ctx.Recording.Moments.RestoreFinishedAt = restored;
-        var steady = ctx.Setup.Drill.SteadyState;
+        var readiness = new FailbackReadiness(ctx);
         var deadline = restored + ctx.Setup.Drill.Restore.VerifyWithin;
         while (ctx.Setup.Time.GetUtcNow() <= deadline + ctx.Setup.Drill.Probe.Interval)
         {
             await Task.Delay(ObservePhase.CheckEvery(ctx.Setup.Drill), ctx.Setup.Time);
+            var ready = await readiness.ReadyAsync(CancellationToken.None);
             var sorted = ctx.Recording.Samples.Complete(ctx.ProbesSent());
-            if (SampleWindows.EarliestSteadyWindow(sorted, steady.MinOkRatio, steady.Duration, restored, deadline) is { } first)
+            if (ready && FailbackWindows.Moment(ctx.Setup.Drill, sorted, restored, ctx.Recording.Moments.DeploymentsReadyAt, null).At is { } at)
             {
-                ctx.Recording.Mark("failback", "steady state again", first.SentAt);
+                ctx.Recording.Mark("failback", ctx.Setup.Drill.Restore.Failback is { } f ? $"{f.ServedBy} serves again" : "steady state again", at);
                 return;
             }
         }
+
+        ctx.Recording.DeploymentsNotReady = readiness.Pending;
     }
 }

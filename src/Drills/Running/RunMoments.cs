@@ -19,4 +19,7 @@ internal sealed class RunMoments
     public DateTimeOffset? FaultStartedAt { get; set; }
     public DateTimeOffset? ObserveEndAt { get; set; }
     public DateTimeOffset? RestoreFinishedAt { get; set; }
+
+    /// <summary>When the Deployments the restore put back were ready again (failback).</summary>
+    public DateTimeOffset? DeploymentsReadyAt { get; set; }
 }

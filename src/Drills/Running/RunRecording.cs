@@ -28,6 +28,12 @@ internal sealed class RunRecording(TimeProvider time)
     /// <summary>True once the run was begun in the journal (so it must be completed there).</summary>
     public bool Begun { get; set; }
 
+    /// <summary>The preflight refused the drill's configuration against the live mesh (nothing changed; CLI exit 2).</summary>
+    public bool Misconfigured { get; set; }
+
+    /// <summary>Why the restored Deployments never became ready again (failback), if they did not.</summary>
+    public string? DeploymentsNotReady { get; set; }
+
     /// <summary>Set by preflight when the run goes ahead inside a blackout on a person's override.</summary>
     public BlackoutOverride? BlackoutOverride { get; set; }
 

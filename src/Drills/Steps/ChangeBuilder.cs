@@ -14,13 +14,19 @@ internal static class ChangeBuilder
         EnableFailoverStep f => new ObjectRef(f.Cluster, ObjectKind.DestinationRule, f.Namespace, f.DestinationRule),
         DistributeTrafficStep d => new ObjectRef(d.Cluster, ObjectKind.DestinationRule, d.Namespace, d.DestinationRule),
         InjectHttpFaultStep i => new ObjectRef(i.Cluster, ObjectKind.VirtualService, i.Namespace, i.VirtualService),
+        FailWorkloadStep w => new ObjectRef(w.Cluster, ObjectKind.EnvoyFilter, w.Namespace, w.Name),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, "not an object step"),
     };
 
-    /// <summary>The change, or null when the object must exist and does not.</summary>
+    /// <summary>The change, or null when the object must exist and does not (or, for failWorkload, must not exist and does).</summary>
     public static StepChange? Build(ObjectStepDefinition step, JsonObject? current)
     {
         var target = TargetOf(step);
+        if (step is FailWorkloadStep w)
+        {
+            return current is null ? WorkloadFaultFilter.Build(w, target) : null;
+        }
+
         if (current is null && step is not InjectHttpFaultStep)
         {
             return null;

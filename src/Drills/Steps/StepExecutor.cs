@@ -36,6 +36,11 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
             }
 
             var change = ChangeBuilder.Build(step, current);
+            if (change is null && step is FailWorkloadStep)
+            {
+                return Failed(recorded, new ClusterError(ClusterErrorKind.Conflict, 409, $"cluster {target.Cluster}: {target.Kind} {target.Namespace}/{target.Name} already exists and is not this drill's; give failWorkload.name another name or delete it"), step);
+            }
+
             if (change is null)
             {
                 return Failed(recorded, new ClusterError(ClusterErrorKind.NotFound, 404, $"cluster {target.Cluster}: get {target.Kind} {target.Namespace}/{target.Name}: it does not exist"), step);

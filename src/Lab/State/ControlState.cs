@@ -28,6 +28,23 @@ internal sealed class ControlState
         && (_forbidden.ContainsKey((context, verb, kind.ToLowerInvariant(), name ?? "*"))
             || _forbidden.ContainsKey((context, verb, kind.ToLowerInvariant(), "*")));
 
+    private readonly ConcurrentDictionary<(string Context, string Deployment), bool> _neverReady = new();
+
+    /// <summary>New pods of this deployment never become ready (an image that cannot start).</summary>
+    public bool IsNeverReady(string context, string deployment) => _neverReady.ContainsKey((context, deployment));
+
+    public void SetNeverReady(string context, string deployment, bool never)
+    {
+        if (never)
+        {
+            _neverReady[(context, deployment)] = true;
+        }
+        else
+        {
+            _neverReady.TryRemove((context, deployment), out _);
+        }
+    }
+
     public bool IsRegionFailing(string? region) => region is not null && _failingRegions.ContainsKey(region);
 
     public void SetRegionFailing(string region, bool failing)
@@ -56,6 +73,7 @@ internal sealed class ControlState
     /// <summary>No faults at all: no API faults, no refusals, no failing region.</summary>
     public void Clear()
     {
+        _neverReady.Clear();
         _apiFaults.Clear();
         _forbidden.Clear();
         _failingRegions.Clear();

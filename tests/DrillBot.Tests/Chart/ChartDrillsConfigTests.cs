@@ -86,6 +86,7 @@ public sealed class ChartDrillsConfigTests
                     "scale" => ("deployments", body.Str("deployment")),
                     "enableFailover" or "distributeTraffic" => ("destinationrules", body.Str("destinationRule")),
                     "injectHttpFault" => ("virtualservices", body.Find("virtualService") is null ? body.Str("host") : body.Str("virtualService")),
+                    "failWorkload" => ("envoyfilters", body.Find("name") is null ? $"drillbot-fail-{body.Str("workload", "app")}-{body.Str("workload", "version")}" : body.Str("name")),
                     _ => throw new AssertionException($"step kind {kind} is not known to this test"),
                 };
             }

@@ -173,7 +173,7 @@ public sealed class CliExitCodeTests
     public async Task Run_RestoreCannotComplete_Exit4AndReportSaysWhatIsLeft()
     {
         await using var cli = await CliHarness.StartAsync();
-        cli.Lab!.Control.Forbid("asm", "delete", "VirtualService", "reviews");
+        cli.Lab!.Control.Forbid("asm", "delete", "EnvoyFilter", "drillbot-fail-reviews-v1");
 
         var code = await cli.RunAsync("run", "reviews-region-outage", "--report-json", "r.json");
 
@@ -181,12 +181,12 @@ public sealed class CliExitCodeTests
         var json = JsonNode.Parse(await File.ReadAllTextAsync(cli.Path2("r.json")))!;
         Assert.That(json["restore"]!["status"]!.GetValue<string>(), Is.EqualTo("failed"));
         var left = json["restore"]!["objects"]!.AsArray().Single(o => !o!["ok"]!.GetValue<bool>())!;
-        Assert.That(left["kind"]!.GetValue<string>(), Is.EqualTo("VirtualService"));
-        Assert.That(json["reasons"]!.AsArray().Select(r => r!.GetValue<string>()), Has.Some.StartsWith("RESTORE FAILED for mesh:VirtualService/default/reviews"));
+        Assert.That(left["kind"]!.GetValue<string>(), Is.EqualTo("EnvoyFilter"));
+        Assert.That(json["reasons"]!.AsArray().Select(r => r!.GetValue<string>()), Has.Some.StartsWith("RESTORE FAILED for mesh:EnvoyFilter/default/drillbot-fail-reviews-v1"));
 
         cli.Lab.Control.ClearFaults();
         Assert.That(await cli.RunAsync("restore"), Is.EqualTo(ExitCodes.Passed), cli.Out + cli.Error);
-        Assert.That(cli.State("asm", "VirtualService", "reviews"), Is.Null, "`drillbot restore` finished the job");
+        Assert.That(cli.State("asm", "EnvoyFilter", "drillbot-fail-reviews-v1"), Is.Null, "`drillbot restore` finished the job");
     }
 
     [Test]

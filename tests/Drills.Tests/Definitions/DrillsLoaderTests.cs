@@ -56,7 +56,9 @@ public sealed class DrillsLoaderTests
         Assert.That(runbook.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "scale", "enableFailover" }), "the runbook's own order");
         Assert.That(runbook.Steps[0].Fault, Is.True);
         var outage = result.Config.FindDrill("reviews-region-outage")!;
-        Assert.That(outage.Steps[^1], Is.TypeOf<InjectHttpFaultStep>().And.Property("Fault").True);
+        Assert.That(outage.Steps[^1], Is.TypeOf<FailWorkloadStep>().And.Property("Fault").True);
+        Assert.That(((FailWorkloadStep)outage.Steps[^1]).Name, Is.EqualTo("drillbot-fail-reviews-v1"));
+        Assert.That(result.Warnings, Is.Empty, "the bundled drills do not expect failover from a VirtualService abort");
     }
 
     [Test]

@@ -100,6 +100,7 @@ internal sealed class LabRun : IAsyncDisposable
         ["reviews-v2"] = State("ack-shanghai", "Deployment", "reviews-v2"),
         ["dr/reviews"] = State("asm", "DestinationRule", "reviews"),
         ["vs/reviews"] = State("asm", "VirtualService", "reviews"),
+        ["ef/drillbot-fail-reviews-v1"] = State("asm", "EnvoyFilter", "drillbot-fail-reviews-v1"),
     };
 
     public async ValueTask DisposeAsync()

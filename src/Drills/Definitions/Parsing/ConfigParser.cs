@@ -63,13 +63,14 @@ internal static class ConfigParser
             var context = c.String("context");
             var kubeconfig = c.String("kubeconfig");
             var inCluster = c.Bool("inCluster") ?? false;
+            var region = c.String("region");
             c.Done();
             if (inCluster == (context is not null))
             {
                 ctx.Problem(v, $"clusters.{name}: give exactly one of 'context' (a kubeconfig context) or 'inCluster: true'");
             }
 
-            result[name] = new ClusterDefinition(name, context, kubeconfig, inCluster, ctx.At(k));
+            result[name] = new ClusterDefinition(name, context, kubeconfig, inCluster, ctx.At(k)) { Region = region };
         }
 
         return result;

@@ -28,6 +28,9 @@ internal static class DrillParser
         var observeFor = map.Duration("observeFor", required: true);
         var restoreMap = map.Map("restore");
         var verifyWithin = restoreMap?.Duration("verifyWithin") ?? TimeSpan.FromSeconds(60);
+        var failbackMap = restoreMap?.Map("failback");
+        var failback = failbackMap is null ? null : FailbackOf(failbackMap);
+        failbackMap?.Done();
         restoreMap?.Done();
         var timeout = map.Duration("timeout") ?? TimeSpan.FromMinutes(10);
         map.Done();
@@ -52,7 +55,7 @@ internal static class DrillParser
             Expect = expect,
             AbortIf = abortIf,
             ObserveFor = observeFor.Value,
-            Restore = new RestoreDefinition(verifyWithin),
+            Restore = new RestoreDefinition(verifyWithin) { Failback = failback },
             Timeout = timeout,
             Location = map.Location,
         };
@@ -84,5 +87,13 @@ internal static class DrillParser
         var duration = map.Duration("for", required: true);
         map.Done();
         return ratio is null || duration is null ? null : new AbortIfDefinition(ratio.Value, duration.Value);
+    }
+
+    private static FailbackExpectation? FailbackOf(MapReader map)
+    {
+        var servedBy = map.String("servedBy", required: true);
+        var atLeast = map.Number("atLeast", required: true, min: 0, max: 1);
+        var stableFor = map.Duration("stableFor", required: true);
+        return servedBy is null || atLeast is null || stableFor is null ? null : new FailbackExpectation(servedBy, atLeast.Value, stableFor.Value);
     }
 }

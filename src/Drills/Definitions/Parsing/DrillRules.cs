@@ -61,6 +61,26 @@ internal static class DrillRules
             ctx.Problem(d.Location, $"{path}: DestinationRule '{d.DestinationRule}' gets both 'distribute' and 'failover'; they cannot be used together in one localityLbSetting");
         }
 
+        foreach (var dup in drill.Steps.OfType<FailWorkloadStep>().GroupBy(w => (w.Cluster, w.Namespace, w.Name)).Where(g => g.Count() > 1).Select(g => g.Last()))
+        {
+            ctx.Problem(dup.Location, $"{path}: two failWorkload steps create EnvoyFilter '{dup.Name}'; give one of them another 'name'");
+        }
+
+        FailoverRules.Warn(ctx, drill);
+        if (drill.Restore.Failback is { } failback)
+        {
+            if (drill.Probe.Classify.FirstOrDefault(c => c.Class == failback.ServedBy) is not { Ok: true })
+            {
+                ctx.Problem(drill.Location, $"{path}.restore.failback.servedBy: '{failback.ServedBy}' is not an ok class of probe.classify ({string.Join(", ", classes)})");
+            }
+
+            if (failback.StableFor > drill.Restore.VerifyWithin)
+            {
+                ctx.Problem(drill.Location, $"{path}.restore.failback.stableFor: longer than restore.verifyWithin, failback could never be seen");
+            }
+        }
+
+
         if (drill.Probe.Timeout > drill.Timeout || drill.ObserveFor > drill.Timeout)
         {
             ctx.Problem(drill.Location, $"{path}.timeout: shorter than observeFor or probe.timeout");

@@ -5,7 +5,7 @@ namespace DrillBot.Drills.Definitions.Parsing;
 /// <summary>Reads one step: a mapping with exactly one key, the step kind.</summary>
 internal static class StepParser
 {
-    private static readonly string[] Kinds = ["scale", "enableFailover", "distributeTraffic", "injectHttpFault", "wait"];
+    private static readonly string[] Kinds = ["scale", "enableFailover", "distributeTraffic", "injectHttpFault", "failWorkload", "wait"];
 
     public static StepDefinition? Parse(StepEnv env, YamlNode node, string path)
     {
@@ -49,6 +49,7 @@ internal static class StepParser
             "enableFailover" => TrafficStepParser.EnableFailover(env, map),
             "distributeTraffic" => TrafficStepParser.DistributeTraffic(env, map),
             "injectHttpFault" => InjectHttpFault(env, map),
+            "failWorkload" => WorkloadStepParser.FailWorkload(env, map),
             _ => Wait(map),
         };
         map.Done();

@@ -41,6 +41,8 @@ internal sealed class YamlContext(string file, Func<string, string?> environment
 
     public void Problem(SourceLocation location, string message) => _problems.Add(new ValidationProblem(location, message));
 
+    public void Warn(SourceLocation location, string message) => _warnings.Add(new ValidationProblem(location, message));
+
     /// <summary>The scalar's text with <c>${VAR}</c> and <c>${VAR:-default}</c> expanded; null (and a problem) when not a scalar or a variable is undefined.</summary>
     public string? Scalar(YamlNode node, string path)
     {

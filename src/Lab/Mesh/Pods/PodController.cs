@@ -82,7 +82,7 @@ internal sealed class PodController(LabWorld world)
 
     private void BecomeReady(PodRecord pod, DateTimeOffset at)
     {
-        if (pod.Phase != PodPhase.Starting)
+        if (pod.Phase != PodPhase.Starting || world.Control.IsNeverReady(pod.Context.Name, pod.Deployment))
         {
             return;
         }
