@@ -4,7 +4,7 @@ using DrillBot.Drills.Running;
 
 namespace DrillBot.Cli;
 
-/// <summary>A report's exit code: 4 restore failed (loudest), 3 errored, 1 failed/aborted, 0 passed.</summary>
+/// <summary>A report's exit code: 4 restore failed (loudest), 3 errored, 5 inconclusive, 1 failed/aborted, 0 passed.</summary>
 internal static class ExitCodeOf
 {
     public static int Report(DrillReport report) =>
@@ -13,6 +13,7 @@ internal static class ExitCodeOf
         {
             Verdict.Passed => ExitCodes.Passed,
             Verdict.Errored => ExitCodes.Errored,
+            Verdict.Inconclusive => ExitCodes.Inconclusive,
             _ => ExitCodes.Failed,
         };
 }

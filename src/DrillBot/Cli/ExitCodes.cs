@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>Restore failed: state may still be changed. The loudest outcome.</summary>
     public const int RestoreFailed = 4;
+
+    /// <summary>The drill was inconclusive: no check failed, but too few samples to decide one (its confidence interval straddles the threshold).</summary>
+    public const int Inconclusive = 5;
 }

@@ -16,10 +16,16 @@ internal static class ReportSummary
             Verdict.Passed => "green",
             Verdict.Failed => "red",
             Verdict.Aborted => "yellow",
+            Verdict.Inconclusive => "blue",
             _ => "purple",
         };
         console.WriteLine();
         console.MarkupLine($"[bold {colour}]{report.Verdict.ToString().ToUpperInvariant()}[/]  [bold]{Markup.Escape(report.Drill)}[/]  run {Markup.Escape(report.RunId)}");
+        foreach (var line in ProofLines.Of(report.Proves))
+        {
+            console.MarkupLine(line.StartsWith("Proved", StringComparison.Ordinal) ? $"[green]{Markup.Escape(line)}[/]" : $"[red]{Markup.Escape(line)}[/]");
+        }
+
         var recovery = report.Recovery is { } r ? $"{N(r.Seconds)}s, served by {r.ServedBy}" : "none";
         var restoreColour = report.Restore.Status switch { RestoreStatus.Verified => "green", RestoreStatus.Restored => "yellow", _ => "red bold" };
         console.MarkupLine($"recovery: [bold]{Markup.Escape(recovery)}[/]   restore: [{restoreColour}]{report.Restore.Status.WireName()}[/]   failback: {(report.Restore.FailbackSeconds is { } f ? N(f) + "s" : "-")}");
@@ -30,7 +36,7 @@ internal static class ReportSummary
             var checks = new Table().Border(TableBorder.Rounded).AddColumns("check", "expected", "actual", "result");
             foreach (var c in report.Checks)
             {
-                checks.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Expected), Markup.Escape(c.Actual), c.Passed ? "[green]passed[/]" : "[red]failed[/]");
+                checks.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Expected), Markup.Escape(c.Actual), c.Passed ? "[green]passed[/]" : c.Inconclusive ? "[blue]inconclusive[/]" : "[red]failed[/]");
             }
 
             console.Write(checks);

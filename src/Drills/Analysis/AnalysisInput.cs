@@ -5,7 +5,9 @@ namespace DrillBot.Drills.Analysis;
 
 /// <summary>
 /// Everything the analysis needs: the drill, every sample of the run (any order), and the moments
-/// that divide the run. A null moment means the run never got there.
+/// that divide the run. A null moment means the run never got there. <see cref="ArmedAt"/> is when
+/// the last arming step (not a wait) before the fault step was acknowledged and <see cref="FaultStartedAt"/> when the fault step was
+/// started (its request sent): the window of <c>expect.beforeFault</c>.
 /// </summary>
 public sealed record AnalysisInput(
     DrillDefinition Drill,
@@ -15,7 +17,9 @@ public sealed record AnalysisInput(
     DateTimeOffset? FaultAt,
     DateTimeOffset? LastStepAt,
     DateTimeOffset? ObserveEndAt,
-    DateTimeOffset? RestoreFinishedAt)
+    DateTimeOffset? RestoreFinishedAt,
+    DateTimeOffset? ArmedAt = null,
+    DateTimeOffset? FaultStartedAt = null)
 {
     /// <summary>Where observation starts: t0 when a step is marked fault, otherwise the last step.</summary>
     public DateTimeOffset? ObserveFrom => FaultAt ?? LastStepAt;

@@ -12,10 +12,11 @@ internal static class Checks
         new("recovery.within", $"<= {Format.Seconds(expected.Within)} ({expected.ServedBy} for {Format.Seconds(expected.StableFor)})",
             recovery is null ? "no recovery" : Format.Seconds(recovery.Time), recovery is not null && recovery.Time <= expected.Within);
 
-    public static CheckResult ErrorRatio(double max, double? actual) =>
-        new("maxErrorRatio", $"<= {Format.Ratio(max)}", actual is null ? "no samples" : Format.Ratio(actual.Value), actual is not null && actual <= max + 1e-9);
+    /// <summary>Not-ok samples among <paramref name="samples"/>: passes when the interval's upper bound ≤ max, fails when its lower bound &gt; max.</summary>
+    public static CheckResult ErrorRatio(double max, int errors, int samples, double confidence) =>
+        Statistical("maxErrorRatio", $"<= {Format.Ratio(max)}", errors, samples, confidence, null, max, "no samples");
 
-    public static CheckResult Share(string cls, ShareExpectation bounds, double? actual)
+    public static CheckResult Share(string cls, ShareExpectation bounds, int hits, int okSamples, double confidence)
     {
         var expected = (bounds.AtLeast, bounds.AtMost) switch
         {
@@ -24,8 +25,18 @@ internal static class Checks
             (null, { } hi) => $"<= {Format.Ratio(hi)}",
             _ => "any",
         };
-        var passed = actual is { } a && (bounds.AtLeast is null || a >= bounds.AtLeast - 1e-9) && (bounds.AtMost is null || a <= bounds.AtMost + 1e-9);
-        return new CheckResult($"share.{cls}", expected, actual is null ? "no ok samples" : Format.Ratio(actual.Value), passed);
+        return Statistical($"share.{cls}", expected, hits, okSamples, confidence, bounds.AtLeast, bounds.AtMost, "no ok samples");
+    }
+
+    /// <summary>
+    /// beforeFault: samples ok and served by the class among all samples sent between arming and the
+    /// fault; fewer than minSamples samples cannot decide it.
+    /// </summary>
+    public static CheckResult BeforeFault(BeforeFaultExpectation expected, int hits, int samples, double confidence)
+    {
+        var check = Statistical($"beforeFault.{expected.ServedBy}", $">= {Format.Ratio(expected.AtLeast)} served by {expected.ServedBy} before the fault (>= {Format.Int(expected.MinSamples)} samples)",
+            hits, samples, confidence, expected.AtLeast, null, "no samples before the fault");
+        return samples >= expected.MinSamples || check.Failed ? check : check with { Passed = false, Inconclusive = true, Actual = check.Actual + $", fewer than {Format.Int(expected.MinSamples)} samples" };
     }
 
     public static CheckResult MinSamples(int min, int actual) =>
@@ -33,4 +44,18 @@ internal static class Checks
 
     public static CheckResult Failback(TimeSpan within, TimeSpan? failback) =>
         new("failback.within", $"steady state again <= {Format.Seconds(within)} after restore", failback is null ? "not within the time" : Format.Seconds(failback.Value), failback is not null);
+
+    private static CheckResult Statistical(string name, string expected, int hits, int samples, double confidence, double? lo, double? hi, string none)
+    {
+        var interval = Wilson.Interval(hits, samples, confidence);
+        var decision = BoundRule.Decide(interval, lo, hi);
+        var actual = samples == 0
+            ? $"{none} (interval [0, 1] at {Format.Percent(confidence)})"
+            : $"{Format.Ratio(hits / (double)samples)} ({Format.Int(hits)}/{Format.Int(samples)}), {Format.Percent(confidence)} interval [{Format.Bound(Format.Down(interval.Low))}, {Format.Bound(Format.Up(interval.High))}]";
+        return new CheckResult(name, expected, actual, decision == BoundDecision.Passed)
+        {
+            Inconclusive = decision == BoundDecision.Undecided,
+            Interval = new ConfidenceInterval(Format.Down(interval.Low), Format.Up(interval.High), confidence, hits, samples),
+        };
+    }
 }

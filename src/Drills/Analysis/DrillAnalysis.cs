@@ -16,4 +16,10 @@ public sealed record DrillAnalysis(
     IReadOnlyList<string> Reasons)
 {
     public bool AllChecksPassed => Checks.All(c => c.Passed);
+
+    /// <summary>Some check failed outright (failed beats inconclusive beats passed).</summary>
+    public bool AnyCheckFailed => Checks.Any(c => c.Failed);
+
+    /// <summary>No check failed but some could not be decided (its interval straddles the threshold).</summary>
+    public bool Inconclusive => !AnyCheckFailed && Checks.Any(c => c.Inconclusive);
 }

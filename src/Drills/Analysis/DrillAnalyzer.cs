@@ -22,6 +22,12 @@ public static class DrillAnalyzer
             checks.Add(Checks.SteadyState(drill.SteadyState, steadyRatio.Value, steady.Count));
         }
 
+        if (drill.Expect.BeforeFault is { } before && input.ArmedAt is { } armed && input.FaultStartedAt is { } faultStart)
+        {
+            var window = sorted.Where(s => s.SentAt >= armed && s.SentAt < faultStart).ToList();
+            checks.Add(Checks.BeforeFault(before, window.Count(s => s.Ok && s.Class == before.ServedBy), window.Count, drill.Expect.Confidence));
+        }
+
         RecoveryResult? recovery = null;
         double? errorRatio = null;
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -40,7 +46,7 @@ public static class DrillAnalyzer
             errorRatio = observed.Count == 0 ? null : observed.Count(s => !s.Ok) / (double)observed.Count;
             if (drill.Expect.MaxErrorRatio is { } maxError)
             {
-                checks.Add(Checks.ErrorRatio(maxError, errorRatio));
+                checks.Add(Checks.ErrorRatio(maxError, observed.Count(s => !s.Ok), observed.Count, drill.Expect.Confidence));
             }
 
             var shareFrom = recovery?.WindowStart ?? input.LastStepAt ?? observeFrom;
@@ -53,7 +59,7 @@ public static class DrillAnalyzer
 
             foreach (var (cls, bounds) in drill.Expect.Share)
             {
-                checks.Add(Checks.Share(cls, bounds, okAfter.Count == 0 ? null : shares.GetValueOrDefault(cls)));
+                checks.Add(Checks.Share(cls, bounds, okAfter.Count(s => s.Class == cls), okAfter.Count, drill.Expect.Confidence));
             }
 
             if (drill.Expect.MinSamples > 0)
@@ -71,7 +77,8 @@ public static class DrillAnalyzer
             checks.Add(Checks.Failback(drill.Restore.VerifyWithin, failback));
         }
 
-        reasons.AddRange(checks.Where(c => !c.Passed).Select(c => $"{c.Name}: expected {c.Expected}, got {c.Actual}"));
+        reasons.AddRange(checks.Where(c => c.Failed).Select(c => $"{c.Name}: expected {c.Expected}, got {c.Actual}"));
+        reasons.AddRange(checks.Where(c => c.Inconclusive).Select(c => $"{c.Name}: inconclusive, too few samples to decide: expected {c.Expected}, got {c.Actual}"));
         var late = sorted.Count(s => s.Late);
         if (late > 0)
         {

@@ -33,7 +33,7 @@ public static class Settlement
         }
 
         var observed = SampleWindows.Between(sorted, observeFrom, null).ToList();
-        if (expect.MaxErrorRatio is { } maxError && !Certain(observed.Count(s => !s.Ok), observed.Count, remaining, null, maxError))
+        if (expect.MaxErrorRatio is { } maxError && !Certain(observed.Count(s => !s.Ok), observed.Count, remaining, expect.Confidence, null, maxError, everyCounts: true))
         {
             return false;
         }
@@ -42,7 +42,7 @@ public static class Settlement
         var ok = SampleWindows.Between(sorted, shareFrom, null).Where(s => s.Ok).ToList();
         foreach (var (cls, bounds) in expect.Share)
         {
-            if (!Certain(ok.Count(s => s.Class == cls), ok.Count, remaining, bounds.AtLeast, bounds.AtMost))
+            if (!Certain(ok.Count(s => s.Class == cls), ok.Count, remaining, expect.Confidence, bounds.AtLeast, bounds.AtMost, everyCounts: false))
             {
                 return false;
             }
@@ -52,21 +52,33 @@ public static class Settlement
     }
 
     /// <summary>
-    /// True when the ratio hits/n stays on one side of [lo, hi] for any outcome of the remaining samples
-    /// (each may or may not count, and may or may not be a hit).
+    /// True when the Wilson decision (<see cref="BoundRule"/>) on hits/n is the same for every outcome
+    /// of the remaining samples: j more samples count (all of them when <paramref name="everyCounts"/>,
+    /// else any 0 ≤ j ≤ remaining) and any i ≤ j of them are hits. Both bounds of the interval grow
+    /// with i for a fixed n, so the decisions at i = 0 and i = j bound all others: one-sided checks are
+    /// settled when these agree; a two-sided check only when both pass or both fail on the same side.
+    /// An undecided (inconclusive) outcome is settled too when no outcome could decide it.
     /// </summary>
-    public static bool Certain(int hits, int n, int remaining, double? lo, double? hi)
+    public static bool Certain(int hits, int n, int remaining, double confidence, double? lo, double? hi, bool everyCounts)
     {
-        var min = n + remaining == 0 ? 0 : hits / (double)(n + remaining);
-        var max = n + remaining == 0 ? 0 : (hits + remaining) / (double)(n + remaining);
-        if (n > 0)
+        BoundDecision? seen = null;
+        for (var j = everyCounts ? remaining : 0; j <= remaining; j++)
         {
-            min = Math.Min(min, hits / (double)n);
-            max = Math.Max(max, hits / (double)n);
+            var fewest = BoundRule.Decide(Wilson.Interval(hits, n + j, confidence), lo, hi);
+            var most = BoundRule.Decide(Wilson.Interval(hits + j, n + j, confidence), lo, hi);
+            if (fewest != most || (seen is { } s && s != fewest))
+            {
+                return false;
+            }
+
+            if (j > 0 && fewest == BoundDecision.Undecided && lo is not null && hi is not null)
+            {
+                return false; // between: a pass may lie between two undecided ends
+            }
+
+            seen = fewest;
         }
 
-        var certainPass = (lo is null || min >= lo) && (hi is null || max <= hi);
-        var certainFail = (lo is not null && max < lo) || (hi is not null && min > hi);
-        return certainPass || certainFail;
+        return true;
     }
 }

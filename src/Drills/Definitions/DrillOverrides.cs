@@ -16,9 +16,15 @@ public sealed record DrillOverrides
     public TimeSpan? VerifyWithin { get; init; }
     public TimeSpan? AbortFor { get; init; }
     public TimeSpan? MaxWait { get; init; }
+
+    /// <summary>
+    /// The wait right before the fault step of a drill with <c>expect.beforeFault</c> (it must gather
+    /// enough samples to decide locality, so <see cref="MaxWait"/> does not cut it); null = MaxWait applies.
+    /// </summary>
+    public TimeSpan? PreFaultWait { get; init; }
     public int? MinSamples { get; init; }
 
-    /// <summary>What <c>drillbot demo</c> applies: steadyState 2s, stableFor 2s, observeFor 10s, verifyWithin 20s, waits ≤ 1s.</summary>
+    /// <summary>What <c>drillbot demo</c> applies: steadyState 2s, stableFor 2s, observeFor 10s, verifyWithin 20s, waits ≤ 1s except the pre-fault wait (9s: ~90 samples, enough to prove 0.95).</summary>
     public static DrillOverrides Demo { get; } = new()
     {
         SteadyState = TimeSpan.FromSeconds(2),
@@ -27,6 +33,7 @@ public sealed record DrillOverrides
         VerifyWithin = TimeSpan.FromSeconds(20),
         AbortFor = TimeSpan.FromSeconds(8),
         MaxWait = TimeSpan.FromSeconds(1),
+        PreFaultWait = TimeSpan.FromSeconds(9),
     };
 
     public DrillDefinition Apply(DrillDefinition drill)
@@ -45,8 +52,19 @@ public sealed record DrillOverrides
             ObserveFor = ObserveFor ?? drill.ObserveFor,
             Restore = drill.Restore with { VerifyWithin = VerifyWithin ?? drill.Restore.VerifyWithin },
             AbortIf = drill.AbortIf is { } a ? a with { For = AbortFor ?? a.For } : null,
-            Steps = drill.Steps.Select(s => s is WaitStep w && MaxWait is { } max && w.Duration > max ? w with { Duration = max } : s).ToList(),
+            Steps = drill.Steps.Select((s, i) => s is WaitStep w ? Wait(drill, i, w) : s).ToList(),
         };
+    }
+
+    private WaitStep Wait(DrillDefinition drill, int index, WaitStep wait)
+    {
+        var beforeFault = drill.Expect.BeforeFault is not null && index + 1 < drill.Steps.Count && drill.Steps[index + 1].Fault;
+        if (beforeFault && PreFaultWait is { } pre)
+        {
+            return wait with { Duration = pre };
+        }
+
+        return MaxWait is { } max && wait.Duration > max ? wait with { Duration = max } : wait;
     }
 
     /// <summary>One line for the terminal: what differs from drills.yaml.</summary>
@@ -67,6 +85,11 @@ public sealed record DrillOverrides
         Add("observeFor", ObserveFor, original.ObserveFor);
         Add("verifyWithin", VerifyWithin, original.Restore.VerifyWithin);
         Add("abortIf.for", AbortFor, original.AbortIf?.For ?? TimeSpan.Zero);
+        var preFault = original.Steps.Select((s, i) => (s, i)).FirstOrDefault(x => x.s is WaitStep && x.i + 1 < original.Steps.Count && original.Steps[x.i + 1].Fault).s as WaitStep;
+        if (original.Expect.BeforeFault is not null && preFault is not null)
+        {
+            Add("pre-fault wait", PreFaultWait, preFault.Duration);
+        }
         return string.Join(", ", parts);
     }
 }

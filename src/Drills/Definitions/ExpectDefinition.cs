@@ -5,10 +5,17 @@ public sealed record ExpectDefinition(
     RecoveryExpectation? Recovery,
     IReadOnlyDictionary<string, ShareExpectation> Share,
     int MinSamples,
-    double? MaxErrorRatio);
+    double? MaxErrorRatio)
+{
+    /// <summary>The default <see cref="Confidence"/>.</summary>
+    public const double DefaultConfidence = 0.95;
 
-/// <summary>Traffic must be served by <paramref name="ServedBy"/> only, for <paramref name="StableFor"/>, within <paramref name="Within"/> of t0.</summary>
-public sealed record RecoveryExpectation(string ServedBy, TimeSpan Within, TimeSpan StableFor);
+    /// <summary>
+    /// The confidence of the Wilson intervals that decide the share, maxErrorRatio and beforeFault
+    /// checks (<c>expect.confidence</c>, 0.5 ≤ c &lt; 1).
+    /// </summary>
+    public double Confidence { get; init; } = DefaultConfidence;
 
-/// <summary>Bounds on a class's share among ok samples (inclusive; null = unbounded).</summary>
-public sealed record ShareExpectation(double? AtLeast, double? AtMost);
+    /// <summary>What must hold between arming (the end of the last step before the fault) and the fault.</summary>
+    public BeforeFaultExpectation? BeforeFault { get; init; }
+}

@@ -20,6 +20,9 @@ public sealed record DrillReport
     public RecoveryInfo? Recovery { get; init; }
     public required ProbeSummary Probes { get; init; }
     public required IReadOnlyList<CheckResult> Checks { get; init; }
+
+    /// <summary>What the run proved: the drill's claims (from its steps and expectations), each with the checks backing it.</summary>
+    public IReadOnlyList<Proof> Proves { get; init; } = [];
     public required RestoreInfo Restore { get; init; }
     public required IReadOnlyList<string> Reasons { get; init; }
     public IReadOnlyList<StepInfo> Steps { get; init; } = [];

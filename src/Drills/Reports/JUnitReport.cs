@@ -5,7 +5,7 @@ using DrillBot.Drills.Running;
 
 namespace DrillBot.Drills.Reports;
 
-/// <summary>JUnit XML: one testcase per check, one for the restore, one for the run when it aborted or errored.</summary>
+/// <summary>JUnit XML: one testcase per check (an inconclusive check is skipped, with its interval), one for the restore, one for the run when it aborted or errored.</summary>
 public static class JUnitReport
 {
     public static string Render(DrillReport report)
@@ -15,9 +15,19 @@ public static class JUnitReport
         foreach (var check in report.Checks)
         {
             var testcase = new XElement("testcase", new XAttribute("classname", className), new XAttribute("name", check.Name), new XAttribute("time", "0"));
-            if (!check.Passed)
+            if (check.Inconclusive)
+            {
+                // not a pass: the run's exit code is 5; JUnit has no third outcome, skipped is the closest
+                testcase.Add(new XElement("skipped", new XAttribute("message", $"inconclusive (too few samples to decide): expected {check.Expected}, got {check.Actual}")));
+            }
+            else if (!check.Passed)
             {
                 testcase.Add(new XElement("failure", new XAttribute("type", "check"), new XAttribute("message", $"expected {check.Expected}, got {check.Actual}")));
+            }
+
+            if (check.Interval is { } ci)
+            {
+                testcase.Add(new XElement("system-out", $"{ci.Confidence.ToString("0.###", CultureInfo.InvariantCulture)} confidence interval [{ci.Low.ToString("0.0000", CultureInfo.InvariantCulture)}, {ci.High.ToString("0.0000", CultureInfo.InvariantCulture)}] from {ci.Hits}/{ci.Samples}"));
             }
 
             cases.Add(testcase);
@@ -42,8 +52,9 @@ public static class JUnitReport
 
         var failures = cases.Count(c => c.Element("failure") is not null);
         var errors = cases.Count(c => c.Element("error") is not null);
+        var skipped = cases.Count(c => c.Element("skipped") is not null);
         var suite = new XElement("testsuite",
-            new XAttribute("name", report.Drill), new XAttribute("tests", cases.Count), new XAttribute("failures", failures), new XAttribute("errors", errors),
+            new XAttribute("name", report.Drill), new XAttribute("tests", cases.Count), new XAttribute("failures", failures), new XAttribute("errors", errors), new XAttribute("skipped", skipped),
             new XAttribute("timestamp", report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
             new XAttribute("time", Seconds(report.FinishedAt - report.StartedAt)),
             new XElement("properties",

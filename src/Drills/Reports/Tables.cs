@@ -8,17 +8,30 @@ namespace DrillBot.Drills.Reports;
 /// <summary>The tables of the HTML report: checks, restore (before/during/after), steps.</summary>
 internal static class Tables
 {
+    /// <summary>The lead of the report: "Proved: …" / "Not proved: …", each claim with its checks.</summary>
+    public static void Proves(StringBuilder html, DrillReport report)
+    {
+        html.Append("<section class=\"proves\">");
+        foreach (var line in ProofLines.Of(report.Proves))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"{(line.StartsWith("Proved", StringComparison.Ordinal) ? "ok" : "bad")}\">{E(line)}</p>");
+        }
+
+        html.Append("</section>");
+    }
+
     public static void Checks(StringBuilder html, DrillReport report)
     {
-        html.Append("<section><h2>Checks</h2><table><thead><tr><th>check</th><th>expected</th><th>actual</th><th>result</th></tr></thead><tbody>");
+        html.Append("<section><h2>Checks</h2><table><thead><tr><th>check</th><th>expected</th><th>actual</th><th>interval</th><th>result</th></tr></thead><tbody>");
         foreach (var c in report.Checks)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Name)}</td><td>{E(c.Expected)}</td><td>{E(c.Actual)}</td><td class=\"{(c.Passed ? "ok" : "bad")}\">{(c.Passed ? "passed" : "failed")}</td></tr>");
+            var interval = c.Interval is { } ci ? $"[{ci.Low:0.0000}, {ci.High:0.0000}] at {ci.Confidence * 100:0.##} % ({ci.Hits}/{ci.Samples})" : "–";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Name)}</td><td>{E(c.Expected)}</td><td>{E(c.Actual)}</td><td>{E(interval)}</td><td class=\"{(c.Passed ? "ok" : c.Inconclusive ? "warn" : "bad")}\">{c.Result}</td></tr>");
         }
 
         if (report.Checks.Count == 0)
         {
-            html.Append("<tr><td colspan=\"4\">no check was evaluated (the run stopped before observing)</td></tr>");
+            html.Append("<tr><td colspan=\"5\">no check was evaluated (the run stopped before observing)</td></tr>");
         }
 
         html.Append("</tbody></table></section>");

@@ -102,8 +102,9 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt));
-        var verdict = ctx.Recording.Outcome ?? (analysis.AllChecksPassed ? Verdict.Passed : Verdict.Failed);
+        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt));
+        // failed beats inconclusive beats passed
+        var verdict = ctx.Recording.Outcome ?? (analysis.AnyCheckFailed ? Verdict.Failed : analysis.Inconclusive ? Verdict.Inconclusive : Verdict.Passed);
 
         // a run whose restore failed stays unfinished in the journal, so that `drillbot restore` (or the service) finishes it
         try

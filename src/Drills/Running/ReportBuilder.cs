@@ -36,6 +36,7 @@ internal static class ReportBuilder
             Probes = new ProbeSummary(analysis.Total, analysis.Late, analysis.ByClass, new LatencyInfo(Round(analysis.Latency.P50), Round(analysis.Latency.P95), Round(analysis.Latency.P99)),
                 analysis.Shares.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)), analysis.ErrorRatio is { } e ? Math.Round(e, 4) : null, drill.Probe.Interval.TotalMilliseconds, drill.Probe.Url.ToString()),
             Checks = analysis.Checks,
+            Proves = Claims.Derive(drill, analysis.Checks),
             Restore = new RestoreInfo(restore.Status, analysis.Failback is { } f ? Math.Round(f.TotalSeconds, 3) : null, Objects(restore), restore.StartedAt, restore.FinishedAt),
             Reasons = reasons,
             Steps = [.. recording.Steps],

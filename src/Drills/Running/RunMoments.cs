@@ -11,6 +11,12 @@ internal sealed class RunMoments
     public DateTimeOffset? SteadyTo { get; set; }
     public DateTimeOffset? FaultAt { get; set; }
     public DateTimeOffset? LastStepAt { get; set; }
+
+    /// <summary>When the last step before the fault step that changed something (not a wait) was acknowledged: the start of expect.beforeFault's window.</summary>
+    public DateTimeOffset? ArmedAt { get; set; }
+
+    /// <summary>When the fault step was started, before its request: the end of expect.beforeFault's window.</summary>
+    public DateTimeOffset? FaultStartedAt { get; set; }
     public DateTimeOffset? ObserveEndAt { get; set; }
     public DateTimeOffset? RestoreFinishedAt { get; set; }
 }

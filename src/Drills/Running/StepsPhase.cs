@@ -16,6 +16,11 @@ internal static class StepsPhase
         {
             cancellationToken.ThrowIfCancellationRequested();
             var step = ctx.Setup.Drill.Steps[i];
+            if (step.Fault)
+            {
+                ctx.Recording.Moments.FaultStartedAt = ctx.Setup.Time.GetUtcNow();
+            }
+
             if (step is WaitStep wait)
             {
                 await Task.Delay(wait.Duration, ctx.Setup.Time, cancellationToken);
@@ -81,6 +86,10 @@ internal static class StepsPhase
         if (step.Fault)
         {
             ctx.Recording.Moments.FaultAt = at;
+        }
+        else if (ctx.Recording.Moments.FaultAt is null && step is not WaitStep)
+        {
+            ctx.Recording.Moments.ArmedAt = at;
         }
 
         ctx.Recording.Moments.LastStepAt = at;

@@ -20,4 +20,11 @@ public enum Verdict
     /// <summary>The tool or its access broke (403/404, API unreachable); no verdict on the system.</summary>
     [JsonStringEnumMemberName("errored")]
     Errored,
+
+    /// <summary>
+    /// No check failed, but at least one statistical check could not be decided: its confidence
+    /// interval straddles the threshold (too few samples). Exit code 5.
+    /// </summary>
+    [JsonStringEnumMemberName("inconclusive")]
+    Inconclusive,
 }

@@ -15,7 +15,7 @@ public sealed class ChartDrillsConfigTests
         Assert.Multiple(() =>
         {
             Assert.That(drills.Items("drills").Select(d => d.Str("name")),
-                Is.EqualTo(new[] { "reviews-failover", "reviews-distribution", "reviews-region-outage" }));
+                Is.EqualTo(new[] { "reviews-failover", "reviews-distribution", "reviews-region-outage", "reviews-failover-runbook-order" }));
             Assert.That(drills.Str("clusters", "hangzhou", "context"), Is.EqualTo("ack-hangzhou"));
             Assert.That(drills.Str("clusters", "shanghai", "context"), Is.EqualTo("ack-shanghai"));
             Assert.That(drills.Str("clusters", "mesh", "context"), Is.EqualTo("asm"));
@@ -31,7 +31,7 @@ public sealed class ChartDrillsConfigTests
         var code = await cli.RunAsync("validate", "--config", "drills.yaml");
 
         Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Error);
-        Assert.That(cli.Out, Does.Contain("drills.yaml: valid (3 drills"));
+        Assert.That(cli.Out, Does.Contain("drills.yaml: valid (4 drills"));
     }
 
     [Test]

@@ -15,7 +15,7 @@ public sealed class CliExitCodeTests
         var code = await cli.RunAsync("validate");
 
         Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Error);
-        Assert.That(cli.Out, Does.Contain("drills.yaml: valid (3 drills"));
+        Assert.That(cli.Out, Does.Contain("drills.yaml: valid (4 drills"));
     }
 
     [Test]
@@ -91,7 +91,7 @@ public sealed class CliExitCodeTests
         var code = await cli.RunAsync("run", "nope");
 
         Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
-        Assert.That(cli.Error.Trim(), Is.EqualTo("error: unknown drill 'nope' in drills.yaml (drills: reviews-failover, reviews-distribution, reviews-region-outage)"));
+        Assert.That(cli.Error.Trim(), Is.EqualTo("error: unknown drill 'nope' in drills.yaml (drills: reviews-failover, reviews-distribution, reviews-region-outage, reviews-failover-runbook-order)"));
     }
 
     [Test]

@@ -46,12 +46,13 @@ internal sealed class CliHarness : IAsyncDisposable
             .Replace("duration: 3s", "duration: 500ms", StringComparison.Ordinal)
             .Replace("stableFor: 5s", "stableFor: 500ms", StringComparison.Ordinal)
             .Replace("observeFor: 45s", "observeFor: 3s", StringComparison.Ordinal)
-            .Replace("observeFor: 40s", "observeFor: 4s", StringComparison.Ordinal)
+            .Replace("observeFor: 110s", "observeFor: 4s", StringComparison.Ordinal)
             .Replace("verifyWithin: 60s", "verifyWithin: 5s", StringComparison.Ordinal)
             .Replace("for: 20s", "for: 2s", StringComparison.Ordinal)
             .Replace("for: 10s", "for: 2s", StringComparison.Ordinal)
-            .Replace("minSamples: 200", "minSamples: 100", StringComparison.Ordinal)
+            .Replace("minSamples: 1000", "minSamples: 100", StringComparison.Ordinal)
             .Replace("wait: 2s", "wait: 300ms", StringComparison.Ordinal)
+            .Replace("wait: 10s", "wait: 2500ms", StringComparison.Ordinal)
             .Replace("wait: 1s", "wait: 300ms", StringComparison.Ordinal);
     }
 

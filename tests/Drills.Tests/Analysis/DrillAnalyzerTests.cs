@@ -17,15 +17,15 @@ public sealed class DrillAnalyzerTests
     [Test]
     public void Analyze_CleanFailover_RecoveryIsSendTimeOfFirstGoodSampleMinusT0()
     {
-        var s = new SampleStream(T0, Interval).Bad(7).Ok(43, "cn-shanghai");
+        var s = new SampleStream(T0, Interval).Bad(7).Ok(100, "cn-shanghai");
 
-        var a = Analyze(Drill.Failover(), s.Samples);
+        var a = Analyze(Drill.Failover() with { ObserveFor = TimeSpan.FromSeconds(20) }, s.Samples);
 
         Assert.That(a.Recovery!.Time, Is.EqualTo(TimeSpan.FromMilliseconds(700)));
         Assert.That(a.Recovery.ServedBy, Is.EqualTo("cn-shanghai"));
         Assert.That(Check(a, "recovery.within").Passed, Is.True);
         Assert.That(a.Shares["cn-shanghai"], Is.EqualTo(1.0));
-        Assert.That(a.ErrorRatio, Is.EqualTo(7 / 50.0).Within(1e-9));
+        Assert.That(a.ErrorRatio, Is.EqualTo(7 / 107.0).Within(1e-9));
         Assert.That(a.AllChecksPassed, Is.True);
     }
 
@@ -106,7 +106,9 @@ public sealed class DrillAnalyzerTests
         {
             ("steadyState.okRatio", false), ("recovery.within", false), ("maxErrorRatio", false), ("share.cn-shanghai", false), ("minSamples", false), ("failback.within", false),
         }));
-        Assert.That(Check(a, "share.cn-shanghai").Actual, Is.EqualTo("no ok samples"));
+        Assert.That(Check(a, "share.cn-shanghai").Actual, Is.EqualTo("no ok samples (interval [0, 1] at 95 %)"));
+        Assert.That(a.Checks.Where(c => c.Inconclusive).Select(c => c.Name), Is.EqualTo(new[] { "maxErrorRatio", "share.cn-shanghai" }), "no samples cannot decide a statistical check");
+        Assert.That(a.AnyCheckFailed, Is.True, "the failed checks still fail the run");
     }
 
     [Test]
@@ -122,9 +124,11 @@ public sealed class DrillAnalyzerTests
         Assert.That(a.Reasons, Has.Some.Contains("10 of 50 probe samples were sent late"));
     }
 
-    [TestCase(95, 5, 0.95, true)]
+    // 95 of 100 is the point estimate 0.95 but its 95 % interval [0.888, 0.978] straddles 0.95: not a pass
+    [TestCase(95, 5, 0.95, false)]
     [TestCase(94, 6, 0.95, false)]
-    public void Analyze_ShareAtTheBound_IsInclusive(int shanghai, int hangzhou, double atLeast, bool passed)
+    [TestCase(100, 0, 0.95, true)]
+    public void Analyze_ShareAtTheBound_PassesOnlyOnTheLowerBound(int shanghai, int hangzhou, double atLeast, bool passed)
     {
         var s = new SampleStream(T0, Interval).Ok(11, "cn-shanghai").Ok(hangzhou, "cn-hangzhou").Ok(shanghai - 11, "cn-shanghai");
         var drill = Drill.Failover(atLeast: atLeast) with { ObserveFor = TimeSpan.FromSeconds(20) };

@@ -7,22 +7,33 @@ public sealed class SettlementTests
 {
     private static readonly DateTimeOffset T0 = SampleStream.T0;
 
-    [TestCase(10, 10, 0, 0.95, null, true)]
-    [TestCase(10, 10, 1, 0.95, null, false)]
+    [TestCase(100, 100, 0, 0.95, null, true)]    // decided: lower bound 0.963
+    [TestCase(100, 100, 10, 0.95, null, false)]  // ten misses would make it undecided
+    [TestCase(500, 500, 3, 0.95, null, true)]    // three more of anything cannot pull the lower bound under 0.95
+    [TestCase(20, 20, 0, 0.95, null, true)]      // undecided, and nothing left to decide it: settled as inconclusive
+    [TestCase(20, 20, 100, 0.95, null, false)]   // undecided now, decidable with more samples
     [TestCase(0, 100, 5, 0.5, null, true)]
     [TestCase(50, 100, 0, 0.05, 0.15, true)]
-    [TestCase(10, 100, 1, 0.05, 0.15, true)]
-    [TestCase(10, 100, 10, 0.05, 0.15, false)]
-    public void Certain_Bounds_DependOnRemainingSamples(int hits, int n, int remaining, double lo, double? hi, bool certain) =>
-        Assert.That(Settlement.Certain(hits, n, remaining, lo, hi), Is.EqualTo(certain));
+    [TestCase(100, 1000, 1, 0.05, 0.15, true)]
+    [TestCase(100, 1000, 200, 0.05, 0.15, false)]
+    [TestCase(2, 10, 3, 0.05, 0.5, false)]       // two-sided and undecided: a pass could lie between the ends
+    public void Certain_WilsonDecision_DependsOnRemainingSamples(int hits, int n, int remaining, double lo, double? hi, bool certain) =>
+        Assert.That(Settlement.Certain(hits, n, remaining, 0.95, lo, hi, everyCounts: false), Is.EqualTo(certain));
+
+    [TestCase(0, 400, 0, true)]     // upper bound 0.0095 <= 0.01
+    [TestCase(0, 300, 0, true)]     // upper bound 0.0126: undecided, nothing left: settled (inconclusive)
+    [TestCase(0, 300, 100, false)]  // 100 more clean samples would decide it
+    [TestCase(50, 100, 10, true)]   // lower bound far above 0.01: failed whatever comes
+    public void Certain_ErrorRatioEverySampleCounts_DependsOnRemaining(int errors, int n, int remaining, bool certain) =>
+        Assert.That(Settlement.Certain(errors, n, remaining, 0.95, null, 0.01, everyCounts: true), Is.EqualTo(certain));
 
     [Test]
     public void AllSettled_RecoveredAndShareCertain_True()
     {
         var drill = Drill.Failover(atLeast: 0.5, maxErrorRatio: null) with { Probe = Drill.Failover().Probe with { MaxInFlight = 1 } };
-        var s = new SampleStream(T0, TimeSpan.FromMilliseconds(100)).Bad(2).Ok(30, "cn-shanghai");
+        var s = new SampleStream(T0, TimeSpan.FromMilliseconds(100)).Bad(2).Ok(80, "cn-shanghai");
 
-        var settled = Settlement.AllSettled(drill, s.Samples, T0, T0, T0, s.Next, T0 + TimeSpan.FromSeconds(5));
+        var settled = Settlement.AllSettled(drill, s.Samples, T0, T0, T0, s.Next, T0 + TimeSpan.FromSeconds(9));
 
         Assert.That(settled, Is.True);
     }

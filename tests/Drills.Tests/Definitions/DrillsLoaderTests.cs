@@ -47,8 +47,14 @@ public sealed class DrillsLoaderTests
         Assert.That(result.Problems, Is.Empty);
         Assert.That(result.Config!.Drills.Select(d => d.Name), Is.SupersetOf(new[] { "reviews-failover", "reviews-distribution", "reviews-region-outage" }));
         var failover = result.Config.FindDrill("reviews-failover")!;
-        Assert.That(failover.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "scale", "enableFailover" }));
-        Assert.That(failover.Steps[0].Fault, Is.True);
+        Assert.That(failover.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "enableFailover", "wait", "scale" }), "armed first, watched, then the fault");
+        Assert.That(failover.Steps[^1].Fault, Is.True);
+        Assert.That(failover.Expect.BeforeFault, Is.EqualTo(new BeforeFaultExpectation("cn-hangzhou", 0.95, 50)));
+        Assert.That(failover.Expect.Confidence, Is.EqualTo(0.95));
+        Assert.That(((EnableFailoverStep)failover.Steps[0]).OutlierDetection!.MaxEjectionPercent, Is.EqualTo(100));
+        var runbook = result.Config.FindDrill("reviews-failover-runbook-order")!;
+        Assert.That(runbook.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "scale", "enableFailover" }), "the runbook's own order");
+        Assert.That(runbook.Steps[0].Fault, Is.True);
         var outage = result.Config.FindDrill("reviews-region-outage")!;
         Assert.That(outage.Steps[^1], Is.TypeOf<InjectHttpFaultStep>().And.Property("Fault").True);
     }

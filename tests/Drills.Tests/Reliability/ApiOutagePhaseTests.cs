@@ -49,7 +49,7 @@ public sealed class ApiOutagePhaseTests
         var before = lab.Snapshot();
         var faults = new PhaseFaults(lab.Lab.Control, RunPhase.Steps, c => c.SetApiFaults("asm", 1, 0));
 
-        var report = await lab.RunAsync(lab.Engine("runner"), lab.Drill("reviews-failover"), faults);
+        var report = await lab.RunAsync(lab.Engine("runner"), lab.Drill("reviews-failover-runbook-order"), faults);
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Errored));
         Assert.That(report.Reasons[0], Does.StartWith("step 2 (enableFailover) failed: cluster mesh"));

@@ -65,12 +65,12 @@ public sealed class LockTakeoverTests
     {
         await using var lab = await ReliabilityLab.StartAsync();
         var before = lab.Snapshot();
-        var runId = await DeadRun.LeaveAsync(lab, "reviews-failover", ChildProcess.Owner(ChildProcess.DeadPid()), applied: 1, DateTimeOffset.UtcNow);
+        var runId = await DeadRun.LeaveAsync(lab, "reviews-failover-runbook-order", ChildProcess.Owner(ChildProcess.DeadPid()), applied: 1, DateTimeOffset.UtcNow);
         var engine = lab.Engine("runner");
 
-        var refused = await lab.RunAsync(engine, lab.Drill("reviews-failover"));
+        var refused = await lab.RunAsync(engine, lab.Drill("reviews-failover-runbook-order"));
         var resumed = await engine.CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
-        var after = await lab.RunAsync(engine, lab.Drill("reviews-failover"));
+        var after = await lab.RunAsync(engine, lab.Drill("reviews-failover-runbook-order"));
 
         Assert.That(refused.Verdict, Is.EqualTo(Verdict.Aborted));
         Assert.That(refused.Reasons[0], Is.EqualTo($"refused: hangzhou:Deployment/default/reviews-v1 still carries the changes of run {runId}; run `drillbot restore` first"));

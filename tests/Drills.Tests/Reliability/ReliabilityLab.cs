@@ -28,6 +28,7 @@ internal sealed class ReliabilityLab : IAsyncDisposable
         VerifyWithin = TimeSpan.FromSeconds(3),
         AbortFor = TimeSpan.FromSeconds(1.5),
         MaxWait = TimeSpan.FromMilliseconds(200),
+        PreFaultWait = TimeSpan.FromMilliseconds(2500),
     };
 
     public static readonly ClusterRetryOptions FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200), AttemptTimeout = TimeSpan.FromSeconds(5) };

@@ -40,7 +40,7 @@ public sealed class LabFailureTests
     {
         await using var lab = await LabRun.StartAsync();
         var before = lab.Snapshot();
-        var drill = lab.Drill("reviews-failover");
+        var drill = lab.Drill("reviews-failover-runbook-order");
         var pre = (DrillBot.Drills.Definitions.ReadyReplicasPrecondition)drill.Preconditions[0];
         drill = drill with { Preconditions = [pre with { AtLeast = 5 }] };
 
@@ -109,7 +109,7 @@ public sealed class LabFailureTests
         await using var lab = await LabRun.StartAsync();
         var before = lab.Snapshot();
         var waiter = new EventWaiter(e => e is StepApplied { Index: 1 }, _ => lab.Lab.Control.Forbid("ack-hangzhou", "patch", "Deployment", "reviews-v1"));
-        var run = lab.Engine.Start(lab.Config, lab.Drill("reviews-failover"), new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
+        var run = lab.Engine.Start(lab.Config, lab.Drill("reviews-failover-runbook-order"), new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
         await waiter.Hit;
 
         var report = await run.Completion.WaitAsync(TimeSpan.FromSeconds(60));

@@ -43,7 +43,7 @@ public sealed class LabRestoreTests
     {
         await using var lab = await LabRun.StartAsync();
         var waiter = new EventWaiter(e => e is StepApplied { Kind: "enableFailover" });
-        var run = lab.Engine.Start(lab.Config, lab.Drill("reviews-failover"), new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
+        var run = lab.Engine.Start(lab.Config, lab.Drill("reviews-failover-runbook-order"), new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
         await waiter.Hit;
         var hangzhou = lab.Clusters.Create(lab.Config.Clusters["hangzhou"]).Value!;
         Assert.That((await hangzhou.PatchScaleAsync("default", "reviews-v1", 3, CancellationToken.None)).Ok, Is.True);

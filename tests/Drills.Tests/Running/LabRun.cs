@@ -22,6 +22,7 @@ internal sealed class LabRun : IAsyncDisposable
         VerifyWithin = TimeSpan.FromSeconds(5),
         AbortFor = TimeSpan.FromSeconds(2),
         MaxWait = TimeSpan.FromMilliseconds(300),
+        PreFaultWait = TimeSpan.FromMilliseconds(2500), // 100 samples at 25 ms: enough to prove beforeFault's 0.95
         MinSamples = 100,
     };
 

@@ -11,6 +11,7 @@ public sealed class WireNamesTests
     private static readonly Dictionary<Verdict, string> Verdicts = new()
     {
         [Verdict.Passed] = "passed", [Verdict.Failed] = "failed", [Verdict.Aborted] = "aborted", [Verdict.Errored] = "errored",
+        [Verdict.Inconclusive] = "inconclusive",
     };
 
     private static readonly Dictionary<TriggerKind, string> Triggers = new()

@@ -47,14 +47,23 @@ public static class RunMessages
         var reasons = run.Reasons.Count == 0
             ? null
             : Blocks.Section(SlackText.JoinLines(run.Reasons.Select(r => "• " + SlackText.Escape(r)), Blocks.SectionText));
+        var proves = run.Proves.Count == 0
+            ? null
+            : Blocks.Section(SlackText.JoinLines(run.Proves.Select(p => p.StartsWith("Proved", StringComparison.Ordinal) ? ":white_check_mark: " + SlackText.Escape(p) : ":x: " + SlackText.Escape(p)), Blocks.SectionText));
+        var intervals = run.Intervals.Count == 0
+            ? null
+            : Blocks.Section(SlackText.JoinLines(run.Intervals.Select(SlackText.Escape), Blocks.SectionText));
         var blocks = Blocks.List(
         [
             Blocks.Header(title),
+            proves,
             Blocks.Fields(fields),
+            intervals,
             reasons,
             Blocks.Context(SlackFormat.Link(run.ReportUrl, "Full report") + (run.FinishedAt is { } end ? " · finished " + SlackFormat.Date(end) : "")),
         ]);
-        return new SlackMessage($"Drill {run.Drill} {verdict} (run {run.RunId})", blocks);
+        var plain = $"Drill {run.Drill} {verdict} (run {run.RunId})" + (run.Proves.Count == 0 ? "" : ": " + string.Join("; ", run.Proves));
+        return new SlackMessage(plain, blocks);
     }
 
     private static List<string> CommonFields(SlackRunView run) =>

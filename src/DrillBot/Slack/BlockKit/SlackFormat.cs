@@ -12,6 +12,7 @@ internal static partial class SlackFormat
         "failed" => ":x:",
         "aborted" => ":octagonal_sign:",
         "errored" => ":warning:",
+        "inconclusive" => ":large_blue_circle:",
         null => ":hourglass_flowing_sand:",
         _ => ":grey_question:",
     };

@@ -26,7 +26,7 @@ public sealed record SlackRunView
     /// <summary>Current phase while running (preflight, capture, fault, observe, restore, verify).</summary>
     public string? Phase { get; init; }
 
-    /// <summary><c>passed|failed|aborted|errored</c>, null while running.</summary>
+    /// <summary><c>passed|failed|aborted|errored|inconclusive</c>, null while running.</summary>
     public string? Verdict { get; init; }
 
     public DateTimeOffset? StartedAt { get; init; }
@@ -49,4 +49,10 @@ public sealed record SlackRunView
     public Uri? ReportUrl { get; init; }
 
     public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>What the run proved: "Proved: …" / "Not proved: …" (the report's <c>proves</c>); the result message leads with them.</summary>
+    public IReadOnlyList<string> Proves { get; init; } = [];
+
+    /// <summary>One line per statistical check (share, maxErrorRatio, beforeFault): its interval, confidence and result.</summary>
+    public IReadOnlyList<string> Intervals { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using DrillBot.Drills.Analysis;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
@@ -68,7 +70,16 @@ internal sealed class SlackSink(SlackOutbox outbox, SlackRunView view) : IRunSin
         RestoreStatus = report.Restore.Status.WireName(),
         FailbackSeconds = report.Restore.FailbackSeconds,
         Reasons = report.Reasons,
+        Proves = ProofLines.Of(report.Proves),
+        Intervals = report.Checks.Where(c => c.Interval is not null).Select(IntervalLine).ToList(),
     };
+
+    /// <summary><c>share.cn-shanghai >= 0.95: [0.9631, 1.0000] at 95 % (100/100), passed</c>.</summary>
+    public static string IntervalLine(CheckResult check)
+    {
+        var ci = check.Interval!;
+        return string.Create(CultureInfo.InvariantCulture, $"{check.Name} {check.Expected}: [{ci.Low:0.0000}, {ci.High:0.0000}] at {ci.Confidence * 100:0.##} % ({ci.Hits}/{ci.Samples}), {check.Result}");
+    }
 
     private async Task AnnounceRestoreAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {

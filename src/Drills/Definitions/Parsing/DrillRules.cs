@@ -31,6 +31,25 @@ internal static class DrillRules
             }
         }
 
+        if (drill.Expect.BeforeFault is { } before)
+        {
+            var faultIndex = drill.Steps.ToList().FindIndex(st => st.Fault);
+            if (faultIndex < 0)
+            {
+                ctx.Problem(drill.Location, $"{path}.expect.beforeFault: needs a step marked 'fault: true' (it is measured up to that step)");
+            }
+            else if (faultIndex == 0)
+            {
+                ctx.Problem(drill.Steps[0].Location, $"{path}.expect.beforeFault: needs at least one step before the fault step (arm the remediation, then `wait`, then the fault); here the fault is step 1");
+            }
+
+            var rule = drill.Probe.Classify.FirstOrDefault(c => c.Class == before.ServedBy);
+            if (rule is null || !rule.Ok)
+            {
+                ctx.Problem(drill.Location, $"{path}.expect.beforeFault.servedBy: '{before.ServedBy}' is not an ok class of probe.classify ({string.Join(", ", classes)})");
+            }
+        }
+
         foreach (var cls in drill.Expect.Share.Keys.Where(c => !classes.Contains(c)))
         {
             ctx.Problem(drill.Location, $"{path}.expect.share: '{cls}' is not a class of probe.classify ({string.Join(", ", classes)})");

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace DrillBot.Drills.Definitions.Parsing;
 
-/// <summary>Reads <c>expect:</c>: recovery, shares, minimum samples, maximum error ratio.</summary>
+/// <summary>Reads <c>expect:</c>: recovery, shares, minimum samples, maximum error ratio, confidence, beforeFault.</summary>
 internal static class ExpectParser
 {
     public static ExpectDefinition? Parse(YamlContext ctx, MapReader? map)
@@ -44,8 +44,24 @@ internal static class ExpectParser
 
         var minSamples = map.Int("minSamples", min: 0) ?? 0;
         var maxErrorRatio = map.Number("maxErrorRatio", min: 0, max: 1);
+        var confidence = map.Number("confidence", min: 0.5, max: 0.999999) ?? ExpectDefinition.DefaultConfidence;
+        var beforeFault = BeforeFault(map.Map("beforeFault"));
         map.Done();
-        return new ExpectDefinition(recovery, shares, minSamples, maxErrorRatio);
+        return new ExpectDefinition(recovery, shares, minSamples, maxErrorRatio) { Confidence = confidence, BeforeFault = beforeFault };
+    }
+
+    private static BeforeFaultExpectation? BeforeFault(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var servedBy = map.String("servedBy", required: true);
+        var atLeast = map.Number("atLeast", required: true, min: 0, max: 1);
+        var minSamples = map.Int("minSamples", min: 1) ?? 50;
+        map.Done();
+        return servedBy is null || atLeast is null ? null : new BeforeFaultExpectation(servedBy, atLeast.Value, minSamples);
     }
 
     private static ShareExpectation? Share(YamlContext ctx, MapReader? map)

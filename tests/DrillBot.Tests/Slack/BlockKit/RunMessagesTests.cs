@@ -63,6 +63,7 @@ public sealed class RunMessagesTests
     [TestCase("failed", ":x:")]
     [TestCase("aborted", ":octagonal_sign:")]
     [TestCase("errored", ":warning:")]
+    [TestCase("inconclusive", ":large_blue_circle:")]
     public void Result_OtherVerdicts_HeaderEmoji(string verdict, string emoji) =>
         Assert.That(Blocks(RunMessages.Result(Run with { Verdict = verdict })).First()["text"]!["text"]!.GetValue<string>(), Does.StartWith(emoji));
 
