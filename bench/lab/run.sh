@@ -5,6 +5,7 @@
 # Targets (issue 2): >= 2,000 req/s with p99 < 20 ms; idle RSS < 150 MB. Loopback only; bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 duration=${1:-20}
 connections=${2:-16}
 threads=${3:-1}
@@ -16,11 +17,9 @@ echo "# building (Release)"
 dotnet build src/DrillBot -c Release -v q -nologo -o "$out/bin" >/dev/null
 
 rm -rf "$out/dir"
-dotnet "$out/bin/drillbot.dll" lab --dir "$out/dir" >"$out/lab.log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -f "$out/dir/lab.json" ] && break; sleep 0.1; done
-[ -f "$out/dir/lab.json" ] || { cat "$out/lab.log"; echo "the Lab did not start" >&2; exit 1; }
+trap bench_stop_all EXIT
+bench_start_lab "$out/dir" "$out/lab.log" dotnet "$out/bin/drillbot.dll" lab --dir "$out/dir"
+pid=$BENCH_LAB_PID
 url=$(sed -n 's/^PRODUCTPAGE_URL=//p' "$out/dir/lab.env")
 
 sleep 5

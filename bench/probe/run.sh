@@ -5,6 +5,7 @@
 # Usage: bench/probe/run.sh [seconds-per-rate] [recovery-runs]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 seconds=${1:-20}
 runs=${2:-10}
 out=bench/out/probe
@@ -15,12 +16,9 @@ dotnet build src/DrillBot -c Release -v q -nologo -o "$out/drillbot" >/dev/null
 dotnet build bench/probe -c Release -v q -nologo -o "$out/bench" >/dev/null
 
 rm -rf "$out/lab"
-dotnet "$out/drillbot/drillbot.dll" lab --dir "$out/lab" >"$out/lab.log" 2>&1 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -f "$out/lab/lab.json" ] && break; sleep 0.1; done
-[ -f "$out/lab/lab.json" ] || { cat "$out/lab.log"; echo "the Lab did not start" >&2; exit 1; }
-set -a; . "$out/lab/lab.env"; set +a
+trap bench_stop_all EXIT
+bench_start_lab "$out/lab" "$out/lab.log" dotnet "$out/drillbot/drillbot.dll" lab --dir "$out/lab"
+bench_lab_env "$out/lab"
 export LAB_EVENTS_URL=${PRODUCTPAGE_URL%/productpage}/lab/events
 
 echo "# probe schedule: ${seconds}s per rate"

@@ -21,6 +21,7 @@
 # Exit: 0 done (and, in full mode, every bar met); 1 a bar missed (full mode); 2 usage; 3 the pipeline broke.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 here=bench/recovery-accuracy
 command_line="$here/run.sh${*:+ $*}"
 runs=10 seed=1 smoke=0 summarize_only=0 out=bench/out/recovery-accuracy/data doc=docs/benchmarks.md svg=docs/recovery-accuracy.svg configuration=Release
@@ -66,11 +67,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/recovery-accuracy.XXXXXX")
 mkdir -p "$work/state"
-pids=()
 cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  bench_stop_all
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -90,19 +88,13 @@ sample_cpu() {
     read -t 0.1 -u "$fd" || true
   done
 }
-wait_for() { # seconds description log-file command...
-  local seconds=$1 what=$2 log=$3 i
-  shift 3
-  for ((i = 0; i < seconds * 10; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  tail -5 "$log" >&2 || true
-  fail "$what (waited ${seconds}s; the last lines of $log are above)"
-}
+wait_for() { bench_wait_for "$@" || fail "$2"; } # seconds description log-file command... (exit 3 when it never succeeds)
 
 # --- 1. the Lab --------------------------------------------------------------------------------------------
 step "starting drillbot lab"
 "$drillbot" lab --dir "$work/lab" >"$work/lab.log" 2>&1 &
 lab_pid=$!
-pids+=("$lab_pid")
+bench_track "$lab_pid"
 wait_for 60 "the Lab did not start" "$work/lab.log" test -f "$work/lab/lab.json"
 set -a
 . "$work/lab/lab.env"
@@ -150,7 +142,7 @@ EOF
 step "starting prometheus-blackbox-exporter on 127.0.0.1:$bb_port"
 prometheus-blackbox-exporter --config.file="$work/blackbox.yml" --web.listen-address="127.0.0.1:$bb_port" >"$work/blackbox.log" 2>&1 &
 bb_pid=$!
-pids+=("$bb_pid")
+bench_track "$bb_pid"
 wait_for 30 "blackbox_exporter did not answer" "$work/blackbox.log" curl -sf "http://127.0.0.1:$bb_port/probe?module=failover&target=$PRODUCTPAGE_URL"
 
 prom_port=$("$helper" free-port)
@@ -173,7 +165,7 @@ step "starting prometheus on 127.0.0.1:$prom_port (scrape_interval 1s)"
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prometheus" --storage.tsdb.retention.time=2h \
   --web.listen-address="127.0.0.1:$prom_port" --log.level=warn >"$work/prometheus.log" 2>&1 &
 prom_pid=$!
-pids+=("$prom_pid")
+bench_track "$prom_pid"
 prom=http://127.0.0.1:$prom_port
 has_samples() { curl -sfG "$prom/api/v1/query" --data-urlencode 'query=count_over_time(probe_success{job="blackbox"}[1m]) >= 2' | grep -q '"value"'; }
 wait_for 60 "Prometheus has no probe_success samples" "$work/prometheus.log" has_samples

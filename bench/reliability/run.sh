@@ -8,6 +8,7 @@
 # Usage: bench/reliability/run.sh [repeat-per-kill-point] [runs-under-api-errors]   (0 skips a part)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 repeat=${1:-3}
 runs=${2:-50}
 out=bench/out/reliability
@@ -18,15 +19,8 @@ echo "# building (Release)"
 dotnet build src/DrillBot -c Release -v q -nologo -o "$out/drillbot" >/dev/null
 dotnet build bench/reliability -c Release -v q -nologo -o "$out/bench" >/dev/null
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-start_lab() { # dir topology
-  "$out/drillbot/drillbot" lab --dir "$1" --topology "$2" >"$1.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do [ -f "$1/lab.json" ] && return 0; sleep 0.1; done
-  cat "$1.log"; echo "the Lab did not start" >&2; exit 1
-}
+trap bench_stop_all EXIT
+start_lab() { bench_start_lab "$1" "$1.log" "$out/drillbot/drillbot" lab --dir "$1" --topology "$2"; } # dir topology
 start_lab "$out/lab" bench/reliability/lab-topology.yaml
 start_lab "$out/faulty-lab" bench/reliability/faulty-topology.yaml
 

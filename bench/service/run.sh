@@ -6,6 +6,7 @@
 # Loopback only; a stand-in Slack (bench/service/slack_stub.py) answers the bot's own posts.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 requests=${1:-2000}
 concurrency=${2:-20}
 out=bench/out/service
@@ -16,19 +17,14 @@ command -v openssl >/dev/null || { echo "openssl is needed to sign the requests"
 echo "# building (Release)"
 dotnet build src/DrillBot -c Release -v q -nologo -o "$out/bin" >/dev/null
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
+trap bench_stop_all EXIT
 
 rm -rf "$out/lab" "$out/data"
-dotnet "$out/bin/drillbot.dll" lab --dir "$out/lab" >"$out/lab.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do [ -f "$out/lab/lab.json" ] && break; sleep 0.1; done
-[ -f "$out/lab/lab.json" ] || { cat "$out/lab.log"; echo "the Lab did not start" >&2; exit 1; }
-set -a; . "$out/lab/lab.env"; set +a
+bench_start_lab "$out/lab" "$out/lab.log" dotnet "$out/bin/drillbot.dll" lab --dir "$out/lab"
+bench_lab_env "$out/lab"
 
 python3 bench/service/slack_stub.py >"$out/stub.port" &
-pids+=($!)
+bench_track $!
 for _ in $(seq 1 50); do [ -s "$out/stub.port" ] && break; sleep 0.1; done
 stub_port=$(head -1 "$out/stub.port")
 
@@ -56,7 +52,7 @@ stop_serve() { kill -TERM "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; }
 start_serve; first=$ready_ms; stop_serve
 start_serve; second=$ready_ms; stop_serve
 start_serve; third=$ready_ms
-pids+=("$serve_pid")
+bench_track "$serve_pid"
 echo "start to ready: first start (empty database) ${first} ms, restarts ${second} ms, ${third} ms"
 
 sleep 10

@@ -1,6 +1,6 @@
 namespace DrillBot.Cli;
 
-/// <summary>Process exit codes (Contract, DESIGN.md section 5).</summary>
+/// <summary>Process exit codes (Contract, docs/contracts.md#exit-codes).</summary>
 internal static class ExitCodes
 {
     /// <summary>The drill passed (or the command succeeded).</summary>

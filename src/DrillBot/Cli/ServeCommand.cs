@@ -6,7 +6,7 @@ namespace DrillBot.Cli;
 
 /// <summary>
 /// <c>drillbot serve [--config F] [--urls U]</c>: the service (scheduler, Slack, HTTP API, metrics,
-/// recovery) until Ctrl-C/SIGTERM, which aborts running drills and waits for their restore.
+/// resumption of interrupted runs) until Ctrl-C/SIGTERM, which aborts running drills and waits for their restore.
 /// Exit 0: stopped cleanly, every run of this replica aborted and restored; 4: a run's restore failed or did not
 /// finish within DRILLBOT_SHUTDOWN_GRACE (its changes may still be in the clusters; the next start restores them). Exit 2: a bad environment variable or drills.yaml (every problem printed); 3: the store or the
 /// listener cannot start.

@@ -1,7 +1,7 @@
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
-using DrillBot.Recovery;
+using DrillBot.Resumption;
 using DrillBot.Runs;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
@@ -15,7 +15,7 @@ namespace DrillBot.Cli;
 /// </summary>
 internal static class StoreJournalRestore
 {
-    public sealed record Outcome(IReadOnlyList<RecoveredRun> Runs, IReadOnlyList<string> Pending);
+    public sealed record Outcome(IReadOnlyList<ResumedRun> Runs, IReadOnlyList<string> Pending);
 
     /// <summary>Null when DRILLBOT_DB is not set (nothing to do).</summary>
     /// <exception cref="StoreException">DRILLBOT_DB is unusable or the database cannot be opened.</exception>
@@ -40,16 +40,16 @@ internal static class StoreJournalRestore
             }
         }
 
-        var recovered = await service.RestoreUnfinishedAsync(r => alive.Contains(r.RunId), cancellationToken);
-        foreach (var run in recovered)
+        var resumed = await service.RestoreUnfinishedAsync(r => alive.Contains(r.RunId), cancellationToken);
+        foreach (var run in resumed)
         {
             await RecordAsync(store, config, run, cancellationToken);
         }
 
-        return new Outcome(recovered, [.. alive]);
+        return new Outcome(resumed, [.. alive]);
     }
 
-    private static async Task RecordAsync(IDrillBotStore store, DrillsConfig config, RecoveredRun run, CancellationToken cancellationToken)
+    private static async Task RecordAsync(IDrillBotStore store, DrillsConfig config, ResumedRun run, CancellationToken cancellationToken)
     {
         var record = await store.Runs.GetAsync(run.Run.RunId, cancellationToken);
         if (record?.Run.Status == RunStatus.Running)
@@ -62,7 +62,7 @@ internal static class StoreJournalRestore
             return;
         }
 
-        var report = RecoveredReport.Build(run.Run.RunId, run.Run.Drill, run.Run.Owner, record, run.Run.StartedAt, run.Restore, $"drillbot restore ({Environment.MachineName})", config);
+        var report = ResumedReport.Build(run.Run.RunId, run.Run.Drill, run.Run.Owner, record, run.Run.StartedAt, run.Restore, $"drillbot restore ({Environment.MachineName})", config);
         await store.Runs.FinishAsync(run.Run.RunId, RunOutcome.AfterInterruption(report), cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ namespace DrillBot.Hosting;
 
 /// <summary>
 /// <c>drillbot serve</c> as an object: loads drills.yaml, opens the store, builds and starts the web
-/// application with the scheduler, Slack, the API, metrics and recovery. Tests start it in-process.
+/// application with the scheduler, Slack, the API, metrics and the resumption of interrupted runs. Tests start it in-process.
 /// </summary>
 public sealed class ServiceApp : IAsyncDisposable
 {

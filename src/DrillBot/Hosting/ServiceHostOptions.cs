@@ -30,7 +30,7 @@ public sealed record ServiceHostOptions
     public TimeSpan ConfigPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often interrupted runs of dead replicas are looked for.</summary>
-    public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ResumptionInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often objects annotated by unknown runs are looked for in the clusters (also at start).</summary>
     public TimeSpan OrphanScanInterval { get; init; } = TimeSpan.FromMinutes(5);
@@ -38,7 +38,7 @@ public sealed record ServiceHostOptions
     /// <summary>This replica's liveness lease in the store (<c>instance/{id}</c>), renewed every third of it.</summary>
     public TimeSpan InstanceLeaseTtl { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Leases of single-owner work (<c>outbox</c>, <c>recovery</c>), renewed every third of it.</summary>
+    /// <summary>Leases of single-owner work (<c>outbox</c>, <c>recovery</c> = resumption of interrupted runs), renewed every third of it.</summary>
     public TimeSpan WorkLeaseTtl { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a replica looks for abort requests about its runs made elsewhere.</summary>

@@ -3,7 +3,7 @@ using DrillBot.Configuration;
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Running;
 using DrillBot.Metrics;
-using DrillBot.Recovery;
+using DrillBot.Resumption;
 using DrillBot.Runs;
 using DrillBot.Scheduling;
 using DrillBot.Slack.Service;
@@ -17,7 +17,7 @@ namespace DrillBot.Hosting;
 /// <summary>
 /// The composition root: each feature registers itself from the settings it needs; this class only decides the
 /// order of the background work. Hosted services start in the order registered and stop in reverse: the instance
-/// lease first (before recovery looks for dead instances), <see cref="RunShutdown"/> last (so on SIGTERM running
+/// lease first (before resumption looks for dead instances), <see cref="RunShutdown"/> last (so on SIGTERM running
 /// drills abort and restore while the store and Slack are still up).
 /// </summary>
 internal static class ServiceRegistrations
@@ -40,10 +40,10 @@ internal static class ServiceRegistrations
             Checkpoint = options.Checkpoint,
         }));
         services.AddRuns(new RunsOptions { InstanceId = settings.InstanceId, ShutdownGrace = settings.ShutdownGrace, AbortPollInterval = options.AbortPollInterval }, settings.PublicUrl);
-        services.AddRecovery(new RecoveryOptions
+        services.AddResumption(new ResumptionOptions
         {
             InstanceId = settings.InstanceId,
-            RecoveryInterval = options.RecoveryInterval,
+            ResumptionInterval = options.ResumptionInterval,
             OrphanScanInterval = options.OrphanScanInterval,
             InstanceLeaseTtl = options.InstanceLeaseTtl,
             WorkLeaseTtl = options.WorkLeaseTtl,
@@ -63,7 +63,7 @@ internal static class ServiceRegistrations
         services.AddHostedService(sp => sp.GetRequiredService<SkippedFireRecorder>());
         services.AddHostedService(sp => sp.GetRequiredService<DrillScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
-        services.AddHostedService(sp => sp.GetRequiredService<RecoveryLoop>());
+        services.AddHostedService(sp => sp.GetRequiredService<ResumptionLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<AbortWatcher>());
         services.AddSlack(new SlackServiceOptions
         {

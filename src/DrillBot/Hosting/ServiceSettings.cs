@@ -4,7 +4,7 @@ using DrillBot.Store;
 namespace DrillBot.Hosting;
 
 /// <summary>
-/// The service's settings from the environment (DESIGN section 7 names), parsed and validated once
+/// The service's settings from the environment (names in docs/contracts.md#environment), parsed and validated once
 /// at start by <see cref="ServiceSettingsReader"/>. Secrets live here and never appear in <see cref="ToString"/>.
 /// </summary>
 public sealed record ServiceSettings

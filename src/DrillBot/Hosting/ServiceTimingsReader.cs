@@ -11,7 +11,7 @@ public static class ServiceTimingsReader
     public const string InstanceLease = "DRILLBOT_INSTANCE_LEASE";
     public const string WorkLease = "DRILLBOT_WORK_LEASE";
     public const string DrillLease = "DRILLBOT_DRILL_LEASE";
-    public const string RecoveryInterval = "DRILLBOT_RECOVERY_INTERVAL";
+    public const string ResumptionInterval = "DRILLBOT_RECOVERY_INTERVAL";
     public const string QuartzCheckin = "DRILLBOT_QUARTZ_CHECKIN";
     public const string QuartzCheckinMisfire = "DRILLBOT_QUARTZ_CHECKIN_MISFIRE";
     public const string MisfireThreshold = "DRILLBOT_MISFIRE_THRESHOLD";
@@ -31,7 +31,7 @@ public static class ServiceTimingsReader
             InstanceLeaseTtl = Read(InstanceLease, options.InstanceLeaseTtl, second),
             WorkLeaseTtl = Read(WorkLease, options.WorkLeaseTtl, second),
             Lock = options.Lock with { LeaseDuration = Read(DrillLease, options.Lock.LeaseDuration, second) },
-            RecoveryInterval = Read(RecoveryInterval, options.RecoveryInterval, TimeSpan.FromMilliseconds(100)),
+            ResumptionInterval = Read(ResumptionInterval, options.ResumptionInterval, TimeSpan.FromMilliseconds(100)),
             QuartzCheckinInterval = Read(QuartzCheckin, options.QuartzCheckinInterval, TimeSpan.FromMilliseconds(500)),
             QuartzCheckinMisfireThreshold = ReadOptional(QuartzCheckinMisfire, options.QuartzCheckinMisfireThreshold),
             MisfireThreshold = Read(MisfireThreshold, options.MisfireThreshold, second),

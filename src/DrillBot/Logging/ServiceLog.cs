@@ -63,21 +63,21 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 5204, Level = LogLevel.Warning, Message = "scheduled fire of {Drill} at {ScheduledAt:u} did not run: {Reason}")]
     public static partial void FireSkipped(ILogger logger, string drill, DateTimeOffset scheduledAt, string reason);
 
-    // --- recovery 53xx
+    // --- resumption of interrupted runs 53xx
     [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "run {RunId}: restored after an interrupted run (owner {Owner}): restore {Status}, {Objects} object(s)")]
-    public static partial void RunRecovered(ILogger logger, string runId, string owner, string status, int objects);
+    public static partial void RunResumed(ILogger logger, string runId, string owner, string status, int objects);
 
     [LoggerMessage(EventId = 5302, Level = LogLevel.Error, Message = "run {RunId}: restore after an interrupted run failed for {Target}: {Error}")]
-    public static partial void RecoveredItemFailed(ILogger logger, string runId, string target, string? error);
+    public static partial void ResumedItemFailed(ILogger logger, string runId, string target, string? error);
 
     [LoggerMessage(EventId = 5303, Level = LogLevel.Error, Message = "run {RunId}: restore after an interrupted run failed {Failures} time(s); next attempt in {Pause}")]
-    public static partial void RecoveryRestoreFailed(ILogger logger, string runId, int failures, TimeSpan pause);
+    public static partial void ResumptionRestoreFailed(ILogger logger, string runId, int failures, TimeSpan pause);
 
     [LoggerMessage(EventId = 5304, Level = LogLevel.Warning, Message = "object {Target} carried the changes of unknown run {RunId}: restored from its annotations ({Status})")]
     public static partial void OrphanRestored(ILogger logger, string runId, string target, string status);
 
-    [LoggerMessage(EventId = 5305, Level = LogLevel.Error, Message = "recovery pass failed ({Where}); retrying")]
-    public static partial void RecoveryPassFailed(ILogger logger, Exception exception, string where);
+    [LoggerMessage(EventId = 5305, Level = LogLevel.Error, Message = "resumption pass failed ({Where}); retrying")]
+    public static partial void ResumptionPassFailed(ILogger logger, Exception exception, string where);
 
     [LoggerMessage(EventId = 5306, Level = LogLevel.Information, Message = "instance {Instance} delivers the Slack outbox")]
     public static partial void OutboxOwned(ILogger logger, string instance);

@@ -5,7 +5,7 @@ using Prometheus;
 namespace DrillBot.Metrics;
 
 /// <summary>
-/// The service's Prometheus metrics (names and labels are a Contract, DESIGN.md section 7). Label
+/// The service's Prometheus metrics (names and labels are a Contract, docs/contracts.md#metric-names). Label
 /// values come only from configuration (drill and class names) and fixed sets (verdicts, restore
 /// statuses, Slack request kinds), so cardinality stays bounded. One instance per registry: the
 /// service uses its own registry (with the process metrics), tests use a fresh one each.

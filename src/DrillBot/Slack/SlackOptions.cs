@@ -3,7 +3,7 @@ using DrillBot.Slack.Access;
 namespace DrillBot.Slack;
 
 /// <summary>
-/// Slack settings from the environment (DESIGN section 7). Slack is enabled when a bot token is set.
+/// Slack settings from the environment (docs/contracts.md#environment). Slack is enabled when a bot token is set.
 /// Secrets live here and nowhere else: they never appear in <see cref="ToString"/>, logs or messages.
 /// </summary>
 public sealed record SlackOptions

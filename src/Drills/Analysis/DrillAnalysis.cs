@@ -1,6 +1,6 @@
 namespace DrillBot.Drills.Analysis;
 
-/// <summary>What the samples of a run say, per DESIGN section 4.</summary>
+/// <summary>What the samples of a run say, per docs/contracts.md#measurement.</summary>
 public sealed record DrillAnalysis(
     int Total,
     int Late,

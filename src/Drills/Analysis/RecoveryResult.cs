@@ -1,7 +1,7 @@
 namespace DrillBot.Drills.Analysis;
 
 /// <summary>
-/// Recovery as DESIGN section 4 defines it: <see cref="WindowStart"/> is the send time of the first
+/// Recovery as docs/contracts.md#measurement defines it: <see cref="WindowStart"/> is the send time of the first
 /// sample of the earliest window of length stableFor in which every sample was ok and served by
 /// <see cref="ServedBy"/>; <see cref="Time"/> = WindowStart − t0.
 /// </summary>

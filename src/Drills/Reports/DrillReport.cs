@@ -4,7 +4,7 @@ using DrillBot.Drills.Running;
 namespace DrillBot.Drills.Reports;
 
 /// <summary>
-/// The report of one run: the Contract fields of DESIGN section 6 and more (steps, markers, the
+/// The report of one run: the Contract fields of docs/contracts.md#report-json and more (steps, markers, the
 /// probe timeline, the restore with before/after). Serialize with <see cref="ReportJson"/>.
 /// </summary>
 public sealed record DrillReport

@@ -12,5 +12,5 @@ internal static partial class Log
     public static partial void AlreadyBeingRestored(ILogger logger, string runId, string holder);
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "run {RunId} (owner {Owner}) interrupted: restore {Status}")]
-    public static partial void Recovered(ILogger logger, string runId, string owner, string status);
+    public static partial void Resumed(ILogger logger, string runId, string owner, string status);
 }

@@ -24,9 +24,9 @@ public sealed class RestoreService(DrillsConfig config, DrillEngineOptions optio
     /// (unless its restore failed). By default a run is alive while this process runs it, or, when its owner
     /// is not a dead process on this machine, while a drill lease naming it is held and not expired.
     /// </summary>
-    public async Task<IReadOnlyList<RecoveredRun>> RestoreUnfinishedAsync(Func<JournalRun, bool>? isAlive, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ResumedRun>> RestoreUnfinishedAsync(Func<JournalRun, bool>? isAlive, CancellationToken cancellationToken)
     {
-        var result = new List<RecoveredRun>();
+        var result = new List<ResumedRun>();
         foreach (var run in await options.Journal.GetUnfinishedRunsAsync(cancellationToken))
         {
             var clusters = ClustersOf(run);
@@ -35,9 +35,9 @@ public sealed class RestoreService(DrillsConfig config, DrillEngineOptions optio
                 continue;
             }
 
-            if (await RecoverAsync(run, clusters, cancellationToken) is { } recovered)
+            if (await ResumeAsync(run, clusters, cancellationToken) is { } resumed)
             {
-                result.Add(recovered);
+                result.Add(resumed);
             }
         }
 
@@ -140,7 +140,7 @@ public sealed class RestoreService(DrillsConfig config, DrillEngineOptions optio
             && await IsRunAliveAsync(run.RunId, clusters, cancellationToken);
     }
 
-    private async Task<RecoveredRun?> RecoverAsync(UnfinishedRun run, IReadOnlyList<string> clusters, CancellationToken cancellationToken)
+    private async Task<ResumedRun?> ResumeAsync(UnfinishedRun run, IReadOnlyList<string> clusters, CancellationToken cancellationToken)
     {
         var runId = run.Run.RunId;
         using var working = LocalWork.Register(LeaseHolder.ForRestore(options.Owner, runId));
@@ -158,8 +158,8 @@ public sealed class RestoreService(DrillsConfig config, DrillEngineOptions optio
             await options.Journal.CompleteRunAsync(runId, "restored-after-interruption", cancellationToken);
         }
 
-        Log.Recovered(_logger, runId, run.Run.Owner, restore.Status.ToString());
-        return new RecoveredRun(run.Run, restore) { Notes = leases.Notes };
+        Log.Resumed(_logger, runId, run.Run.Owner, restore.Status.ToString());
+        return new ResumedRun(run.Run, restore) { Notes = leases.Notes };
     }
 
     private async Task<RestoreLeases> TakeOverLeasesAsync(string runId, IReadOnlyList<string> clusters, string ns, CancellationToken cancellationToken) =>

@@ -6,7 +6,7 @@ namespace DrillBot.Drills.Running;
 
 /// <summary>
 /// Assembles every report: the report of a finished run, and the report of a run restored after an interruption
-/// (<see cref="Recovered"/>). Same JSON shape either way.
+/// (<see cref="Resumed"/>). Same JSON shape either way.
 /// </summary>
 internal static class ReportBuilder
 {
@@ -54,7 +54,7 @@ internal static class ReportBuilder
     /// </summary>
     /// <param name="restoredBy">Who finished the restore, e.g. <c>instance drillbot-0</c>.</param>
     /// <param name="note">Replaces the "restored after an interrupted run by …" reason of a run without a report (e.g. nothing was left to restore).</param>
-    public static DrillReport Recovered(DrillReport? own, string runId, string drill, string? description, RunTrigger trigger, DateTimeOffset startedAt, string owner, RestoreResult restore, string restoredBy, string? note = null)
+    public static DrillReport Resumed(DrillReport? own, string runId, string drill, string? description, RunTrigger trigger, DateTimeOffset startedAt, string owner, RestoreResult restore, string restoredBy, string? note = null)
     {
         var status = restore.Status.WireName();
         var conflicts = restore.Items.Where(i => i.Conflicts.Count > 0).Select(i => $"restore of {i.Target} kept someone else's change: {string.Join("; ", i.Conflicts)}").ToList();
@@ -63,13 +63,13 @@ internal static class ReportBuilder
             new(restore.StartedAt, "restore-start", "restore after an interrupted run"),
             new(restore.FinishedAt, "restore-done", "restore " + status),
         };
-        var recovered = Objects(restore);
+        var resumed = Objects(restore);
         if (own is not null)
         {
-            var kept = own.Restore.Objects.Where(o => !recovered.Any(r => Same(o, r)));
+            var kept = own.Restore.Objects.Where(o => !resumed.Any(r => Same(o, r)));
             return own with
             {
-                Restore = new RestoreInfo(restore.Status, own.Restore.FailbackSeconds, [.. kept, .. recovered], own.Restore.StartedAt ?? restore.StartedAt, restore.FinishedAt),
+                Restore = new RestoreInfo(restore.Status, own.Restore.FailbackSeconds, [.. kept, .. resumed], own.Restore.StartedAt ?? restore.StartedAt, restore.FinishedAt),
                 Reasons = [.. own.Reasons, $"the run's restore did not complete (restore {own.Restore.Status.WireName()}); restored after an interrupted run by {restoredBy}: restore {status}", .. conflicts],
                 Markers = [.. own.Markers, .. markers],
             };
@@ -86,7 +86,7 @@ internal static class ReportBuilder
             FinishedAt = restore.FinishedAt,
             Probes = new ProbeSummary(0, 0, new Dictionary<string, int>(), new LatencyInfo(null, null, null), new Dictionary<string, double>(), null, 0, string.Empty),
             Checks = [],
-            Restore = new RestoreInfo(restore.Status, null, recovered, restore.StartedAt, restore.FinishedAt),
+            Restore = new RestoreInfo(restore.Status, null, resumed, restore.StartedAt, restore.FinishedAt),
             Reasons = [$"interrupted: instance {owner} stopped during the run", note ?? $"restored after an interrupted run by {restoredBy}: restore {status}", .. conflicts],
             Markers = markers,
             Timeline = new Timeline(startedAt, []),

@@ -2,7 +2,7 @@ namespace DrillBot.Lab;
 
 /// <summary>
 /// The whole emulated world. <see cref="Default"/> is the runbook's two-region Bookinfo mesh
-/// (DESIGN.md section 1). Immutable and <c>with</c>-able so tests can tweak one knob.
+/// (docs/lab.md). Immutable and <c>with</c>-able so tests can tweak one knob.
 /// </summary>
 public sealed record LabTopology
 {

@@ -41,7 +41,7 @@ public sealed class ServiceTimingsReaderTests
         Assert.That(options.WorkLeaseTtl, Is.EqualTo(TimeSpan.FromSeconds(4)));
         Assert.That(options.Lock.LeaseDuration, Is.EqualTo(TimeSpan.FromSeconds(5)));
         Assert.That(options.Lock.LeaseName, Is.EqualTo("drillbot-lock"), "only the duration changes");
-        Assert.That(options.RecoveryInterval, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
+        Assert.That(options.ResumptionInterval, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
         Assert.That(options.QuartzCheckinInterval, Is.EqualTo(TimeSpan.FromSeconds(1)));
         Assert.That(options.QuartzCheckinMisfireThreshold, Is.EqualTo(TimeSpan.FromSeconds(2)));
         Assert.That(options.MisfireThreshold, Is.EqualTo(TimeSpan.FromSeconds(90)));

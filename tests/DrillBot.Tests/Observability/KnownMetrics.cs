@@ -3,7 +3,7 @@ namespace DrillBot.Tests.Observability;
 /// <summary>The metric names dashboards and alert rules may use.</summary>
 internal static class KnownMetrics
 {
-    /// <summary>DESIGN.md section 7 (Contract).</summary>
+    /// <summary>docs/contracts.md#metric-names (Contract).</summary>
     public static readonly IReadOnlyList<string> Contract =
     [
         "drillbot_drill_runs_total",

@@ -85,7 +85,7 @@ public sealed class ApiOutagePhaseTests
         var report = await lab.RunAsync(engine, lab.Drill("reviews-failover"), faults);
         lab.Lab.Control.ClearFaults();
         var left = lab.Snapshot();
-        var recovered = await engine.CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
+        var resumed = await engine.CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
 
         Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Failed));
         Assert.That(report.Restore.Objects.Select(o => (o.Name, o.Ok, o.Before, o.During)), Is.EquivalentTo(new[]
@@ -95,9 +95,9 @@ public sealed class ApiOutagePhaseTests
         }));
         Assert.That(report.Reasons.Where(r => r.StartsWith("RESTORE FAILED for ", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(2));
         Assert.That(left, Is.Not.EqualTo(before), "the drill's changes are still there");
-        Assert.That(recovered.Single().Run.RunId, Is.EqualTo(report.RunId));
-        Assert.That(recovered[0].Restore.Status, Is.EqualTo(RestoreStatus.Verified));
-        Assert.That(recovered[0].Notes, Has.Some.Contains($"from runner run {report.RunId}"), "its lease, never released, is taken over");
+        Assert.That(resumed.Single().Run.RunId, Is.EqualTo(report.RunId));
+        Assert.That(resumed[0].Restore.Status, Is.EqualTo(RestoreStatus.Verified));
+        Assert.That(resumed[0].Notes, Has.Some.Contains($"from runner run {report.RunId}"), "its lease, never released, is taken over");
         Assert.That(lab.Snapshot(), Is.EqualTo(before));
         Assert.That(await lab.UnfinishedAsync(), Is.Empty);
     }

@@ -69,13 +69,13 @@ public sealed class LockTakeoverTests
         var engine = lab.Engine("runner");
 
         var refused = await lab.RunAsync(engine, lab.Drill("reviews-failover-runbook-order"));
-        var recovered = await engine.CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
+        var resumed = await engine.CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
         var after = await lab.RunAsync(engine, lab.Drill("reviews-failover-runbook-order"));
 
         Assert.That(refused.Verdict, Is.EqualTo(Verdict.Aborted));
         Assert.That(refused.Reasons[0], Is.EqualTo($"refused: hangzhou:Deployment/default/reviews-v1 still carries the changes of run {runId}; run `drillbot restore` first"));
         Assert.That(refused.Restore.Objects, Is.Empty, "the refused run changes nothing and restores nothing of another run");
-        Assert.That(recovered.Single().Restore.Status, Is.EqualTo(RestoreStatus.Verified));
+        Assert.That(resumed.Single().Restore.Status, Is.EqualTo(RestoreStatus.Verified));
         Assert.That(after.Reasons, Has.None.Contains("refused"), string.Join("\n", after.Reasons));
         Assert.That(lab.Snapshot(), Is.EqualTo(before));
     }

@@ -15,10 +15,10 @@ public sealed class RestoreTakeoverTests
         var runId = await DeadRun.LeaveAsync(lab, "reviews-failover", owner, applied: 2, DateTimeOffset.UtcNow);
         Assert.That(lab.Snapshot(), Is.Not.EqualTo(before));
 
-        var recovered = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
+        var resumed = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
 
-        Assert.That(recovered.Select(r => (r.Run.RunId, r.Restore.Status)), Is.EqualTo(new[] { (runId, RestoreStatus.Verified) }));
-        Assert.That(recovered[0].Notes, Is.EquivalentTo(new[]
+        Assert.That(resumed.Select(r => (r.Run.RunId, r.Restore.Status)), Is.EqualTo(new[] { (runId, RestoreStatus.Verified) }));
+        Assert.That(resumed[0].Notes, Is.EquivalentTo(new[]
         {
             $"took over the drill lease in cluster hangzhou from {owner} run {runId} (process {owner} no longer runs)",
             $"took over the drill lease in cluster mesh from {owner} run {runId} (process {owner} no longer runs)",
@@ -40,9 +40,9 @@ public sealed class RestoreTakeoverTests
             var runId = await DeadRun.LeaveAsync(lab, "reviews-failover", owner, applied: 1, DateTimeOffset.UtcNow);
             var changed = lab.Snapshot();
 
-            var recovered = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
+            var resumed = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
 
-            Assert.That(recovered, Is.Empty);
+            Assert.That(resumed, Is.Empty);
             Assert.That(lab.Snapshot(), Is.EqualTo(changed));
             Assert.That((await lab.LeaseAsync("hangzhou"))!.Holder, Is.EqualTo($"{owner} run {runId}"));
         }
@@ -87,9 +87,9 @@ public sealed class RestoreTakeoverTests
             await DeadRun.HoldLeaseAsync(lab, "mesh", rival, DateTimeOffset.UtcNow);
             var changed = lab.Snapshot();
 
-            var recovered = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
+            var resumed = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
 
-            Assert.That(recovered, Is.Empty, "one restorer at a time");
+            Assert.That(resumed, Is.Empty, "one restorer at a time");
             Assert.That(lab.Snapshot(), Is.EqualTo(changed));
             Assert.That((await lab.LeaseAsync("mesh"))!.Holder, Is.EqualTo(rival));
             Assert.That((await lab.LeaseAsync("hangzhou"))!.Holder, Is.Null.Or.Empty, "the lease it took meanwhile is given back");
@@ -113,10 +113,10 @@ public sealed class RestoreTakeoverTests
             var other = $"{ChildProcess.Owner(sleeper.Id)} run another-drill";
             await DeadRun.HoldLeaseAsync(lab, "hangzhou", other, DateTimeOffset.UtcNow);
 
-            var recovered = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
+            var resumed = await lab.Engine("restorer").CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);
 
-            Assert.That(recovered.Single().Restore.Status, Is.EqualTo(RestoreStatus.Verified), "restoring beats waiting");
-            Assert.That(recovered[0].Notes, Has.Some.StartsWith($"restored without the drill lease of cluster hangzhou: cluster hangzhou is locked by {other}"));
+            Assert.That(resumed.Single().Restore.Status, Is.EqualTo(RestoreStatus.Verified), "restoring beats waiting");
+            Assert.That(resumed[0].Notes, Has.Some.StartsWith($"restored without the drill lease of cluster hangzhou: cluster hangzhou is locked by {other}"));
             Assert.That(lab.Snapshot(), Is.EqualTo(before));
             Assert.That((await lab.LeaseAsync("hangzhou"))!.Holder, Is.EqualTo(other), "the other run keeps its lease");
             Assert.That((await lab.LeaseAsync("mesh"))!.Holder, Is.Null.Or.Empty);

@@ -1,7 +1,7 @@
 namespace DrillBot.Slack.Commands;
 
 /// <summary>
-/// What <c>/drill …</c> asked for: a closed set of cases (DESIGN section 7). Parsed by
+/// What <c>/drill …</c> asked for: a closed set of cases (docs/contracts.md#slack-commands). Parsed by
 /// <see cref="DrillCommandParser"/>; malformed text becomes <see cref="Invalid"/>, never an exception.
 /// </summary>
 public abstract record DrillCommand

@@ -8,7 +8,7 @@ using DrillBot.Slack.Outbox;
 namespace DrillBot.Slack.Service;
 
 /// <summary>Runs in the Slack channel: a <see cref="SlackSink"/> per started run, and the result of runs restored after their replica died.</summary>
-internal sealed class SlackRunSinks(SlackOutbox outbox, ReportLinks links, TimeProvider time) : IRunSinkSource, IRecoveredRunSink
+internal sealed class SlackRunSinks(SlackOutbox outbox, ReportLinks links, TimeProvider time) : IRunSinkSource, IResumedRunSink
 {
     public IRunSink Create(DrillDefinition drill, RunRequest request, string runId) => new SlackSink(outbox, View(drill, request, runId));
 

@@ -44,7 +44,7 @@ internal static class SlackServiceRegistration
 
         services.AddSingleton<SlackRunSinks>();
         services.AddSingleton<IRunSinkSource>(sp => sp.GetRequiredService<SlackRunSinks>());
-        services.AddSingleton<IRecoveredRunSink>(sp => sp.GetRequiredService<SlackRunSinks>());
+        services.AddSingleton<IResumedRunSink>(sp => sp.GetRequiredService<SlackRunSinks>());
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace DrillBot.Tests.Reliability.Service;
 /// <summary>
 /// A real <c>drillbot serve</c> (SQLite, one replica, Slack on) killed with SIGKILL at each phase of a drill it runs
 /// (stopped exactly there by DRILLBOT_TEST_PAUSE_AT), then started again on the same database, with the same instance id
-/// or a new one: recovery on start puts the Lab back exactly as it was (annotations included) and reports the run
+/// or a new one: resumption on start puts the Lab back exactly as it was (annotations included) and reports the run
 /// restored after an interruption in the history, the API, <c>drillbot_restore_total</c> and Slack.
 /// </summary>
 [NonParallelizable]
@@ -50,7 +50,7 @@ public sealed class ServeKillTests
         var entry = await second.HistoryEntryAsync(runId);
         var slackText = await Eventually.WaitAsync(
             () => Task.FromResult(world.Slack!.Calls.Where(c => c.Ok && c.Method == "chat.update" && c.Body!.ToJsonString().Contains(runId, StringComparison.Ordinal)).Select(c => c.Body!.ToJsonString()).LastOrDefault()),
-            "the result of the recovered run in Slack");
+            "the result of the resumed run in Slack");
         var restoreCount = await second.MetricAsync($"drillbot_restore_total{{drill=\"{Drill}\",status=\"verified\"}}");
         TestContext.Out.WriteLine($"serve kill point {point} ({(sameInstance ? "same" : "new")} instance id): restart -> verified restore {restored.TotalSeconds:0.00}s");
 

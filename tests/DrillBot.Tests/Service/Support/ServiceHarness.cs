@@ -111,7 +111,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             Variables = n => env.GetValueOrDefault(n),
             ConfigPollInterval = TimeSpan.FromMilliseconds(100),
-            RecoveryInterval = TimeSpan.FromMilliseconds(500),
+            ResumptionInterval = TimeSpan.FromMilliseconds(500),
             InstanceLeaseTtl = TimeSpan.FromSeconds(3),
             WorkLeaseTtl = TimeSpan.FromSeconds(3),
             AbortPollInterval = TimeSpan.FromMilliseconds(100),

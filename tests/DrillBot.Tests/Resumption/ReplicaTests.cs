@@ -1,6 +1,6 @@
 using System.Net;
 using DrillBot.Lab;
-using DrillBot.Recovery;
+using DrillBot.Resumption;
 using DrillBot.Slack.Service;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
@@ -9,7 +9,7 @@ using DrillBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace DrillBot.Tests.Recovery;
+namespace DrillBot.Tests.Resumption;
 
 /// <summary>Two serve replicas on one PostgreSQL (Quartz clustered), one Lab: busy and abort across replicas, one outbox owner, a dead replica's run taken over.</summary>
 [NonParallelizable]

@@ -4,14 +4,14 @@ using DrillBot.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Recovery;
+namespace DrillBot.Resumption;
 
 /// <summary>
 /// This replica's liveness in the store: the lease <c>instance/{id}</c>, taken at start and renewed
 /// every third of its TTL. Another replica treats the runs of an instance whose lease expired as
 /// interrupted. Also forgets expired Slack delivery keys now and then.
 /// </summary>
-internal sealed class InstanceLiveness(IDrillBotStore store, RecoveryOptions options, TimeProvider time, ILogger<InstanceLiveness> logger) : BackgroundService
+internal sealed class InstanceLiveness(IDrillBotStore store, ResumptionOptions options, TimeProvider time, ILogger<InstanceLiveness> logger) : BackgroundService
 {
     private static readonly TimeSpan DedupeCleanup = TimeSpan.FromMinutes(10);
 

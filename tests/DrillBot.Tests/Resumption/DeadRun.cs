@@ -8,7 +8,7 @@ using DrillBot.Scheduling;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
 
-namespace DrillBot.Tests.Recovery;
+namespace DrillBot.Tests.Resumption;
 
 /// <summary>
 /// A run of a DrillBot instance that "dies" mid-drill: the engine runs on the shared store (history

@@ -3,7 +3,7 @@ using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
 
-namespace DrillBot.Tests.Recovery;
+namespace DrillBot.Tests.Resumption;
 
 /// <summary>
 /// Cluster access that can be frozen, to stand in for a DrillBot process that died mid-drill: once

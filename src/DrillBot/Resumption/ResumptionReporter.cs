@@ -9,22 +9,22 @@ using DrillBot.Store;
 using DrillBot.Store.Runs;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Recovery;
+namespace DrillBot.Resumption;
 
 /// <summary>
 /// Reports a run restored after its owner died: history (status restored-after-interruption, verdict
 /// errored, the report with the restore), <c>drillbot_restore_total</c>, the log, and every
-/// <see cref="IRecoveredRunSink"/> (Slack posts the result). A failed restore leaves
+/// <see cref="IResumedRunSink"/> (Slack posts the result). A failed restore leaves
 /// the run interrupted (retried later) and is logged and counted.
 /// </summary>
-internal sealed class RecoveryReporter(
+internal sealed class ResumptionReporter(
     IDrillBotStore store,
     DrillsConfigState config,
     DrillMetrics metrics,
-    RecoveryOptions options,
+    ResumptionOptions options,
     TimeProvider time,
-    ILogger<RecoveryReporter> logger,
-    IEnumerable<IRecoveredRunSink> sinks)
+    ILogger<ResumptionReporter> logger,
+    IEnumerable<IResumedRunSink> sinks)
 {
     public async Task ReportAsync(string runId, string drill, DateTimeOffset startedAt, string owner, RestoreResult restore, CancellationToken cancellationToken)
     {
@@ -41,14 +41,14 @@ internal sealed class RecoveryReporter(
         {
             foreach (var item in restore.Items.Where(i => !i.Ok))
             {
-                ServiceLog.RecoveredItemFailed(logger, runId, item.Target.ToString(), item.Error);
+                ServiceLog.ResumedItemFailed(logger, runId, item.Target.ToString(), item.Error);
             }
 
             return;
         }
 
-        ServiceLog.RunRecovered(logger, runId, owner, status, restore.Items.Count);
-        await FinishAsync(RecoveredReport.Build(runId, drill, owner, record, startedAt, restore, $"instance {options.InstanceId}", config.Current), cancellationToken);
+        ServiceLog.RunResumed(logger, runId, owner, status, restore.Items.Count);
+        await FinishAsync(ResumedReport.Build(runId, drill, owner, record, startedAt, restore, $"instance {options.InstanceId}", config.Current), cancellationToken);
     }
 
     /// <summary>A run recorded as running whose owner died with nothing left to restore.</summary>
@@ -58,9 +58,9 @@ internal sealed class RecoveryReporter(
         await store.Runs.MarkInterruptedAsync(run.RunId, cancellationToken);
         var now = time.GetUtcNow();
         var nothing = new RestoreResult(RestoreStatus.Verified, [], now, now);
-        ServiceLog.RunRecovered(logger, run.RunId, run.OwnerInstance, "verified", 0);
+        ServiceLog.RunResumed(logger, run.RunId, run.OwnerInstance, "verified", 0);
         await FinishAsync(
-            RecoveredReport.Build(run.RunId, run.Drill, run.OwnerInstance, new RunRecord(run, null), run.StartedAt, nothing, $"instance {options.InstanceId}", config.Current, "nothing was left to restore"),
+            ResumedReport.Build(run.RunId, run.Drill, run.OwnerInstance, new RunRecord(run, null), run.StartedAt, nothing, $"instance {options.InstanceId}", config.Current, "nothing was left to restore"),
             cancellationToken);
     }
 

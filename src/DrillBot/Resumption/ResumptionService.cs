@@ -8,29 +8,29 @@ using DrillBot.Store;
 using DrillBot.Store.Ownership;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Recovery;
+namespace DrillBot.Resumption;
 
 /// <summary>
-/// Finishes what dead runs left behind, under the store lease <c>recovery</c> (one replica at a
+/// Finishes what dead runs left behind, under the store lease <c>recovery</c> (its stored name; one replica at a
 /// time): every unfinished journal run whose owner is dead (this process, restarted, and not
 /// running it; or another replica whose instance lease expired) and whose drill Lease is no longer
 /// renewed, and every object annotated by a run nobody knows. Each is restored and verified through
 /// the engine's RestoreService, then reported "restored after an interrupted run" by
-/// <see cref="RecoveryReporter"/>. A failed restore is retried with growing pauses.
+/// <see cref="ResumptionReporter"/>. A failed restore is retried with growing pauses.
 /// </summary>
-internal sealed class RecoveryService(
+internal sealed class ResumptionService(
     DrillEngine engine,
     DrillsConfigState config,
     IDrillBotStore store,
     ActiveRuns active,
-    RecoveryReporter reporter,
-    RecoveryOptions options,
+    ResumptionReporter reporter,
+    ResumptionOptions options,
     TimeProvider time,
-    ILogger<RecoveryService> logger)
+    ILogger<ResumptionService> logger)
 {
     private readonly Dictionary<string, (int Failures, DateTimeOffset NextAttempt)> retries = new(StringComparer.Ordinal);
 
-    /// <summary>One pass; false when another replica holds the recovery lease.</summary>
+    /// <summary>One pass; false when another replica holds the resumption lease.</summary>
     public async Task<bool> RunPassAsync(bool includeOrphans, CancellationToken cancellationToken)
     {
         var lease = new SingleOwnerLease(store, "recovery", options.InstanceId, options.WorkLeaseTtl);
@@ -54,10 +54,10 @@ internal sealed class RecoveryService(
 
             if (dead.Count > 0)
             {
-                foreach (var recovered in await restore.RestoreUnfinishedAsync(r => !dead.Contains(r.RunId), cancellationToken))
+                foreach (var resumed in await restore.RestoreUnfinishedAsync(r => !dead.Contains(r.RunId), cancellationToken))
                 {
-                    Note(recovered.Run.RunId, recovered.Restore.Status != RestoreStatus.Failed);
-                    await reporter.ReportAsync(recovered.Run.RunId, recovered.Run.Drill, recovered.Run.StartedAt, recovered.Run.Owner, recovered.Restore, cancellationToken);
+                    Note(resumed.Run.RunId, resumed.Restore.Status != RestoreStatus.Failed);
+                    await reporter.ReportAsync(resumed.Run.RunId, resumed.Run.Drill, resumed.Run.StartedAt, resumed.Run.Owner, resumed.Restore, cancellationToken);
                 }
             }
 
@@ -129,6 +129,6 @@ internal sealed class RecoveryService(
         var failures = retries.TryGetValue(runId, out var r) ? r.Failures + 1 : 1;
         var pause = TimeSpan.FromSeconds(Math.Min(600, 10 * Math.Pow(2, failures - 1)));
         retries[runId] = (failures, time.GetUtcNow() + pause);
-        ServiceLog.RecoveryRestoreFailed(logger, runId, failures, pause);
+        ServiceLog.ResumptionRestoreFailed(logger, runId, failures, pause);
     }
 }

@@ -5,7 +5,7 @@ using DrillBot.Store.Runs;
 using DrillBot.Tests.Service.Support;
 using Spectre.Console;
 
-namespace DrillBot.Tests.Recovery;
+namespace DrillBot.Tests.Resumption;
 
 /// <summary><c>drillbot restore</c> with DRILLBOT_DB: the service's journal too — a live run is left alone, a dead one restored and recorded.</summary>
 [NonParallelizable]

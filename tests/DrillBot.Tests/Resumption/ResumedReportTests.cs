@@ -3,14 +3,14 @@ using DrillBot.Drills.Journal;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
-using DrillBot.Recovery;
+using DrillBot.Resumption;
 using DrillBot.Scheduling;
 using DrillBot.Tests.Service.Support;
 
-namespace DrillBot.Tests.Recovery;
+namespace DrillBot.Tests.Resumption;
 
 /// <summary>The report of a run restored after its owner died: same JSON shape, renders as HTML, no probes.</summary>
-public sealed class RecoveredReportTests
+public sealed class ResumedReportTests
 {
     [Test]
     public void Build_RestoredObjects_ErroredReportThatRoundTripsAndRenders()
@@ -20,7 +20,7 @@ public sealed class RecoveredReportTests
         var item = new RestoreItemResult(new ObjectRef("hangzhou", ObjectKind.Deployment, "default", "reviews-v1"), "scale", true, true, """{"spec.replicas":1}""", """{"spec.replicas":0}""", """{"spec.replicas":1}""", [], null);
         var restore = new RestoreResult(RestoreStatus.Verified, [item], at.AddMinutes(5), at.AddMinutes(5).AddSeconds(2));
 
-        var report = RecoveredReport.Build("20260106-030000-abcdef", "reviews-failover", "a", null, at, restore, "instance b", config);
+        var report = ResumedReport.Build("20260106-030000-abcdef", "reviews-failover", "a", null, at, restore, "instance b", config);
         var json = ReportJson.Serialize(report);
         var html = HtmlReport.Render(ReportJson.Deserialize(json)!);
 

@@ -3,10 +3,10 @@ using DrillBot.Runs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Recovery;
+namespace DrillBot.Resumption;
 
-/// <summary>Recovery at start (with the scan for orphaned objects), then every <see cref="RecoveryOptions.RecoveryInterval"/>.</summary>
-internal sealed class RecoveryLoop(RecoveryService recovery, RecoveryOptions options, TimeProvider time, ILogger<RecoveryLoop> logger) : BackgroundService
+/// <summary>Resumption at start (with the scan for orphaned objects), then every <see cref="ResumptionOptions.ResumptionInterval"/>.</summary>
+internal sealed class ResumptionLoop(ResumptionService resumption, ResumptionOptions options, TimeProvider time, ILogger<ResumptionLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +16,7 @@ internal sealed class RecoveryLoop(RecoveryService recovery, RecoveryOptions opt
             try
             {
                 var scanOrphans = time.GetUtcNow() - lastOrphanScan >= options.OrphanScanInterval;
-                if (await recovery.RunPassAsync(scanOrphans, stoppingToken) && scanOrphans)
+                if (await resumption.RunPassAsync(scanOrphans, stoppingToken) && scanOrphans)
                 {
                     lastOrphanScan = time.GetUtcNow();
                 }
@@ -25,16 +25,16 @@ internal sealed class RecoveryLoop(RecoveryService recovery, RecoveryOptions opt
             {
                 return;
             }
-#pragma warning disable CA1031 // recovery must keep trying: a failing pass (store, cluster) is logged and retried
+#pragma warning disable CA1031 // resumption must keep trying: a failing pass (store, cluster) is logged and retried
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                ServiceLog.RecoveryPassFailed(logger, e, StoreFailure.Is(e) ? "the store" : "a cluster or the engine");
+                ServiceLog.ResumptionPassFailed(logger, e, StoreFailure.Is(e) ? "the store" : "a cluster or the engine");
             }
 
             try
             {
-                await Task.Delay(options.RecoveryInterval, time, stoppingToken);
+                await Task.Delay(options.ResumptionInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

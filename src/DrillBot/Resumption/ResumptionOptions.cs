@@ -1,13 +1,13 @@
-namespace DrillBot.Recovery;
+namespace DrillBot.Resumption;
 
-/// <summary>What recovering interrupted runs needs from the service's settings.</summary>
-internal sealed record RecoveryOptions
+/// <summary>What resuming interrupted runs needs from the service's settings.</summary>
+internal sealed record ResumptionOptions
 {
     /// <summary>This replica (<c>DRILLBOT_INSTANCE_ID</c>).</summary>
     public required string InstanceId { get; init; }
 
     /// <summary>How often interrupted runs of dead replicas are looked for.</summary>
-    public required TimeSpan RecoveryInterval { get; init; }
+    public required TimeSpan ResumptionInterval { get; init; }
 
     /// <summary>How often objects annotated by unknown runs are looked for (also at start).</summary>
     public required TimeSpan OrphanScanInterval { get; init; }
@@ -15,6 +15,6 @@ internal sealed record RecoveryOptions
     /// <summary>This replica's liveness lease (<c>instance/{id}</c>), renewed every third of it.</summary>
     public required TimeSpan InstanceLeaseTtl { get; init; }
 
-    /// <summary>The <c>recovery</c> lease, renewed every third of it.</summary>
+    /// <summary>The resumption work lease (stored under the name <c>recovery</c>, kept for existing stores), renewed every third of it.</summary>
     public required TimeSpan WorkLeaseTtl { get; init; }
 }
