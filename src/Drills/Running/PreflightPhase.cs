@@ -61,8 +61,10 @@ internal static class PreflightPhase
 
         await ctx.Setup.Journal.BeginRunAsync(new JournalRun(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Setup.Options.Owner, ctx.Recording.Moments.StartedAt), cancellationToken);
         ctx.Recording.Begun = true;
-        // a failed check stops the run through ctx.Recording.Stop; the lock is still returned so that it is released
-        _ = await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckFailoverAsync(ctx, cancellationToken) && await CheckLeftoversAsync(ctx, cancellationToken);
+        // a failed check stops the run through ctx.Recording.Stop; the lock is still returned so that it is released.
+        // Leftovers first: a dead run's changes (reviews-v1 still at 0) would otherwise show up as a failed
+        // precondition or a failover target without endpoints, hiding the one thing to do (restore).
+        _ = await CheckLeftoversAsync(ctx, cancellationToken) && await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckFailoverAsync(ctx, cancellationToken);
         return runLock;
     }
 

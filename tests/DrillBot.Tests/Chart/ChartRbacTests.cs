@@ -18,8 +18,10 @@ public sealed class ChartRbacTests
         {
             PolicyRule.Of("apps", "deployments,deployments/scale", "reviews-v1,reviews-v2", "get,patch"),
             PodsAndEndpoints,
-            PolicyRule.Of("networking.istio.io", "destinationrules", "reviews", "get,patch,update"),
+            PolicyRule.Of("networking.istio.io", "destinationrules", "reviews,productpage", "get,patch,update"),
             PolicyRule.Of("networking.istio.io", "virtualservices", "reviews", "get,patch,update"),
+            PolicyRule.Of("networking.istio.io", "envoyfilters", "drillbot-fail-reviews-v1", "get,delete"),
+            PolicyRule.Of("networking.istio.io", "envoyfilters", "", "create"),
             LeaseByName,
             LeaseCreate,
         }));

@@ -29,7 +29,7 @@ public sealed class CliExitCodeTests
 
         Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
         var lines = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines, Has.Length.EqualTo(6), cli.Error);
+        Assert.That(lines, Has.Length.EqualTo(9), cli.Error + "(each of the 4 drills: a bad interval and an unknown cluster in a precondition or step; reviews-failover has both)");
         Assert.That(lines, Has.All.Match(@"^bad\.yaml:\d+:\d+: "));
         Assert.That(cli.Error, Does.Not.Contain("   at "), "no stack traces");
     }
@@ -69,9 +69,9 @@ public sealed class CliExitCodeTests
 
         Assert.That(code, Is.EqualTo(exit), cli.Out + cli.Error);
         var lines = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines, Has.Length.EqualTo(3), "one line per drill using the variable");
+        Assert.That(lines, Has.Length.EqualTo(4), "one line per drill using the variable");
         Assert.That(lines[0], Is.EqualTo($"d.yaml:{line}:12: {(warning ? "warning: " : string.Empty)}drills[0].probe.url: undefined environment variable NOT_SET_URL (set it, or write ${{NOT_SET_URL:-default}})"));
-        Assert.That(cli.Out, warning ? Does.Contain("d.yaml: valid (3 drills") : Does.Not.Contain("valid"));
+        Assert.That(cli.Out, warning ? Does.Contain("d.yaml: valid (4 drills") : Does.Not.Contain("valid"));
     }
 
     [Test]

@@ -31,7 +31,7 @@ public sealed class ValidateWarningTests
         var lines = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), cli.Error);
         Assert.That(lines[0], Does.Match(@"^old\.yaml:\d+:\d+: warning: drill 'reviews-region-outage': injectHttpFault aborts in the calling sidecar: no endpoint fails, so nothing fails over; use failWorkload to test failover$"));
-        Assert.That(cli.Out, Does.Contain("old.yaml: valid (3 drills"));
+        Assert.That(cli.Out, Does.Contain("old.yaml: valid (4 drills"));
     }
 
     [Test]

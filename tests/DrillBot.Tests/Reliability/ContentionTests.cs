@@ -13,12 +13,12 @@ public sealed class ContentionTests
     {
         await using var cli = await ReliabilityCli.StartAsync();
         var before = cli.Snapshot();
-        using var first = cli.Start("observe", "run", "reviews-failover");
+        using var first = cli.Start("observe", "run", "reviews-failover-runbook-order");
         await first.PausedAtAsync("observe");
         var firstRun = cli.OnlyRunId();
         var holder = $"{Environment.MachineName}/{first.Id} run {firstRun}";
 
-        var sameDrill = await cli.RunAsync("run", "reviews-failover");
+        var sameDrill = await cli.RunAsync("run", "reviews-failover-runbook-order");
         var otherDrill = await cli.RunAsync("run", "reviews-distribution");
         var whileHeld = cli.Snapshot();
         first.Resume();
@@ -45,7 +45,7 @@ public sealed class ContentionTests
         await using var cli = await ReliabilityCli.StartAsync();
         var before = cli.Snapshot();
         int deadPid;
-        using (var first = cli.Start("observe", "run", "reviews-failover"))
+        using (var first = cli.Start("observe", "run", "reviews-failover-runbook-order"))
         {
             await first.PausedAtAsync("observe");
             deadPid = first.Id;
@@ -55,10 +55,10 @@ public sealed class ContentionTests
 
         var deadRun = cli.OnlyRunId();
         var dead = $"{Environment.MachineName}/{deadPid}";
-        var refused = await cli.RunAsync("run", "reviews-failover");
+        var refused = await cli.RunAsync("run", "reviews-failover-runbook-order");
         var debugLog = await File.ReadAllTextAsync(Path.Combine(cli.Directory, ".drillbot", "debug.log"));
         var restore = await cli.RunAsync("restore");
-        var next = await cli.RunAsync("run", "reviews-failover");
+        var next = await cli.RunAsync("run", "reviews-failover-runbook-order");
 
         Assert.Multiple(() =>
         {
@@ -66,7 +66,7 @@ public sealed class ContentionTests
             Assert.That(refused.Out, Does.Contain($"refused: hangzhou:Deployment/default/reviews-v1 still carries the changes of run {deadRun}; run `drillbot restore` first"));
             Assert.That(debugLog, Does.Contain($"took over the drill lease in cluster hangzhou from {dead} run {deadRun}: process {dead} no longer runs"), "no waiting for the dead run's lease to expire");
             Assert.That(restore.Code, Is.Zero, restore.Out);
-            Assert.That(restore.Out, Does.Contain($"run {deadRun} (reviews-failover").And.Contain("was interrupted: restore verified"));
+            Assert.That(restore.Out, Does.Contain($"run {deadRun} (reviews-failover-runbook-order").And.Contain("was interrupted: restore verified"));
             Assert.That(next.Code, Is.Zero, next.Out);
             Assert.That(next.Out, Does.Contain("PASSED"));
             Assert.That(cli.Snapshot(), Is.EqualTo(before));

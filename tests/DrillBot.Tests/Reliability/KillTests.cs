@@ -29,7 +29,7 @@ public sealed class KillTests
     {
         await using var cli = await ReliabilityCli.StartAsync();
         var before = cli.Snapshot();
-        using var run = cli.Start(point, "run", "reviews-failover");
+        using var run = cli.Start(point, "run", "reviews-failover-runbook-order");
         await run.PausedAtAsync(point);
         var atKill = cli.Snapshot();
 
@@ -47,7 +47,7 @@ public sealed class KillTests
             Assert.That(owner, Is.EqualTo($"{Environment.MachineName}/{run.Id}"));
             Assert.That(unfinished, Is.Null, "the journal shows the run unfinished");
             Assert.That(restore.Code, Is.Zero, restore.Out);
-            Assert.That(restore.Out, Does.Contain($"run {runId} (reviews-failover, started ").And.Contain($" by {owner}) was interrupted: restore verified"));
+            Assert.That(restore.Out, Does.Contain($"run {runId} (reviews-failover-runbook-order, started ").And.Contain($" by {owner}) was interrupted: restore verified"));
             Assert.That(restore.Out, Does.Contain($"took over the drill lease in cluster mesh from {owner} run {runId} (process {owner} no longer runs)"));
             Assert.That(cli.Snapshot(), Is.EqualTo(before), "byte for byte as before the run (resourceVersion/generation/managedFields and status aside)");
             Assert.That(cli.CompletedAs(runId), Is.EqualTo("restored-after-interruption"));
@@ -61,7 +61,7 @@ public sealed class KillTests
     {
         await using var cli = await ReliabilityCli.StartAsync();
         var before = cli.Snapshot();
-        using (var run = cli.Start("observe", "run", "reviews-failover"))
+        using (var run = cli.Start("observe", "run", "reviews-failover-runbook-order"))
         {
             await run.PausedAtAsync("observe");
             run.Kill();
@@ -81,7 +81,7 @@ public sealed class KillTests
         {
             Assert.That(before.Keys.Where(k => before[k] != halfway[k]), Is.EqualTo(new[] { "Deployment reviews-v1" }), "the first restore put the DestinationRule back");
             Assert.That(second.Code, Is.Zero, second.Out);
-            Assert.That(second.Out, Does.Contain($"run {runId} (reviews-failover").And.Contain("was interrupted: restore verified"));
+            Assert.That(second.Out, Does.Contain($"run {runId} (reviews-failover-runbook-order").And.Contain("was interrupted: restore verified"));
             Assert.That(second.Out, Does.Contain($"took over the drill lease in cluster mesh from {restorer} restore {runId} (process {restorer} no longer runs)"));
             Assert.That(second.Out, Does.Contain("hangzhou:Deployment/default/reviews-v1: verified").And.Not.Contain("mesh:DestinationRule"));
             Assert.That(cli.Snapshot(), Is.EqualTo(before));

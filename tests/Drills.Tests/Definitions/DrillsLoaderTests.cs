@@ -47,7 +47,7 @@ public sealed class DrillsLoaderTests
         Assert.That(result.Problems, Is.Empty);
         Assert.That(result.Config!.Drills.Select(d => d.Name), Is.SupersetOf(new[] { "reviews-failover", "reviews-distribution", "reviews-region-outage" }));
         var failover = result.Config.FindDrill("reviews-failover")!;
-        Assert.That(failover.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "enableFailover", "wait", "scale" }), "armed first, watched, then the fault");
+        Assert.That(failover.Steps.Select(s => s.Kind), Is.EqualTo(new[] { "enableFailover", "enableFailover", "wait", "scale" }), "productpage kept local, reviews failover armed, watched, then the fault");
         Assert.That(failover.Steps[^1].Fault, Is.True);
         Assert.That(failover.Expect.BeforeFault, Is.EqualTo(new BeforeFaultExpectation("cn-hangzhou", 0.95, 50)));
         Assert.That(failover.Expect.Confidence, Is.EqualTo(0.95));

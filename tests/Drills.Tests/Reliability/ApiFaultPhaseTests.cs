@@ -42,7 +42,7 @@ public sealed class ApiFaultPhaseTests
         Assert.That(faults.Applied, Is.True, $"the run went through {phase}");
         Assert.That(report.Verdict, Is.AnyOf(Verdict.Passed, Verdict.Failed), string.Join("\n", report.Reasons));
         Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Verified), string.Join("\n", report.Reasons));
-        Assert.That(report.Restore.Objects, Has.Count.EqualTo(2));
+        Assert.That(report.Restore.Objects, Has.Count.EqualTo(3), "DestinationRules productpage and reviews, Deployment reviews-v1");
         Assert.That(lab.Snapshot(), Is.EqualTo(before));
         Assert.That(await lab.UnfinishedAsync(), Is.Empty, "the journal knows the run is over");
     }

@@ -82,7 +82,7 @@ public sealed class ApiOutagePhaseTests
         var engine = lab.Engine("runner");
         var faults = new PhaseFaults(lab.Lab.Control, RunPhase.Restore, c => ApiFaultPhaseTests.Everywhere(c, 1, 500));
 
-        var report = await lab.RunAsync(engine, lab.Drill("reviews-failover"), faults);
+        var report = await lab.RunAsync(engine, lab.Drill("reviews-failover-runbook-order"), faults);
         lab.Lab.Control.ClearFaults();
         var left = lab.Snapshot();
         var resumed = await engine.CreateRestoreService(lab.Config).RestoreUnfinishedAsync(null, CancellationToken.None);

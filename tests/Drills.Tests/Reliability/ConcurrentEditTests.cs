@@ -28,7 +28,7 @@ public sealed class ConcurrentEditTests
     {
         var clusters = new InterleavingClusters(lab.Clusters, (t, write) => t == target && which(write), edit);
         var engine = new DrillEngine(lab.Engine("runner").Options with { Clusters = clusters });
-        var report = await lab.RunAsync(engine, lab.Drill("reviews-failover"));
+        var report = await lab.RunAsync(engine, lab.Drill("reviews-failover-runbook-order"));
         return (report, lab, clusters);
     }
 

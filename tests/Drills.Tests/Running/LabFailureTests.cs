@@ -84,7 +84,7 @@ public sealed class LabFailureTests
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
         Assert.That(report.Reasons, Has.Some.Contains("aborted: Ctrl-C"));
         Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Verified));
-        Assert.That(report.Restore.Objects, Has.Count.EqualTo(2));
+        Assert.That(report.Restore.Objects, Has.Count.EqualTo(3), "DestinationRules productpage and reviews, Deployment reviews-v1");
         AssertUnchanged(lab, before);
     }
 

@@ -18,7 +18,7 @@ public sealed class LabRestoreTests
     {
         await using var lab = await LabRun.StartAsync();
         var waiter = new EventWaiter(e => e is StepApplied { Kind: "enableFailover" });
-        var run = lab.Engine.Start(lab.Config, lab.Drill("reviews-failover"), new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
+        var run = lab.Engine.Start(lab.Config, lab.Drill("reviews-failover-runbook-order"), new RunTrigger(TriggerKind.Cli, "test"), [waiter]);
         await waiter.Hit;
         var mesh = lab.Clusters.Create(lab.Config.Clusters["mesh"]).Value!;
         var edit = JsonNode.Parse("""{"metadata":{"labels":{"team":"sre"}},"spec":{"trafficPolicy":{"tls":{"mode":"ISTIO_MUTUAL"}}}}""")!.AsObject();
