@@ -1,3 +1,4 @@
+using DrillBot.Lab.Load;
 using DrillBot.Lab.State;
 
 namespace DrillBot.Lab;
@@ -6,8 +7,27 @@ namespace DrillBot.Lab;
 public sealed class LabControl
 {
     private readonly LabWorld _world;
+    private readonly LoadGenerator _load;
 
-    internal LabControl(LabWorld world) => _world = world;
+    internal LabControl(LabWorld world, LoadGenerator load)
+    {
+        _world = world;
+        _load = load;
+    }
+
+    /// <summary>
+    /// Background users at one entry point (replacing its previous load; rate 0 stops them): <paramref name="load"/>.Rate
+    /// requests per second over its paths. Throws <see cref="ArgumentException"/> naming what is wrong.
+    /// </summary>
+    public Task SetLoadAsync(LabLoadSpec load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var problems = new List<string>();
+        TopologyValidator.ValidateLoad(_world.Topology, load, "load", (path, message) => problems.Add($"{path}: {message}"));
+        return problems.Count > 0
+            ? throw new ArgumentException(string.Join("; ", problems), nameof(load))
+            : _load.SetAsync(load, load.Entry ?? _world.Topology.IngressContext);
+    }
 
     /// <summary>
     /// API faults for one context: <paramref name="errorRatio"/> of requests answer <paramref name="status"/>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DrillBot.Lab.Api;
 using DrillBot.Lab.Hosting;
 using DrillBot.Lab.Ingress;
+using DrillBot.Lab.Load;
 using DrillBot.Lab.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -21,11 +22,13 @@ public sealed class LabHost : IAsyncDisposable
     private readonly string _kubeconfig;
     private readonly string? _ownedDirectory;
     private readonly ILogger _logger;
+    private readonly LoadGenerator _load;
     private int _disposed;
 
     private LabHost(LabTopology topology, LabWorld world, LabCertificates certificates, List<WebApplication> servers, string kubeconfig,
         string kubeconfigPath, string? ownedDirectory, Uri ingress, ILogger logger)
     {
+        _load = new LoadGenerator(world.Time, _ => ingress);
         Topology = topology;
         _world = world;
         _certificates = certificates;
@@ -37,8 +40,9 @@ public sealed class LabHost : IAsyncDisposable
         ProductpageUrl = new Uri(ingress, "/productpage");
         EventsUrl = new Uri(ingress, "/lab/events");
         RequestsUrl = new Uri(ingress, "/lab/requests");
+        MetricsUrl = new Uri(ingress, IngressServer.MetricsPath);
         Contexts = topology.Contexts.Select(c => c.Name).ToArray();
-        Control = new LabControl(world);
+        Control = new LabControl(world, _load);
     }
 
     public LabTopology Topology { get; }
@@ -51,6 +55,12 @@ public sealed class LabHost : IAsyncDisposable
 
     /// <summary><c>http://127.0.0.1:{port}/lab/requests</c>: the latest requests' per-hop records.</summary>
     public Uri RequestsUrl { get; }
+
+    /// <summary><c>http://127.0.0.1:{port}/stats/prometheus</c>: the mesh's Istio metrics (Prometheus text format) to scrape.</summary>
+    public Uri MetricsUrl { get; }
+
+    /// <summary>What the background users (<see cref="LabTopology.Load"/>, <see cref="LabControl.SetLoadAsync"/>) got so far.</summary>
+    public LabLoadStats Load => _load.Stats;
 
     public string KubeconfigPath { get; }
 
@@ -109,7 +119,13 @@ public sealed class LabHost : IAsyncDisposable
             var kubeconfig = LabFiles.Kubeconfig(endpoints, certificates.AuthorityPem, topology.Namespace, topology.IngressContext);
             var kubeconfigPath = Path.Combine(directory, "kubeconfig");
             await LabFiles.WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
-            return new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingressUri, logger);
+            var host = new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingressUri, logger);
+            foreach (var load in topology.Load)
+            {
+                await host.Control.SetLoadAsync(load).ConfigureAwait(false);
+            }
+
+            return host;
         }
         catch
         {
@@ -162,7 +178,7 @@ public sealed class LabHost : IAsyncDisposable
 
     /// <summary>Writes kubeconfig, lab.env and, last, lab.json into <paramref name="directory"/>.</summary>
     public Task WriteFilesAsync(string directory, CancellationToken cancellationToken = default) =>
-        LabFiles.WriteAllAsync(directory, _kubeconfig, ProductpageUrl, EventsUrl, Contexts, cancellationToken);
+        LabFiles.WriteAllAsync(directory, _kubeconfig, ProductpageUrl, EventsUrl, MetricsUrl, Contexts, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -171,6 +187,7 @@ public sealed class LabHost : IAsyncDisposable
             return;
         }
 
+        await _load.DisposeAsync().ConfigureAwait(false);
         foreach (var server in _servers)
         {
             await server.StopAsync(CancellationToken.None).ConfigureAwait(false);

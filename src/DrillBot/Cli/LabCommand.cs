@@ -85,6 +85,7 @@ internal static class LabCommand
             DrillBot Lab is running. This is an EMULATION (not Kubernetes, not Istio/Envoy): see docs/lab.md.
               productpage : {lab.ProductpageUrl}
               events      : {lab.EventsUrl}
+              metrics     : {lab.MetricsUrl}   (the mesh's Istio metrics, for Prometheus to scrape)
               kubeconfig  : {lab.KubeconfigPath}   (contexts: {string.Join(", ", lab.Contexts)})
               env file    : {Path.Combine(full, "lab.env")}   (source it: set -a; . {Path.Combine(full, "lab.env")}; set +a)
               lab.json    : {Path.Combine(full, "lab.json")}

@@ -5,6 +5,9 @@ namespace DrillBot.Lab.Hosting;
 /// <summary>The content of <c>lab.json</c>.</summary>
 internal sealed record LabFileDocument(string ProductpageUrl, string EventsUrl, string Kubeconfig, IReadOnlyList<string> Contexts)
 {
+    /// <summary>The mesh's Istio metrics endpoint (Prometheus text format) to scrape.</summary>
+    public string MetricsUrl { get; init; } = "";
+
     public string Note { get; init; } = "DrillBot Lab: an emulated two-region Bookinfo mesh (not Kubernetes, not Envoy)";
 }
 

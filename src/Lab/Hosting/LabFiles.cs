@@ -33,15 +33,15 @@ internal static class LabFiles
         return yaml.ToString();
     }
 
-    public static async Task WriteAllAsync(string directory, string kubeconfig, Uri productpage, Uri events, IReadOnlyList<string> contexts,
+    public static async Task WriteAllAsync(string directory, string kubeconfig, Uri productpage, Uri events, Uri metrics, IReadOnlyList<string> contexts,
         CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var kubeconfigPath = Path.GetFullPath(Path.Combine(directory, "kubeconfig"));
         await WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
-        var env = $"KUBECONFIG={kubeconfigPath}\nPRODUCTPAGE_URL={productpage}\nLAB_EVENTS_URL={events}\n";
+        var env = $"KUBECONFIG={kubeconfigPath}\nPRODUCTPAGE_URL={productpage}\nLAB_EVENTS_URL={events}\nLAB_METRICS_URL={metrics}\n";
         await WriteAtomicallyAsync(Path.Combine(directory, "lab.env"), env, cancellationToken).ConfigureAwait(false);
-        var json = JsonSerializer.Serialize(new LabFileDocument(productpage.ToString(), events.ToString(), kubeconfigPath, contexts),
+        var json = JsonSerializer.Serialize(new LabFileDocument(productpage.ToString(), events.ToString(), kubeconfigPath, contexts) { MetricsUrl = metrics.ToString() },
             LabFileJsonContext.Default.LabFileDocument);
         await WriteAtomicallyAsync(Path.Combine(directory, "lab.json"), json + "\n", cancellationToken).ConfigureAwait(false);
     }

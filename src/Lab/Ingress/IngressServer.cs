@@ -8,17 +8,19 @@ using Microsoft.Extensions.Primitives;
 namespace DrillBot.Lab.Ingress;
 
 /// <summary>
-/// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (a productpage of any region, picked by
-/// productpage's DestinationRule, which calls reviews through its own emulated sidecar), <c>/health</c>, and
-/// the ground truth at <c>/lab/events</c> and <c>/lab/requests</c> (per-request hop records), plus the
-/// <c>x-lab-*</c> response headers naming the serving pods.
+/// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> and Bookinfo's API <c>/api/v1/products/{id}/reviews</c>
+/// (a productpage of any region, picked by productpage's DestinationRule, which calls reviews through its own emulated
+/// sidecar), <c>/health</c>, the ground truth at <c>/lab/events</c> and <c>/lab/requests</c> (per-request hop records), the
+/// mesh's Istio metrics at <c>/stats/prometheus</c>, plus the <c>x-lab-*</c> response headers naming the serving pods.
 /// Serving a page allocates only its small hop record and the ground-truth headers.
 /// </summary>
 internal sealed class IngressServer(LabWorld world, ILogger logger)
 {
     private static readonly byte[] Healthy = "Product page is healthy"u8.ToArray();
     private static readonly StringValues Html = "text/html; charset=utf-8";
+    private static readonly StringValues Json = "application/json";
     private static readonly StringValues Text = "text/plain";
+    private static readonly StringValues Exposition = "text/plain; version=0.0.4; charset=utf-8";
     private static readonly StringValues Envoy = "istio-envoy";
     /// <summary>Response header naming the productpage pod that served the request (Lab ground truth).</summary>
     public const string ProductpageHeader = "x-lab-productpage";
@@ -26,19 +28,29 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
     /// <summary>Response header naming the reviews pod whose answer is in the page, or <c>none</c> (Lab ground truth).</summary>
     public const string ReviewsHeader = "x-lab-reviews";
 
+    /// <summary>Where the Istio metrics are scraped (Envoy's merged-metrics path).</summary>
+    public const string MetricsPath = "/stats/prometheus";
+
     private readonly ReviewsCaller _caller = new(world);
     private readonly IngressGateway _gateway = new(world);
+    private readonly ReviewsApi _api = new(world.Topology.Template);
+
+    /// <summary>The context whose gateway this is (the records' entry point).</summary>
+    private string Entry => world.IngressContext.Name;
 
     public Task HandleAsync(HttpContext http)
     {
         try
         {
-            return http.Request.Path.Value switch
+            var path = http.Request.Path.Value;
+            return path switch
             {
-                "/productpage" => Productpage(http),
+                "/productpage" => Productpage(http, new IngressRequest(world, Entry, path), null),
                 "/health" => Health(http),
                 "/lab/events" => Write(http, 200, "application/json", EventJson.Serialize(world.Events.Snapshot())),
                 "/lab/requests" => Write(http, 200, "application/json", RequestJson.Serialize(world.Requests.Snapshot(AfterId(http)))),
+                MetricsPath => Write(http, 200, Exposition, world.Telemetry.Exposition()),
+                _ when ReviewsApi.Matches(path, out var id) => Productpage(http, new IngressRequest(world, Entry, path!), id),
                 _ => Write(http, 404, Text, []),
             };
         }
@@ -49,12 +61,14 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
         }
     }
 
-    private Task Productpage(HttpContext http)
+    /// <param name="apiProduct">The product id of an API request (<c>/api/v1/products/{id}/reviews</c>), or null for the page.</param>
+    private Task Productpage(HttpContext http, IngressRequest request, string? apiProduct)
     {
         var snapshot = world.Current(world.Time.GetUtcNow());
-        var (productpage, failure) = _gateway.PickProductpage(snapshot);
+        var (productpage, failure) = _gateway.PickProductpage(snapshot, request.Attempts);
         if (productpage is null)
         {
+            request.Failed();
             return Write(http, 503, Text, failure);
         }
 
@@ -62,21 +76,23 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
         http.Response.Headers[ProductpageHeader] = productpage.Name;
         if (snapshot.ConnectionCost > TimeSpan.Zero)
         {
-            return ConnectThenCallAsync(http, snapshot, productpage);
+            return ConnectThenCallAsync(http, snapshot, productpage, request, apiProduct);
         }
 
         var call = _caller.CallAsync(snapshot, productpage, http.RequestAborted);
-        return call.IsCompletedSuccessfully ? WritePage(http, call.Result, snapshot) : SlowAsync(http, call, snapshot);
+        return call.IsCompletedSuccessfully
+            ? Answer(http, productpage, call.Result, snapshot, request, apiProduct)
+            : SlowAsync(http, productpage, call, request, apiProduct);
     }
 
-    private async Task ConnectThenCallAsync(HttpContext http, RoutingSnapshot snapshot, ReviewsHost productpage)
+    private async Task ConnectThenCallAsync(HttpContext http, RoutingSnapshot snapshot, ReviewsHost productpage, IngressRequest request, string? apiProduct)
     {
         try
         {
             // maxRequestsPerConnection: 1 -> a new upstream connection (and its handshake) per request.
             await Task.Delay(snapshot.ConnectionCost, world.Time, http.RequestAborted).ConfigureAwait(false);
             var result = await _caller.CallAsync(snapshot, productpage, http.RequestAborted).ConfigureAwait(false);
-            await WritePage(http, result, world.Latest).ConfigureAwait(false);
+            await Answer(http, productpage, result, world.Latest, request, apiProduct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -84,23 +100,32 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
         }
     }
 
-    private async Task SlowAsync(HttpContext http, ValueTask<ReviewsCall> call, RoutingSnapshot snapshot)
+    private async Task SlowAsync(HttpContext http, ReviewsHost productpage, ValueTask<ReviewsCall> call, IngressRequest request, string? apiProduct)
     {
         try
         {
             var result = await call.ConfigureAwait(false);
-            await WritePage(http, result, world.Latest).ConfigureAwait(false);
+            await Answer(http, productpage, result, world.Latest, request, apiProduct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            _ = snapshot;
+            _ = request;
         }
     }
 
-    private static Task WritePage(HttpContext http, ReviewsCall call, RoutingSnapshot snapshot)
+    /// <summary>The page (always 200: productpage.py renders the "unavailable" text), or the API's JSON with productpage's status.</summary>
+    private Task Answer(HttpContext http, ReviewsHost productpage, ReviewsCall call, RoutingSnapshot snapshot, IngressRequest request, string? apiProduct)
     {
         http.Response.Headers[ReviewsHeader] = call.Host?.Name ?? "none";
-        return Write(http, 200, Html, call.Host?.Page ?? snapshot.SorryPage);
+        if (apiProduct is null)
+        {
+            request.Served(productpage, 200, call);
+            return Write(http, 200, Html, call.Host?.Page ?? snapshot.SorryPage);
+        }
+
+        var status = call.Status;
+        request.Served(productpage, status, call);
+        return Write(http, status, Json, _api.Body(apiProduct, call.Host?.Name, call.Host?.Version));
     }
 
     /// <summary><c>?after=N</c>: only records with a larger id.</summary>

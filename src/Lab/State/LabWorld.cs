@@ -1,6 +1,7 @@
 using DrillBot.Lab.Api;
 using DrillBot.Lab.Ingress;
 using DrillBot.Lab.Mesh;
+using DrillBot.Lab.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,6 +29,7 @@ internal sealed partial class LabWorld : IDisposable
         Time = time;
         Random = new Random(seed);
         HotRandom = new SeededRandom(seed);
+        Telemetry = new IstioMetrics(topology.Namespace);
         Pods = new PodController(this);
         Control = new ControlState(topology);
         Pages = new BookinfoPages(topology.Template);
@@ -71,6 +73,16 @@ internal sealed partial class LabWorld : IDisposable
 
     /// <summary>Per-request hop records (<c>GET /lab/requests</c>).</summary>
     public RequestLog Requests { get; } = new();
+
+    /// <summary>The mesh's Istio metrics, derived from the request records (<c>/stats/prometheus</c>).</summary>
+    public IstioMetrics Telemetry { get; }
+
+    /// <summary>Keeps a finished request: in the request log (<c>/lab/requests</c>) and in the mesh's metrics, from the same record.</summary>
+    public void RecordRequest(RequestRecord record)
+    {
+        Requests.Add(record);
+        Telemetry.Observe(record);
+    }
 
     /// <summary>The Lab's log (not-modelled config is reported here and in the timeline).</summary>
     public ILogger Logger { get; }

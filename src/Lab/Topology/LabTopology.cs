@@ -41,6 +41,9 @@ public sealed record LabTopology
     /// </summary>
     public LabEnvoyEjection Envoy { get; init; } = LabEnvoyEjection.Current;
 
+    /// <summary>Background users per entry point (none by default, so the Lab's traffic is the probe's alone).</summary>
+    public IReadOnlyList<LabLoadSpec> Load { get; init; } = [];
+
     /// <summary>Regions whose reviews pods stay listed and ready but answer 503 from the start.</summary>
     public IReadOnlyList<string> FailingRegions { get; init; } = [];
 

@@ -76,6 +76,11 @@ internal static partial class TopologyValidator
             }
         }
 
+        for (var i = 0; i < topology.Load.Count; i++)
+        {
+            ValidateLoad(topology, topology.Load[i], $"load[{i}]", Add);
+        }
+
         var apps = topology.Contexts.SelectMany(c => c.Deployments).Select(d => d.App).ToHashSet(StringComparer.Ordinal);
         foreach (var app in topology.Services.Keys.Where(a => !apps.Contains(a)))
         {
@@ -140,6 +145,35 @@ internal static partial class TopologyValidator
             {
                 add($"{dPath}.version", $"reviews version '{d.Version}' is not one of v1, v2, v3");
             }
+        }
+    }
+
+    /// <summary>A load goes to an entry point that has a gateway (today: the topology's ingress), at 0..10,000/s, on paths the gateway serves.</summary>
+    public static void ValidateLoad(LabTopology topology, LabLoadSpec load, string path, Action<string, string> add)
+    {
+        if (load.Entry is { } entry && entry != topology.IngressContext)
+        {
+            add($"{path}.entry", $"'{entry}' has no ingress gateway (entry points: {topology.IngressContext})");
+        }
+
+        if (load.Rate is < 0 or > 10_000 || double.IsNaN(load.Rate))
+        {
+            add($"{path}.rate", $"{load.Rate} is out of range 0..10000 requests per second");
+        }
+
+        if (load.MaxInFlight is < 1 or > 1024)
+        {
+            add($"{path}.maxInFlight", $"{load.MaxInFlight} is out of range 1..1024");
+        }
+
+        if (load.Paths.Count == 0)
+        {
+            add($"{path}.paths", "at least one path is required");
+        }
+
+        foreach (var p in load.Paths.Where(p => p is not ("/productpage" or "/health") && !Ingress.ReviewsApi.Matches(p, out _)))
+        {
+            add($"{path}.paths", $"'{p}' is not served by the gateway (/productpage, /api/v1/products/{{id}}/reviews, /health)");
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy", "services"]);
+        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy", "services", "load"]);
         return d with
         {
             Namespace = Str(fields, "namespace") ?? d.Namespace,
@@ -48,6 +48,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             FailingRegions = ReadFaults(fields) ?? d.FailingRegions,
             Services = fields.TryGetValue("services", out var s) ? ReadServices(s) : d.Services,
             Envoy = ReadEnvoy(fields) ?? d.Envoy,
+            Load = fields.TryGetValue("load", out var l) ? ReadList(l.Node, l.Path, ReadLoad) : d.Load,
         };
     }
 

@@ -17,9 +17,11 @@ public sealed class LabHostTests
             var env = await File.ReadAllLinesAsync(Path.Combine(dir, "lab.env"));
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "lab.json")));
             var kubeconfig = await File.ReadAllTextAsync(Path.Combine(dir, "kubeconfig"));
-            Assert.That(env, Does.Contain($"KUBECONFIG={Path.Combine(dir, "kubeconfig")}").And.Contain($"PRODUCTPAGE_URL={lab.Host.ProductpageUrl}"));
+            Assert.That(env, Does.Contain($"KUBECONFIG={Path.Combine(dir, "kubeconfig")}").And.Contain($"PRODUCTPAGE_URL={lab.Host.ProductpageUrl}")
+                .And.Contain($"LAB_METRICS_URL={lab.Host.MetricsUrl}"));
             Assert.That(json.RootElement.GetProperty("productpageUrl").GetString(), Is.EqualTo(lab.Host.ProductpageUrl.ToString()));
             Assert.That(json.RootElement.GetProperty("eventsUrl").GetString(), Is.EqualTo(lab.Host.EventsUrl.ToString()));
+            Assert.That(json.RootElement.GetProperty("metricsUrl").GetString(), Is.EqualTo(lab.Host.MetricsUrl.ToString()).And.EndsWith("/stats/prometheus"));
             Assert.That(json.RootElement.GetProperty("kubeconfig").GetString(), Is.EqualTo(Path.Combine(dir, "kubeconfig")));
             Assert.That(json.RootElement.GetProperty("contexts").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "ack-hangzhou", "ack-shanghai", "asm" }));
             Assert.That(kubeconfig, Does.Contain("certificate-authority-data:").And.Contain("token:").And.Contain("server: https://127.0.0.1:"));

@@ -60,6 +60,22 @@ public sealed class LabTopologyLoaderTests
     }
 
     [Test]
+    public void Parse_Load_EntryRatePathsAndProblemsLocated()
+    {
+        var ok = LabTopologyLoader.Parse("load:\n  - { rate: 25, paths: [ /productpage, /api/v1/products/0/reviews ], maxInFlight: 8 }\n", "t.yaml");
+        var missing = LabTopologyLoader.Parse("load:\n  - { rate: 1 }\n  - { paths: [ /productpage ] }\n", "t.yaml");
+        var bad = LabTopologyLoader.Parse("load:\n  - { entry: asm, rate: 20001, paths: [ /ratings ] }\n", "t.yaml");
+
+        Assert.That(ok.Problems, Is.Empty);
+        var load = ok.Topology!.Load.Single();
+        Assert.That((load.Rate, load.Entry, load.MaxInFlight), Is.EqualTo((25.0, (string?)null, 8)));
+        Assert.That(load.Paths, Is.EqualTo(new[] { "/productpage", "/api/v1/products/0/reviews" }));
+        Assert.That(LabTopology.Default.Load, Is.Empty, "no background users unless asked");
+        Assert.That(missing.Problems, Is.EqualTo(new[] { "t.yaml:3:5: load[1].rate: required (requests per second)" }));
+        Assert.That(bad.Problems, Has.Some.Contains("load[0].entry: 'asm' has no ingress gateway").And.Some.Contains("load[0].rate").And.Some.Contains("'/ratings' is not served"));
+    }
+
+    [Test]
     public void Parse_Classic116_IsTheClassicTemplate()
     {
         Assert.That(LabTopologyLoader.Parse("template: classic-1.16\n", "t.yaml").Topology!.Template, Is.EqualTo(LabHtmlTemplate.Classic));

@@ -18,24 +18,14 @@ internal static class RequestJson
                 writer.WriteStartObject();
                 writer.WriteNumber("id", r.Id);
                 writer.WriteString("time", r.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+                writer.WriteString("entry", r.Entry);
+                writer.WriteString("path", r.Path);
                 writer.WriteNumber("status", r.Status);
+                writer.WriteNumber("durationMs", Math.Round(r.Duration.TotalMilliseconds, 3));
+                writer.WriteString("productpage", r.Productpage);
                 writer.WriteString("reviewsServedBy", r.ReviewsServedBy);
-                writer.WriteStartArray("hops");
-                foreach (var h in r.Hops)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("source", h.Source);
-                    writer.WriteString("destination", h.Destination);
-                    writer.WriteString("cluster", h.Cluster);
-                    writer.WriteNumber("call", h.Call);
-                    writer.WriteNumber("attempt", h.Attempt);
-                    writer.WriteNumber("status", h.Status);
-                    writer.WriteString("flag", h.Flag);
-                    writer.WriteString("injectedBy", h.InjectedBy);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                Hops(writer, "ingressHops", r.IngressHops);
+                Hops(writer, "hops", r.Hops);
                 writer.WriteEndObject();
             }
 
@@ -44,5 +34,26 @@ internal static class RequestJson
 
         buffer.Write(Encoding.UTF8.GetBytes("\n"));
         return buffer.ToArray();
+    }
+
+    private static void Hops(Utf8JsonWriter writer, string name, IReadOnlyList<HopRecord> hops)
+    {
+        writer.WriteStartArray(name);
+        foreach (var h in hops)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("source", h.Source);
+            writer.WriteString("destination", h.Destination);
+            writer.WriteString("cluster", h.Cluster);
+            writer.WriteNumber("call", h.Call);
+            writer.WriteNumber("attempt", h.Attempt);
+            writer.WriteNumber("status", h.Status);
+            writer.WriteString("flag", h.Flag);
+            writer.WriteString("injectedBy", h.InjectedBy);
+            writer.WriteNumber("durationMs", Math.Round(h.Duration.TotalMilliseconds, 3));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

@@ -77,6 +77,7 @@ internal sealed class PodController(LabWorld world)
         var pod = new PodRecord(context, deployment, $"{deployment.Name}-{hash}-{PodNames.Suffix(world.Random, 5)}", ip,
             PodNames.Uid(world.Random), now) { ResourceVersion = context.Store.NextResourceVersion() };
         _pods.Add(pod);
+        world.Telemetry.Register(pod);
         return pod;
     }
 

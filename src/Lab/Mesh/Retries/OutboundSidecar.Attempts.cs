@@ -6,21 +6,23 @@ internal sealed partial class OutboundSidecar
     private const int ConnectionRefused = 0;
 
     private async ValueTask<ReviewsHost?> AttemptsAsync(UpstreamCluster cluster, string? subset, RetryPolicy policy, SidecarSource source, int call,
-        DateTimeOffset deadline, string? delayFlag, List<HopRecord> hops, CancellationToken cancellationToken)
+        DateTimeOffset deadline, (string? Flag, long Started) delay, List<HopRecord> hops, CancellationToken cancellationToken)
     {
+        var delayFlag = delay.Flag;
         ReviewsHost? previous1 = null;
         ReviewsHost? previous2 = null;
         var last = 1 + policy.Attempts;
         for (var attempt = 1; attempt <= last; attempt++)
         {
             var injected = attempt == 1 ? delayFlag : null;
+            var started = attempt == 1 ? delay.Started : world.Time.GetTimestamp();
             if (attempt > 1 && world.Topology.Mesh.RetryBackoff > TimeSpan.Zero)
             {
                 // Envoy's fully jittered exponential back-off: uniform in [0, base * (2^(n-1) - 1)].
                 var window = world.Topology.Mesh.RetryBackoff.TotalMilliseconds * ((1 << (attempt - 1)) - 1);
                 if (!await DelayAsync(TimeSpan.FromMilliseconds(world.HotRandom.NextDouble() * window), deadline, cancellationToken).ConfigureAwait(false))
                 {
-                    hops.Add(new HopRecord(source.Pod, null, cluster.Name, call, attempt, 0, "DC", null));
+                    hops.Add(new HopRecord(source.Pod, null, cluster.Name, call, attempt, 0, "DC", null) { Duration = Since(started) });
                     return null;
                 }
 
@@ -30,14 +32,14 @@ internal sealed partial class OutboundSidecar
             var host = cluster.Pick(world.HotRandom, previous1, previous2);
             if (host is null)
             {
-                hops.Add(new HopRecord(source.Pod, null, cluster.Name, call, attempt, 503, Flags(injected, "UH"), null));
+                hops.Add(new HopRecord(source.Pod, null, cluster.Name, call, attempt, 503, Flags(injected, "UH"), null) { Duration = Since(started) });
                 return null;
             }
 
             var (status, injectedBy, timedOut) = await AnswerAsync(host, deadline, cancellationToken).ConfigureAwait(false);
             if (timedOut)
             {
-                hops.Add(new HopRecord(source.Pod, host.Name, cluster.Name, call, attempt, 0, Flags(injected, "DC"), injectedBy));
+                hops.Add(new HopRecord(source.Pod, host.Name, cluster.Name, call, attempt, 0, Flags(injected, "DC"), injectedBy) { Duration = Since(started) });
                 return null;
             }
 
@@ -58,7 +60,7 @@ internal sealed partial class OutboundSidecar
                 flag = flag == "-" ? "URX" : flag + ",URX";
             }
 
-            hops.Add(new HopRecord(source.Pod, host.Name, cluster.Name, call, attempt, status, Flags(injected, flag), injectedBy));
+            hops.Add(new HopRecord(source.Pod, host.Name, cluster.Name, call, attempt, status, Flags(injected, flag), injectedBy) { Duration = Since(started) });
             if (status == 200)
             {
                 return Succeeded(host, now);

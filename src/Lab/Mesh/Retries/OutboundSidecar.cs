@@ -18,6 +18,7 @@ internal sealed partial class OutboundSidecar(LabWorld world)
         var route = snapshot.Route;
         var subset = route is { Destinations.Count: > 0 } ? PickDestination(route.Destinations) : null;
         var clusterName = UpstreamCluster.ClusterName(subset, world.Namespace);
+        var started = world.Time.GetTimestamp();
         string? delayFlag = null;
         if (route?.Fault is { } fault)
         {
@@ -26,14 +27,14 @@ internal sealed partial class OutboundSidecar(LabWorld world)
                 delayFlag = "DI";
                 if (!await DelayAsync(fault.Delay!.Value, deadline, cancellationToken).ConfigureAwait(false))
                 {
-                    hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, 0, "DI,DC", "caller"));
+                    hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, 0, "DI,DC", "caller") { Duration = Since(started) });
                     return null;
                 }
             }
 
             if (fault.HasAbort && Hit(fault.AbortPercent))
             {
-                hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, fault.AbortStatus!.Value, delayFlag is null ? "FI" : "DI,FI", "caller"));
+                hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, fault.AbortStatus!.Value, delayFlag is null ? "FI" : "DI,FI", "caller") { Duration = Since(started) });
                 MarkFault(snapshot, route.Source + "|caller", world.Contexts[source.Context], route.Source,
                     $"abort {fault.AbortStatus} injected by the caller's sidecar ({source} -> {clusterName}, flag FI): no reviews endpoint received the request");
                 return null;
@@ -42,12 +43,12 @@ internal sealed partial class OutboundSidecar(LabWorld world)
 
         if (Cluster(snapshot, source, subset) is not { } cluster)
         {
-            hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, 503, "NC", null));
+            hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, 503, "NC", null) { Duration = Since(started) });
             return null;
         }
 
         var policy = route?.Retries ?? RetryPolicy.Default(world.Topology.Mesh.RetryAttempts);
-        return await AttemptsAsync(cluster, subset, policy, source, call, deadline, delayFlag, hops, cancellationToken).ConfigureAwait(false);
+        return await AttemptsAsync(cluster, subset, policy, source, call, deadline, (delayFlag, started), hops, cancellationToken).ConfigureAwait(false);
     }
 
     // The calling productpage's own view: locality priorities relative to its context (docs/lab.md, Fidelity).
@@ -100,6 +101,9 @@ internal sealed partial class OutboundSidecar(LabWorld world)
             world.Record(world.Time.GetUtcNow(), LabEventKinds.FaultInjected, context, obj, detail);
         }
     }
+
+    /// <summary>Time on the Lab's clock since <paramref name="timestamp"/> (a hop's <see cref="HopRecord.Duration"/>).</summary>
+    private TimeSpan Since(long timestamp) => world.Time.GetElapsedTime(timestamp);
 
     private bool Hit(double percent) => percent >= 100 || (percent > 0 && world.HotRandom.NextDouble() * 100 < percent);
 }

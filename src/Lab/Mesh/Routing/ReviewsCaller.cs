@@ -5,7 +5,7 @@ namespace DrillBot.Lab.Mesh;
 /// <summary>
 /// productpage calling reviews as Bookinfo's productpage.py does (<c>getProductReviews</c>: up to two tries,
 /// each with a 3 s client timeout), every try going through productpage's sidecar (<see cref="OutboundSidecar"/>:
-/// VirtualService fault, subset cluster, Istio retries). Records each request's hops in the Lab's request log.
+/// VirtualService fault, subset cluster, Istio retries). The caller records the request with its hops.
 /// Completes synchronously unless a delay or back-off is configured.
 /// </summary>
 internal sealed class ReviewsCaller(LabWorld world)
@@ -21,8 +21,6 @@ internal sealed class ReviewsCaller(LabWorld world)
     /// <param name="productpage">The productpage pod the ingress picked: its sidecar balances from its own locality.</param>
     public async ValueTask<ReviewsCall> CallAsync(RoutingSnapshot snapshot, ReviewsHost productpage, CancellationToken cancellationToken)
     {
-        var started = world.Time.GetUtcNow();
-        var id = world.Requests.NextId();
         var hops = new List<HopRecord>(2);
         var source = new SidecarSource(productpage.Name, productpage.Pod.Context.Index);
         ReviewsHost? served = null;
@@ -37,7 +35,6 @@ internal sealed class ReviewsCaller(LabWorld world)
                 .ConfigureAwait(false);
         }
 
-        world.Requests.Add(new RequestRecord(id, started, 200, served?.Name, hops));
-        return new ReviewsCall(served, hops.Count);
+        return new ReviewsCall(served, hops);
     }
 }
