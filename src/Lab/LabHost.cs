@@ -26,9 +26,9 @@ public sealed class LabHost : IAsyncDisposable
     private int _disposed;
 
     private LabHost(LabTopology topology, LabWorld world, LabCertificates certificates, List<WebApplication> servers, string kubeconfig,
-        string kubeconfigPath, string? ownedDirectory, Uri ingress, ILogger logger)
+        string kubeconfigPath, string? ownedDirectory, Uri ingress, ILogger logger, int seed)
     {
-        _load = new LoadGenerator(world.Time, _ => ingress);
+        _load = new LoadGenerator(world.Time, seed, _ => ingress);
         Topology = topology;
         _world = world;
         _certificates = certificates;
@@ -119,7 +119,7 @@ public sealed class LabHost : IAsyncDisposable
             var kubeconfig = LabFiles.Kubeconfig(endpoints, certificates.AuthorityPem, topology.Namespace, topology.IngressContext);
             var kubeconfigPath = Path.Combine(directory, "kubeconfig");
             await LabFiles.WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
-            var host = new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingressUri, logger);
+            var host = new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingressUri, logger, options.Seed);
             foreach (var load in topology.Load)
             {
                 await host.Control.SetLoadAsync(load).ConfigureAwait(false);

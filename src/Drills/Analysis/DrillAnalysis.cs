@@ -15,7 +15,7 @@ public sealed record DrillAnalysis(
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyList<string> Reasons)
 {
-    public bool AllChecksPassed => Checks.All(c => c.Passed);
+    public bool AllChecksPassed => Checks.All(c => c.Passed || c.Skipped);
 
     /// <summary>Some check failed outright (failed beats inconclusive beats passed).</summary>
     public bool AnyCheckFailed => Checks.Any(c => c.Failed);

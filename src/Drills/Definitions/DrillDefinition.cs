@@ -1,4 +1,5 @@
 using DrillBot.Drills.Scheduling;
+using DrillBot.Drills.Telemetry;
 
 namespace DrillBot.Drills.Definitions;
 
@@ -23,6 +24,12 @@ public sealed record DrillDefinition
     public required RestoreDefinition Restore { get; init; }
     public required TimeSpan Timeout { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary><c>mesh:</c>, the mesh checks' settings (null = the defaults; they run when <c>telemetry.prometheus</c> is set).</summary>
+    public MeshDefinition? Mesh { get; init; }
+
+    /// <summary><c>budget:</c>, the error budget of real users this drill may spend (null = none).</summary>
+    public BudgetDefinition? Budget { get; init; }
 
     /// <summary>The clusters the steps touch, in first-use order.</summary>
     public IReadOnlyList<string> TouchedClusters => Steps.OfType<ObjectStepDefinition>().Select(s => s.Cluster).Distinct(StringComparer.Ordinal).ToList();

@@ -1,5 +1,6 @@
 using DrillBot.Drills.Analysis;
 using DrillBot.Drills.Running;
+using DrillBot.Drills.Telemetry;
 
 namespace DrillBot.Drills.Reports;
 
@@ -28,6 +29,12 @@ public sealed record DrillReport
     public IReadOnlyList<StepInfo> Steps { get; init; } = [];
     public IReadOnlyList<TimelineMarker> Markers { get; init; } = [];
     public required Timeline Timeline { get; init; }
+
+    /// <summary>What the mesh's own metrics said beside the probe (null when drills.yaml has no <c>telemetry:</c> or the run changed nothing).</summary>
+    public MeshReport? Mesh { get; init; }
+
+    /// <summary>The error budget the drill could spend and what it spent (null without <c>budget:</c>).</summary>
+    public BudgetReport? Budget { get; init; }
 
     /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
     public bool Misconfigured { get; init; }

@@ -23,6 +23,11 @@ public static class HtmlReport
         Figure(html, "restore", report.Restore.Status.WireName(), $"{report.Restore.Objects.Count} objects");
         Figure(html, "failback", report.Restore.FailbackSeconds is { } f ? $"{Num(f)} s" : "–", "steady state again");
         Figure(html, "probes", report.Probes.Total.ToString(CultureInfo.InvariantCulture), $"{report.Probes.Late} late · every {Num(report.Probes.IntervalMs)} ms");
+        if (report.Mesh?.UserErrors is { } users)
+        {
+            Figure(html, "user errors", users.Errors.ToString(CultureInfo.InvariantCulture), users.Ratio is { } ratio ? $"{Num(ratio * 100)} % of {users.Requests} at the ingress" : "no user requests");
+        }
+
         Figure(html, "latency p50/p95/p99", $"{Num(report.Probes.LatencyMs.P50)} / {Num(report.Probes.LatencyMs.P95)} / {Num(report.Probes.LatencyMs.P99)}", "ms, ok samples");
         html.Append("</section>");
         if (report.Reasons.Count > 0)
@@ -44,6 +49,7 @@ public static class HtmlReport
 
         html.Append("</div>").Append(SvgTimeline.Render(report, colours)).Append("</section>");
         Tables.Checks(html, report);
+        MeshTables.Mesh(html, report);
         Tables.Restore(html, report);
         Tables.Steps(html, report);
         html.Append("<footer>DrillBot · times in UTC · recovery = send time of the first sample of the earliest all-ok window served by the expected class − t0 (t0 = API acknowledgement of the fault step)</footer></main></body></html>\n");

@@ -5,7 +5,7 @@ using DrillBot.Drills.Running;
 
 namespace DrillBot.Drills.Reports;
 
-/// <summary>JUnit XML: one testcase per check (an inconclusive check is skipped, with its interval), one for the restore, one for the run when it aborted or errored.</summary>
+/// <summary>JUnit XML: one testcase per check (an inconclusive or skipped check is skipped, with its interval or why), one for the restore, one for the run when it aborted or errored.</summary>
 public static class JUnitReport
 {
     public static string Render(DrillReport report)
@@ -15,7 +15,11 @@ public static class JUnitReport
         foreach (var check in report.Checks)
         {
             var testcase = new XElement("testcase", new XAttribute("classname", className), new XAttribute("name", check.Name), new XAttribute("time", "0"));
-            if (check.Inconclusive)
+            if (check.Skipped)
+            {
+                testcase.Add(new XElement("skipped", new XAttribute("message", check.Actual)));
+            }
+            else if (check.Inconclusive)
             {
                 // not a pass: the run's exit code is 5; JUnit has no third outcome, skipped is the closest
                 testcase.Add(new XElement("skipped", new XAttribute("message", $"inconclusive (too few samples to decide): expected {check.Expected}, got {check.Actual}")));

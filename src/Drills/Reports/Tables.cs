@@ -26,7 +26,7 @@ internal static class Tables
         foreach (var c in report.Checks)
         {
             var interval = c.Interval is { } ci ? $"[{ci.Low:0.0000}, {ci.High:0.0000}] at {ci.Confidence * 100:0.##} % ({ci.Hits}/{ci.Samples})" : "–";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Name)}</td><td>{E(c.Expected)}</td><td>{E(c.Actual)}</td><td>{E(interval)}</td><td class=\"{(c.Passed ? "ok" : c.Inconclusive ? "warn" : "bad")}\">{c.Result}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Name)}</td><td>{E(c.Expected)}</td><td>{E(c.Actual)}</td><td>{E(interval)}</td><td class=\"{(c.Passed ? "ok" : c.Inconclusive || c.Skipped ? "warn" : "bad")}\">{c.Result}</td></tr>");
         }
 
         if (report.Checks.Count == 0)

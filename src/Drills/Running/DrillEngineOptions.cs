@@ -19,6 +19,9 @@ public sealed record DrillEngineOptions
     public IProbeTransport? ProbeTransport { get; init; }
     public LockOptions Lock { get; init; } = new();
 
+    /// <summary>How the mesh checks reach Prometheus (telemetry.prometheus); null = a plain handler per run. Tests pass a fake.</summary>
+    public HttpMessageHandler? PrometheusHandler { get; init; }
+
     /// <summary>Names this process in leases and the journal (host/pid, or the service's instance id).</summary>
     public string Owner { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}";
 

@@ -4,6 +4,7 @@ using DrillBot.Drills.Probing;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running.Events;
+using DrillBot.Drills.Telemetry;
 
 namespace DrillBot.Drills.Running;
 
@@ -20,8 +21,10 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         Log.RunStarted(ctx.Setup.Logger, ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Setup.Trigger.Kind, ctx.Setup.Trigger.By);
         ctx.Emit(new RunStarted(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Recording.Moments.StartedAt, ctx.Setup.Trigger));
         using var timeout = new CancellationTokenSource(ctx.Setup.Drill.Timeout, ctx.Setup.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token);
+        using var overBudget = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token, overBudget.Token);
         using var stopProbe = new CancellationTokenSource();
+        BudgetWatch? watch = null;
         var transport = ctx.Setup.Options.ProbeTransport ?? new HttpProbeTransport(ctx.Setup.Drill.Probe.MaxInFlight, ctx.Setup.Time);
         RunLock? runLock = null;
         var probing = Task.CompletedTask;
@@ -40,6 +43,13 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
             if (ctx.Recording.Outcome is null)
             {
                 ctx.EnterPhase(RunPhase.Steps);
+                // real users' errors above the budget's cap stop the run like abortIf (docs/drills-yaml.md#mesh-and-budget)
+                watch = ctx.Mesh?.Begin(ctx, reason =>
+                {
+                    ctx.Recording.Stop(Verdict.Aborted, reason);
+                    ctx.Recording.Mark("abort", "budget exceeded");
+                    overBudget.Cancel();
+                });
                 await StepsPhase.RunAsync(ctx, linked.Token);
             }
 
@@ -52,13 +62,21 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            ctx.Recording.Stop(Verdict.Aborted, abort.IsCancellationRequested ? "aborted on request" : $"timed out after {ctx.Setup.Drill.Timeout.TotalSeconds:0.###}s");
-            ctx.Recording.Mark("abort", abort.IsCancellationRequested ? "aborted" : "timeout");
+            if (!overBudget.IsCancellationRequested) // the budget watch recorded its own reason
+            {
+                ctx.Recording.Stop(Verdict.Aborted, abort.IsCancellationRequested ? "aborted on request" : $"timed out after {ctx.Setup.Drill.Timeout.TotalSeconds:0.###}s");
+                ctx.Recording.Mark("abort", abort.IsCancellationRequested ? "aborted" : "timeout");
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Log.Unexpected(ctx.Setup.Logger, e, ctx.Setup.RunId);
             ctx.Recording.Stop(Verdict.Errored, $"the engine broke: {e.Message}");
+        }
+
+        if (watch is not null)
+        {
+            await watch.DisposeAsync();
         }
 
         ctx.Recording.Moments.ObserveEndAt ??= ctx.Setup.Time.GetUtcNow();
@@ -102,7 +120,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt) { DeploymentsReadyAt = ctx.Recording.Moments.DeploymentsReadyAt, DeploymentsNotReady = ctx.Recording.DeploymentsNotReady });
+        var analysis = await WithMeshAsync(DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt) { DeploymentsReadyAt = ctx.Recording.Moments.DeploymentsReadyAt, DeploymentsNotReady = ctx.Recording.DeploymentsNotReady }));
         // failed beats inconclusive beats passed
         var verdict = ctx.Recording.Outcome ?? (analysis.AnyCheckFailed ? Verdict.Failed : analysis.Inconclusive ? Verdict.Inconclusive : Verdict.Passed);
 
@@ -138,11 +156,29 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         }
 
         ctx.Emit(new VerdictReached(ctx.Setup.RunId, ctx.Setup.Drill.Name, finished, verdict, reasons));
-        var report = ReportBuilder.Build(ctx.Setup, ctx.Recording, analysis, restore, verdict, reasons, finished);
+        var report = ReportBuilder.Build(ctx.Setup, ctx.Recording, analysis, restore, verdict, reasons, finished) with { Mesh = _mesh.Report, Budget = _mesh.Budget };
         ctx.EnterPhase(RunPhase.Finished);
         Log.RunFinished(ctx.Setup.Logger, ctx.Setup.RunId, verdict, restore.Status.ToString());
         ctx.Emit(new RunFinished(ctx.Setup.RunId, ctx.Setup.Drill.Name, finished, report));
         return report;
+    }
+
+    private MeshOutcome _mesh = MeshOutcome.None;
+
+    /// <summary>The mesh's checks and reasons join the probe's (docs/drills-yaml.md#mesh-and-budget); they may change the verdict.</summary>
+    private async Task<DrillAnalysis> WithMeshAsync(DrillAnalysis analysis)
+    {
+        if (ctx.Mesh is not { } mesh)
+        {
+            return analysis;
+        }
+
+        using (mesh)
+        {
+            _mesh = await mesh.EvaluateAsync(ctx, analysis);
+        }
+
+        return analysis with { Checks = [.. analysis.Checks, .. _mesh.Checks], Reasons = [.. analysis.Reasons, .. _mesh.Reasons] };
     }
 
     private static IEnumerable<string> RestoreReasons(RestoreResult restore)

@@ -64,7 +64,9 @@ internal static class PreflightPhase
         // a failed check stops the run through ctx.Recording.Stop; the lock is still returned so that it is released.
         // Leftovers first: a dead run's changes (reviews-v1 still at 0) would otherwise show up as a failed
         // precondition or a failover target without endpoints, hiding the one thing to do (restore).
-        _ = await CheckLeftoversAsync(ctx, cancellationToken) && await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckFailoverAsync(ctx, cancellationToken);
+        // The error budget last: a refusal for a spent budget is the final word once the drill could otherwise run.
+        _ = await CheckLeftoversAsync(ctx, cancellationToken) && await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckFailoverAsync(ctx, cancellationToken)
+            && (ctx.Mesh is null || await ctx.Mesh.PreflightAsync(ctx, cancellationToken));
         return runLock;
     }
 

@@ -1,5 +1,6 @@
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Running.Events;
+using DrillBot.Drills.Telemetry;
 
 namespace DrillBot.Drills.Running;
 
@@ -12,6 +13,9 @@ internal sealed class RunContext(RunSetup setup, IReadOnlyList<IDrillObserver> o
     public RunSetup Setup { get; } = setup;
 
     public RunRecording Recording { get; } = new(setup.Time);
+
+    /// <summary>The mesh's side of the run (budget, mesh checks); null when drills.yaml has no <c>telemetry:</c>.</summary>
+    public MeshRun? Mesh { get; } = MeshRun.For(setup);
 
     /// <summary>The cluster clients opened by preflight, by cluster name.</summary>
     public Dictionary<string, IClusterClient> Clients { get; } = new(StringComparer.Ordinal);

@@ -3,8 +3,11 @@ using System.Collections.Concurrent;
 namespace DrillBot.Lab.Load;
 
 /// <summary>
-/// The background users (<see cref="LabLoadSpec"/>): one fixed-rate sender per entry point, over real HTTP to the
-/// entry point's gateway, on the Lab's clock. Changing an entry's load replaces its sender.
+/// The background users (<see cref="LabLoadSpec"/>): one sender per entry point, over real HTTP to the entry point's
+/// gateway, on the Lab's clock. Users arrive independently of each other and of the answers: a Poisson process at the
+/// given rate (seeded), so their requests interleave with the probe's at random, as real users' do (a regular schedule
+/// would lock step with the probe's and the Lab's round robin and bias what the probe sees). Changing an entry's load
+/// replaces its sender.
 /// </summary>
 internal sealed class LoadGenerator : IAsyncDisposable
 {
@@ -14,6 +17,7 @@ internal sealed class LoadGenerator : IAsyncDisposable
     };
 
     private readonly TimeProvider _time;
+    private readonly Random _random;
     private readonly Func<string?, Uri> _entry;
     private readonly ConcurrentDictionary<string, (CancellationTokenSource Stop, Task Loop)> _senders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, long> _byStatus = new();
@@ -21,9 +25,10 @@ internal sealed class LoadGenerator : IAsyncDisposable
     private long _skipped;
 
     /// <param name="entry">The gateway URL of an entry point (null = the default ingress).</param>
-    public LoadGenerator(TimeProvider time, Func<string?, Uri> entry)
+    public LoadGenerator(TimeProvider time, int seed, Func<string?, Uri> entry)
     {
         _time = time;
+        _random = new Random(seed);
         _entry = entry;
     }
 
@@ -56,12 +61,13 @@ internal sealed class LoadGenerator : IAsyncDisposable
         var tick = TimeSpan.FromMilliseconds(Math.Clamp(1000 / spec.Rate, 5, 100));
         var inFlight = 0;
         long n = 0;
+        var next = NextGap(spec.Rate);
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                var due = (long)(_time.GetElapsedTime(started).TotalSeconds * spec.Rate);
-                for (; n < due; n++)
+                var elapsed = _time.GetElapsedTime(started).TotalSeconds;
+                for (; next <= elapsed; n++, next += NextGap(spec.Rate))
                 {
                     if (Volatile.Read(ref inFlight) >= spec.MaxInFlight)
                     {
@@ -81,6 +87,18 @@ internal sealed class LoadGenerator : IAsyncDisposable
         {
             // stopped
         }
+    }
+
+    /// <summary>Seconds to the next user: exponential with mean 1 / rate.</summary>
+    private double NextGap(double rate)
+    {
+        double u;
+        lock (_random)
+        {
+            u = _random.NextDouble();
+        }
+
+        return -Math.Log(1 - u) / rate;
     }
 
     private async Task SendAsync(Uri url, Action done)

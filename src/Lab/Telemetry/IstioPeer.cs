@@ -6,9 +6,10 @@ namespace DrillBot.Lab.Telemetry;
 /// A proxy's identity as Istio's stats filter labels it (its peer metadata): workload, namespace, principal, app,
 /// version, canonical service and revision, and cluster (<c>global.multiCluster.clusterName</c>: the Lab uses the kube
 /// context name). Labels of a peer the proxy could not identify are "unknown" (https://istio.io/latest/docs/reference/config/metrics/).
-/// Compared by reference: one instance per pod (<see cref="IstioMetrics"/> keeps them).
+/// Compared by value: the pods of one workload in one cluster share their series (a new pod after a scale-up continues the
+/// old pod's counts, as a query summing over pods sees them).
 /// </summary>
-internal sealed class IstioPeer
+internal sealed record IstioPeer
 {
     public const string UnknownValue = "unknown";
 

@@ -2,7 +2,8 @@ namespace DrillBot.Lab;
 
 /// <summary>
 /// Background users: requests per second sent to one entry point (an ingress gateway), spread over <see cref="Paths"/>
-/// in turn, at a fixed rate whatever the answers (so an outage does not lower the load). They stand in for real users:
+/// in turn. They arrive at random (a Poisson process at <see cref="Rate"/>) whatever the answers, so an outage does
+/// not lower the load. They stand in for real users:
 /// the mesh's metrics count them like any request, the probe does not see them.
 /// </summary>
 /// <param name="Rate">Requests per second (0 = none).</param>

@@ -144,6 +144,26 @@ public sealed class IstioMetricsTests
     }
 
     [Test]
+    public async Task PodReplacedByScaling_SameWorkloadSameSeries_NoDuplicateLabelSets()
+    {
+        await using var lab = await TestLab.StartAsync();
+        await lab.CountVersionsAsync(4);
+        await MeshPolicies.ScaleAsync(lab, "ack-hangzhou", "reviews-v1", 0);
+        lab.Time.Advance(TimeSpan.FromSeconds(2));
+        await MeshPolicies.ScaleAsync(lab, "ack-hangzhou", "reviews-v1", 1);
+        lab.Time.Advance(TimeSpan.FromSeconds(2));
+
+        await lab.CountVersionsAsync(4);
+        var (_, samples) = await IstioScrape.ScrapeAsync(lab);
+
+        var labelSets = samples.Where(s => s.Name == "istio_requests_total").Select(s => string.Join(",", s.Labels.Select(l => $"{l.Key}={l.Value}"))).ToList();
+        Assert.That(labelSets, Is.Unique, "Prometheus drops a scrape's duplicate series");
+        var v1 = samples.Requests(Source, ToReviews, ("destination_workload", "reviews-v1")).Sum();
+        Assert.That(v1, Is.EqualTo((await lab.RequestsAsync()).Count(r => r["reviewsServedBy"]?.ToString().StartsWith("reviews-v1-", StringComparison.Ordinal) == true)),
+            "the new pod's responses add to the workload's series");
+    }
+
+    [Test]
     public async Task Exposition_HistogramWithEnvoysBuckets_CountsEqualTheCounter()
     {
         await using var lab = await TestLab.StartAsync();

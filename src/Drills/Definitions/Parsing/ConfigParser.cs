@@ -1,4 +1,5 @@
 using DrillBot.Drills.Scheduling;
+using DrillBot.Drills.Telemetry.Parsing;
 using YamlDotNet.RepresentationModel;
 
 namespace DrillBot.Drills.Definitions.Parsing;
@@ -17,6 +18,7 @@ internal static class ConfigParser
         var clusters = ParseClusters(ctx, map);
         var defaults = ParseDefaults(ctx, map.Map("defaults"));
         var blackouts = map.List("blackouts").Select((n, i) => ParseBlackout(ctx, n, $"blackouts[{i}]", defaults.TimeZone)).OfType<BlackoutDefinition>().ToList();
+        var telemetry = TelemetryParser.Parse(ctx, map.Map("telemetry"), clusters);
         var drillNodes = map.List("drills", required: true);
         map.Done();
 
@@ -38,7 +40,8 @@ internal static class ConfigParser
             }
         }
 
-        return new DrillsConfig(ctx.File, clusters, defaults, blackouts, drills);
+        TelemetryRules.Check(ctx, telemetry, drills);
+        return new DrillsConfig(ctx.File, clusters, defaults, blackouts, drills) { Telemetry = telemetry };
     }
 
     private static Dictionary<string, ClusterDefinition> ParseClusters(YamlContext ctx, MapReader map)

@@ -1,3 +1,4 @@
+using DrillBot.Drills.Telemetry.Parsing;
 using YamlDotNet.RepresentationModel;
 
 namespace DrillBot.Drills.Definitions.Parsing;
@@ -33,6 +34,8 @@ internal static class DrillParser
         failbackMap?.Done();
         restoreMap?.Done();
         var timeout = map.Duration("timeout") ?? TimeSpan.FromMinutes(10);
+        var mesh = MeshParser.Mesh(map.Map("mesh"));
+        var budget = MeshParser.Budget(ctx, map.Map("budget"));
         map.Done();
 
         if (name is null || probe is null || expect is null || observeFor is null || steps.Any(s => s is null))
@@ -58,6 +61,8 @@ internal static class DrillParser
             Restore = new RestoreDefinition(verifyWithin) { Failback = failback },
             Timeout = timeout,
             Location = map.Location,
+            Mesh = mesh,
+            Budget = budget,
         };
         DrillRules.Check(ctx, drill, path);
         return drill;
