@@ -2,6 +2,7 @@ using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Tests.Telemetry;
+using DrillBot.TestSupport.Tools;
 
 namespace DrillBot.Drills.Tests.Running;
 

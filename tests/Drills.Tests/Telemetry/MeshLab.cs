@@ -1,4 +1,5 @@
 using DrillBot.Drills.Tests.Running;
+using DrillBot.TestSupport.Tools;
 using DrillBot.Lab;
 
 namespace DrillBot.Drills.Tests.Telemetry;

@@ -187,18 +187,11 @@ public sealed class IstioMetricsTests
     [Test]
     public async Task Exposition_PromtoolCheckMetrics_OnlyIstiosOwnMillisecondsName()
     {
-        const string promtool = "/usr/bin/promtool";
-        Assert.That(File.Exists(promtool), Is.True, "promtool not found: install the Debian package 'prometheus' (.ci/run installs it)");
         await using var lab = await TestLab.StartAsync();
         await lab.CountVersionsAsync(2);
         var (text, _) = await IstioScrape.ScrapeAsync(lab);
 
-        var psi = new System.Diagnostics.ProcessStartInfo(promtool, "check metrics") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        await process.StandardInput.WriteAsync(text);
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var output = (await DrillBot.TestSupport.Tools.Promtool.CheckMetricsAsync(text)).Output;
 
         // Istio names its histogram in milliseconds; promtool's lint prefers base units. Anything else is a real problem.
         var problems = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

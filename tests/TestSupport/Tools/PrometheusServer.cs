@@ -2,20 +2,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using DrillBot.Tests.Observability;
+using DrillBot.TestSupport.Processes;
 
-namespace DrillBot.Drills.Tests.Telemetry;
+namespace DrillBot.TestSupport.Tools;
 
 /// <summary>
-/// A real Prometheus (Debian's <c>prometheus</c> 2.42, /usr/bin/prometheus) for the mesh tests: own temp directory, a free
+/// A real Prometheus (Debian's <c>prometheus</c> 2.42; .ci/run installs it) for the mesh tests: own temp directory, a free
 /// loopback port, the project's rule file (charts/drillbot/files/drillbot-alerts.yaml, for the recording rules), a short
 /// scrape and evaluation interval, and one scrape job whose target (a Lab's /stats/prometheus) a test sets with
 /// <see cref="ScrapeAsync"/> (file-based discovery, so one server serves a whole fixture). Stopped and deleted on dispose.
 /// </summary>
-internal sealed class PrometheusServer : IAsyncDisposable
+public sealed class PrometheusServer : IAsyncDisposable
 {
-    public const string Binary = "/usr/bin/prometheus";
-
     private readonly Process _process;
     private readonly string _dir;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -36,7 +34,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public static async Task<PrometheusServer> StartAsync(TimeSpan interval)
     {
-        Assert.That(File.Exists(Binary), Is.True, $"{Binary} not found: install the Debian package 'prometheus' (.ci/run installs it)");
+        var binary = ExternalTool.Require("prometheus", "prometheus");
         var dir = Directory.CreateTempSubdirectory("drills-prometheus-").FullName;
         var ms = $"{(int)interval.TotalMilliseconds}ms";
         var rules = RepositoryRoot.Combine("charts", "drillbot", "files", "drillbot-alerts.yaml");
@@ -50,7 +48,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 file_sd_configs: [ { files: [ "{{Path.Combine(dir, "targets.json")}}" ], refresh_interval: 1s } ]
             """);
         var port = FreePort();
-        var psi = new ProcessStartInfo(Binary)
+        var psi = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -72,7 +70,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
         if (!await server.WaitAsync(async () => (await server._http.GetAsync(new Uri(server.Url, "-/ready"))).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30)))
         {
             await server.DisposeAsync();
-            Assert.Fail($"prometheus did not become ready: {log}");
+            throw new InvalidOperationException($"prometheus did not become ready within 30 s: {log}");
         }
 
         return server;
@@ -85,8 +83,10 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var temp = Path.Combine(_dir, "targets.json.tmp");
         await File.WriteAllTextAsync(temp, $$"""[ { "targets": [ "{{target}}" ] } ]""");
         File.Move(temp, Path.Combine(_dir, "targets.json"), overwrite: true);
-        var scraped = await WaitAsync(async () => (await QueryAsync($"up{{instance=\"{target}\"}} == 1")).GetArrayLength() == 1, TimeSpan.FromSeconds(30));
-        Assert.That(scraped, Is.True, $"prometheus never scraped {target}");
+        if (!await WaitAsync(async () => (await QueryAsync($"up{{instance=\"{target}\"}} == 1")).GetArrayLength() == 1, TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException($"prometheus did not scrape {target} within 30 s");
+        }
     }
 
     /// <summary>An instant query's <c>data.result</c>.</summary>
