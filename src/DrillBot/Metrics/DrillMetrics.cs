@@ -34,6 +34,8 @@ internal sealed class DrillMetrics
     private readonly Gauge recoveryThreshold;
     private readonly Counter missedFires;
     private readonly Counter blackoutOverrides;
+    private readonly Gauge lastRecovery;
+    private readonly Gauge schedulePeriod;
 
     public DrillMetrics(CollectorRegistry registry)
     {
@@ -66,6 +68,27 @@ internal sealed class DrillMetrics
             new CounterConfiguration { LabelNames = ["drill"] });
         blackoutOverrides = factory.CreateCounter("drillbot_blackout_overrides_total", "Manual runs started inside a blackout on a person's override (not a Contract metric).",
             new CounterConfiguration { LabelNames = ["drill"] });
+        lastRecovery = factory.CreateGauge("drillbot_drill_last_recovery_seconds", "Recovery time of the last run of the drill that measured one (not a Contract metric; the RTO trend).",
+            new GaugeConfiguration { LabelNames = ["drill"] });
+        schedulePeriod = factory.CreateGauge("drillbot_drill_schedule_period_seconds", "Longest gap between consecutive fires of the drill's schedule (not a Contract metric; for DrillBotDrillOverdue).",
+            new GaugeConfiguration { LabelNames = ["drill"] });
+        Mesh = new MeshMetrics(factory);
+    }
+
+    /// <summary>The mesh's side of each run (users' errors, probe-vs-mesh agreement, budget).</summary>
+    public MeshMetrics Mesh { get; }
+
+    /// <summary>The drill's schedule period (null: the drill has no schedule; its series is removed).</summary>
+    public void SchedulePeriod(string drill, TimeSpan? period)
+    {
+        if (period is { } p)
+        {
+            schedulePeriod.WithLabels(drill).Set(p.TotalSeconds);
+        }
+        else
+        {
+            schedulePeriod.RemoveLabelled(drill);
+        }
     }
 
     /// <summary>Creates the series of every configured drill so dashboards and alerts see zeros, not gaps.</summary>
@@ -88,6 +111,7 @@ internal sealed class DrillMetrics
 
         inProgress.WithLabels(drill).Set(0);
         blackoutOverrides.WithLabels(drill).Publish();
+        Mesh.Declare(drill);
         duration.WithLabels(drill).Publish();
         recovery.WithLabels(drill).Publish();
         if (recoveryWithin is { } within)
@@ -149,6 +173,7 @@ internal sealed class DrillMetrics
         if (outcome.Recovery is { } r)
         {
             recovery.WithLabels(drill).Observe(r.TotalSeconds);
+            lastRecovery.WithLabels(drill).Set(r.TotalSeconds);
         }
 
         foreach (var (cls, ratio) in outcome.Shares)

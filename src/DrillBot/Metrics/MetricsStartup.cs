@@ -14,7 +14,7 @@ namespace DrillBot.Metrics;
 /// Declares every configured drill's series (zeros, not gaps) at start and on reload, and restores
 /// the last-run gauges from the history at start so alerts on them survive a restart.
 /// </summary>
-internal sealed class MetricsStartup(DrillMetrics metrics, DrillsConfigState config, IDrillBotStore store, ILogger<MetricsStartup> logger) : IHostedService, IConfigChangeListener
+internal sealed class MetricsStartup(DrillMetrics metrics, DrillsConfigState config, IDrillBotStore store, ILogger<MetricsStartup> logger, TimeProvider? time = null) : IHostedService, IConfigChangeListener
 {
     private const int HistoryDepth = 500;
 
@@ -51,6 +51,7 @@ internal sealed class MetricsStartup(DrillMetrics metrics, DrillsConfigState con
         {
             var classes = drill.Probe.Classify.Select(c => c.Class).Append("error").Distinct(StringComparer.Ordinal);
             metrics.Declare(drill.Name, classes, drill.Expect.Recovery?.Within);
+            metrics.SchedulePeriod(drill.Name, SchedulePeriod.Of(drill, (time ?? TimeProvider.System).GetUtcNow()));
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class ChartMonitoringTests
         var result = await Promtool.CheckRulesAsync(rules);
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
-        Assert.That(result.Stdout, Does.Contain("SUCCESS: 7 rules found"));
+        Assert.That(result.Stdout, Does.Contain("SUCCESS: 15 rules found"));
     }
 
     [Test]

@@ -94,4 +94,77 @@ public sealed class DrillMetricsTests
 
         Assert.That(exitCode, Is.Zero, output);
     }
+
+    [Test]
+    public async Task MeshAndTrend_RunWithMeshReport_UserErrorsAgreementChecksBudgetLastRecoveryAndPeriod()
+    {
+        var (registry, metrics) = Create();
+        metrics.Declare("reviews-failover", ["cn-shanghai", "error"], TimeSpan.FromSeconds(30));
+        metrics.SchedulePeriod("reviews-failover", TimeSpan.FromDays(7));
+        metrics.SchedulePeriod("on-demand", null);
+        var report = MeshReport(errors: 12, requests: 480);
+        metrics.RunFinished(FinishedRun.Of(report));
+        metrics.Mesh.RunFinished(report);
+        metrics.Mesh.RunFinished(MeshReport(errors: 3, requests: 20));
+
+        var text = await ExposeAsync(registry);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("drillbot_drill_user_errors_total{drill=\"reviews-failover\"} 15"));
+            Assert.That(text, Does.Contain("drillbot_drill_user_requests_total{drill=\"reviews-failover\"} 500"));
+            Assert.That(text, Does.Contain("drillbot_drill_mesh_agreement_delta{drill=\"reviews-failover\",window=\"afterRecovery\"} 0.02"));
+            Assert.That(text, Does.Contain("drillbot_drill_mesh_checks_total{drill=\"reviews-failover\",result=\"passed\"} 2"));
+            Assert.That(text, Does.Contain("drillbot_drill_mesh_checks_total{drill=\"reviews-failover\",result=\"skipped\"} 2"));
+            Assert.That(text, Does.Contain("drillbot_drill_mesh_checks_total{drill=\"reviews-failover\",result=\"failed\"} 0"));
+            Assert.That(text, Does.Contain("drillbot_drill_budget_spent_ratio{drill=\"reviews-failover\"} 0.015"), "the last run: 3 of 200");
+            Assert.That(text, Does.Contain("drillbot_drill_last_recovery_seconds{drill=\"reviews-failover\"} 1.4"));
+            Assert.That(text, Does.Contain("drillbot_drill_schedule_period_seconds{drill=\"reviews-failover\"} 604800"));
+            Assert.That(text, Does.Not.Contain("drillbot_drill_schedule_period_seconds{drill=\"on-demand\"}"));
+        });
+        var (exitCode, output, errors) = await Promtool.CheckMetricsAsync(text);
+        Assert.That(exitCode, Is.Zero, output + errors);
+    }
+
+    [Test]
+    public async Task MeshMetrics_MeshSkipped_CountsSkippedChecksOnly()
+    {
+        var (registry, metrics) = Create();
+        metrics.Declare("d", ["error"], null);
+        var skipped = MeshReport(errors: 5, requests: 50) with { Drill = "d", Mesh = new Drills.Telemetry.MeshReport { Status = "skipped", Reason = "Prometheus unreachable" } };
+
+        metrics.Mesh.RunFinished(skipped);
+
+        var text = await ExposeAsync(registry);
+        Assert.That(text, Does.Contain("drillbot_drill_user_errors_total{drill=\"d\"} 0"));
+        Assert.That(text, Does.Contain("drillbot_drill_mesh_checks_total{drill=\"d\",result=\"skipped\"} 1"));
+        Assert.That(text, Does.Not.Contain("drillbot_drill_mesh_agreement_delta{drill=\"d\""));
+    }
+
+    private static Drills.Reports.DrillReport MeshReport(long errors, long requests) => new()
+    {
+        RunId = "r",
+        Drill = "reviews-failover",
+        Verdict = Verdict.Passed,
+        Trigger = new Drills.Reports.TriggerInfo(TriggerKind.Api, "test"),
+        StartedAt = Finished.AddSeconds(-60),
+        FinishedAt = Finished,
+        Recovery = new Drills.Reports.RecoveryInfo(1.4, "cn-shanghai"),
+        Probes = new Drills.Reports.ProbeSummary(10, 0, new Dictionary<string, int>(), new Drills.Reports.LatencyInfo(null, null, null), new Dictionary<string, double>(), null, 100, "http://x"),
+        Checks =
+        [
+            new Drills.Analysis.CheckResult("recovery.within", "<= 30s", "1.4s", true),
+            new Drills.Analysis.CheckResult("mesh.agreement.afterRecovery", "within 0.1", "cn-shanghai: …", true),
+            new Drills.Analysis.CheckResult("mesh.agreement.afterFailback", "within 0.1", "skipped: window too short", false) { Skipped = true },
+        ],
+        Restore = new Drills.Reports.RestoreInfo(RestoreStatus.Verified, 1, [], null, null),
+        Reasons = [],
+        Timeline = new Drills.Reports.Timeline(Finished, []),
+        Mesh = new Drills.Telemetry.MeshReport
+        {
+            Status = "evaluated",
+            Windows = [new Drills.Telemetry.MeshWindowReport("afterRecovery", Finished, Finished, 100, new Dictionary<string, double>(), 300, new Dictionary<string, double>(), [], 0.02)],
+            UserErrors = new Drills.Telemetry.UserErrorsReport(Finished, Finished, errors, requests, null, null),
+        },
+        Budget = new Drills.Telemetry.BudgetReport { BudgetErrors = 200, Spent = errors },
+    };
 }

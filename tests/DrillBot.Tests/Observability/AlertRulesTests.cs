@@ -22,7 +22,7 @@ public sealed class AlertRulesTests
     [Test]
     public async Task TestRules_UnitScenarios_AllPass()
     {
-        var result = await Promtool.TestRulesAsync(FilesDirectory, "drillbot-alerts.test.yaml", "drillbot-alerts-stale.test.yaml");
+        var result = await Promtool.TestRulesAsync(FilesDirectory, "drillbot-alerts.test.yaml", "drillbot-alerts-stale.test.yaml", "drillbot-alerts-trend.test.yaml");
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         Assert.That(result.Output, Does.Not.Contain("FAILED"));
@@ -43,6 +43,27 @@ public sealed class AlertRulesTests
         Assert.That(result.Output, Does.Contain("DrillBotRestoreFailed"));
     }
 
+    [TestCase("2 * drillbot:drill_recovery_seconds:p50_30d", "20 * drillbot:drill_recovery_seconds:p50_30d", "drillbot-alerts-trend.test.yaml", "DrillBotRecoveryRegressed")]
+    [TestCase("histogram_quantile(0.5,", "histogram_quantile(0.9,", "drillbot-alerts-trend.test.yaml", "p50_30d")]
+    [TestCase("max by (drill) (drillbot_drill_schedule_period_seconds) + 3600", "max by (drill) (drillbot_drill_schedule_period_seconds) * 7", "drillbot-alerts-trend.test.yaml", "DrillBotDrillOverdue")]
+    [TestCase("response_code=~\"5..\"}[1m]))", "response_code=~\"5..|2..\"}[1m]))", "drillbot-alerts.test.yaml", "mesh_errors")]
+    [TestCase("(rate(istio_requests_total{reporter=\"source\"}[1m]))\n", "(rate(istio_requests_total[1m]))\n", "drillbot-alerts.test.yaml", "mesh_requests")]
+    public async Task TestRules_NewRuleBrokenOnPurpose_ItsScenarioCatchesIt(string rule, string broken, string testFile, string named)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, $"broken-{Guid.NewGuid():N}")).FullName;
+        var rules = await File.ReadAllTextAsync(Path.Combine(FilesDirectory, RulesFile));
+        Assert.That(rules, Does.Contain(rule), "the rule as the test expects it");
+        await File.WriteAllTextAsync(Path.Combine(directory, RulesFile), rules.Replace(rule, broken, StringComparison.Ordinal));
+        File.Copy(Path.Combine(FilesDirectory, testFile), Path.Combine(directory, testFile));
+
+        var result = await Promtool.TestRulesAsync(directory, testFile);
+
+        Assert.That(result.ExitCode, Is.Not.Zero, $"'{rule}' -> '{broken}' must fail {testFile}");
+        Assert.That(result.Output, Does.Contain(named));
+    }
+
+    [TestCase("DrillBotRecoveryRegressed", "warning")]
+    [TestCase("DrillBotDrillOverdue", "warning")]
     [TestCase("DrillBotDrillFailed", "warning")]
     [TestCase("DrillBotRestoreFailed", "critical")]
     [TestCase("DrillBotDrillStale", "warning")]

@@ -1,3 +1,5 @@
+using DrillBot.Tests.Chart;
+
 namespace DrillBot.Tests.Observability;
 
 /// <summary>The metric names dashboards and alert rules may use.</summary>
@@ -27,7 +29,22 @@ internal static class KnownMetrics
     /// Not in the Contract, documented and exported by the service's metrics (src/DrillBot/Metrics):
     /// each drill's expect.recovery.within, for the recovery-threshold line; runs started inside a blackout on an override.
     /// </summary>
-    public static readonly IReadOnlyList<string> Documented = ["drillbot_drill_recovery_threshold_seconds", "drillbot_blackout_overrides_total"];
+    public static readonly IReadOnlyList<string> Documented =
+    [
+        "drillbot_drill_recovery_threshold_seconds", "drillbot_blackout_overrides_total",
+        "drillbot_drill_last_recovery_seconds", "drillbot_drill_schedule_period_seconds",
+        "drillbot_drill_user_errors_total", "drillbot_drill_user_requests_total", "drillbot_drill_mesh_agreement_delta",
+        "drillbot_drill_mesh_checks_total", "drillbot_drill_budget_spent_ratio",
+    ];
+
+    /// <summary>Istio's standard metrics (https://istio.io/latest/docs/reference/config/metrics/), which the mesh's recording rules read.</summary>
+    public static readonly IReadOnlyList<string> Istio =
+    [
+        "istio_requests_total", "istio_request_duration_milliseconds_bucket", "istio_request_duration_milliseconds_sum", "istio_request_duration_milliseconds_count",
+    ];
+
+    /// <summary>The recording rules of charts/drillbot/files/drillbot-alerts.yaml (dashboards may read them).</summary>
+    public static IReadOnlyList<string> Recorded { get; } = ReadRecorded();
 
     /// <summary>prometheus-net 8.2.1's default process and runtime metrics.</summary>
     public static readonly IReadOnlyList<string> PrometheusNetDefaults =
@@ -44,6 +61,8 @@ internal static class KnownMetrics
         var all = new HashSet<string>(StringComparer.Ordinal) { "up" };
         all.UnionWith(Contract);
         all.UnionWith(Documented);
+        all.UnionWith(Istio);
+        all.UnionWith(Recorded);
         all.UnionWith(PrometheusNetDefaults);
         foreach (var histogram in ContractHistograms)
         {
@@ -51,5 +70,12 @@ internal static class KnownMetrics
         }
 
         return all;
+    }
+
+    private static List<string> ReadRecorded()
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(RepositoryRoot.Combine("charts", "drillbot", "files", "drillbot-alerts.yaml"))));
+        return [.. stream.Documents[0].RootNode.Items("groups").SelectMany(g => g.Items("rules")).Select(r => r.Find("record")?.ToString()).OfType<string>()];
     }
 }

@@ -19,6 +19,7 @@ internal sealed class MetricsObserver(DrillMetrics metrics) : IDrillObserver
                 break;
             case RunFinished finished:
                 metrics.RunFinished(FinishedRun.Of(finished.Report));
+                metrics.Mesh.RunFinished(finished.Report);
                 break;
         }
     }
