@@ -9,6 +9,8 @@ public sealed class ChartValuesValidationTests
     [TestCase("image.pullPolicy=Sometimes", "/image/pullPolicy")]
     [TestCase("prometheusRule.staleAfterDays=0", "/prometheusRule/staleAfterDays")]
     [TestCase("kubeconfig.mountPath=relative/dir", "/kubeconfig/mountPath")]
+    [TestCase("telemetry.prometheus=prometheus:9090", "/telemetry/prometheus")]
+    [TestCase("telemetry.scrapeInterval=15", "/telemetry/scrapeInterval")]
     public async Task Render_ValueAgainstTheSchema_FailsNamingIt(string assignment, string expected)
     {
         var result = await ChartRenderer.RenderAsync("--set", assignment);

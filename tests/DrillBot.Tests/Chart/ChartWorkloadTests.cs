@@ -120,7 +120,20 @@ public sealed class ChartWorkloadTests
         var manifests = await ChartRenderer.RenderManifestsAsync();
 
         var names = Container(manifests).Items("env").Select(e => e.Str("name")).ToList();
-        Assert.That(names, Has.None.StartsWith("SLACK_").And.None.EqualTo("DRILLBOT_API_TOKEN").And.None.EqualTo("KUBECONFIG"));
+        Assert.That(names, Has.None.StartsWith("SLACK_").And.None.EqualTo("DRILLBOT_API_TOKEN").And.None.EqualTo("KUBECONFIG").And.None.StartsWith("PROMETHEUS_"));
+    }
+
+    [Test]
+    public async Task Render_TelemetryValues_BecomeTheVariablesTheBundledDrillsYamlReads()
+    {
+        var manifests = await ChartRenderer.RenderManifestsAsync(
+            "--set", "telemetry.prometheus=http://prometheus.istio-system:9090",
+            "--set", "telemetry.scrapeInterval=30s");
+
+        Assert.That(Env(manifests, "PROMETHEUS_URL").Str("value"), Is.EqualTo("http://prometheus.istio-system:9090"));
+        Assert.That(Env(manifests, "PROMETHEUS_SCRAPE_INTERVAL").Str("value"), Is.EqualTo("30s"));
+        var drills = manifests.Single("ConfigMap", "drillbot-drills").Root.Str("data", "drills.yaml");
+        Assert.That(drills, Does.Contain("prometheus: ${PROMETHEUS_URL:-}").And.Contain("scrapeInterval: ${PROMETHEUS_SCRAPE_INTERVAL:-15s}"));
     }
 
     [Test]

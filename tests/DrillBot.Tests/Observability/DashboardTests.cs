@@ -53,7 +53,8 @@ public sealed class DashboardTests
 
         foreach (var query in dashboard.PanelQueries().Concat(dashboard.AnnotationQueries()))
         {
-            if (PromQlMetricNames.Extract(query.Expr).Any(m => m.StartsWith("drillbot_drill_", StringComparison.Ordinal) || m.StartsWith("drillbot_probe_", StringComparison.Ordinal) || m.StartsWith("drillbot_restore_", StringComparison.Ordinal)))
+            if (PromQlMetricNames.Extract(query.Expr).Any(m => m.StartsWith("drillbot_drill_", StringComparison.Ordinal) || m.StartsWith("drillbot_probe_", StringComparison.Ordinal)
+                || m.StartsWith("drillbot_restore_", StringComparison.Ordinal) || m.StartsWith("drillbot:drill_", StringComparison.Ordinal)))
             {
                 Assert.That(query.Expr, Does.Contain("drill=~\"$drill\""), query.Where);
             }
@@ -77,6 +78,9 @@ public sealed class DashboardTests
             Assert.That(panels, Does.Contain("drillbot_drill_in_progress"), "drills in progress");
             Assert.That(panels, Does.Contain("rate(drillbot_probe_requests_total"), "probe classes per second");
             Assert.That(panels, Does.Contain("drillbot_restore_total{drill=~\"$drill\",status=\"failed\"}"), "restore failures");
+            Assert.That(panels, Does.Contain("drillbot:drill_recovery_seconds:last").And.Contain("drillbot:drill_recovery_seconds:p50_30d").And.Contain("drillbot:drill_recovery_seconds:p95_30d"), "RTO trend per drill");
+            Assert.That(panels, Does.Contain("drillbot_drill_user_errors_total{drill=~\"$drill\"} offset $__interval"), "user errors per run");
+            Assert.That(panels, Does.Contain("drillbot_drill_mesh_agreement_delta{drill=~\"$drill\"}"), "probe-vs-mesh agreement");
             Assert.That(annotations, Does.Contain("drillbot_drill_last_run_timestamp_seconds").Or.Contain("drillbot_drill_runs_total"), "annotations for each run");
         });
     }
