@@ -44,8 +44,8 @@ public sealed record MeshWindowReport(string Name, DateTimeOffset From, DateTime
 public sealed record MeshSourceReport(string Workload, string Cluster, long Responses, IReadOnlyDictionary<string, long> ByDestinationCluster);
 
 /// <summary>User errors: 5xx answered to users by the ingress gateway (<c>reporter="source"</c>) while the drill ran.</summary>
-/// <param name="From">The first step (the start of the count: the last scrape at or before it).</param>
-/// <param name="To">The end of the run (the count ends at the first scrape after it).</param>
+/// <param name="From">The first step (the count starts at the last scrape at or before it).</param>
+/// <param name="To">One scrape interval after the run's end (the count ends at the last scrape at or before it).</param>
 /// <param name="Errors">5xx responses to users.</param>
 /// <param name="Requests">All responses to users.</param>
 /// <param name="PeakRatio">The highest 5xx ratio over one rate window during the run (query_range), or null.</param>

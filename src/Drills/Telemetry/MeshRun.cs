@@ -137,9 +137,10 @@ internal sealed class MeshRun : IDisposable
                 }
             }
 
-            var (errors, requests) = await _queries.UserErrorsAsync(since, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            var countedTo = time.GetUtcNow(); // the first scrape after the run's end is in
+            var (errors, requests) = await _queries.UserErrorsAsync(since, countedTo, CancellationToken.None).ConfigureAwait(false);
             var peak = await _queries.PeakErrorRatioAsync(since, runEnd, CancellationToken.None).ConfigureAwait(false);
-            var users = new UserErrorsReport(since, runEnd, errors, requests, peak is { } p ? Math.Round(p.Ratio, 6) : null, peak?.At);
+            var users = new UserErrorsReport(since, countedTo, errors, requests, peak is { } p ? Math.Round(p.Ratio, 6) : null, peak?.At);
             checks.Add(MeshChecks.UserErrors(users, _telemetry, _allowed));
             Budget = Budget is null ? null : Budget with { Spent = errors };
             report = report with { Windows = reports, UserErrors = users };
