@@ -31,12 +31,16 @@ internal static class ReportSummary
         console.MarkupLine($"recovery: [bold]{Markup.Escape(recovery)}[/]   restore: [{restoreColour}]{report.Restore.Status.WireName()}[/]   failback: {(report.Restore.FailbackSeconds is { } f ? N(f) + "s" : "-")}");
         var classes = string.Join(", ", report.Probes.ByClass.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"));
         console.MarkupLine(Markup.Escape($"probes: {report.Probes.Total} ({classes}), late {report.Probes.Late}, latency p50/p95/p99 {N(report.Probes.LatencyMs.P50)}/{N(report.Probes.LatencyMs.P95)}/{N(report.Probes.LatencyMs.P99)} ms"));
+        if (MeshLine.Of(report) is { } mesh)
+        {
+            console.MarkupLine(Markup.Escape(mesh));
+        }
         if (report.Checks.Count > 0)
         {
             var checks = new Table().Border(TableBorder.Rounded).AddColumns("check", "expected", "actual", "result");
             foreach (var c in report.Checks)
             {
-                checks.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Expected), Markup.Escape(c.Actual), c.Passed ? "[green]passed[/]" : c.Inconclusive ? "[blue]inconclusive[/]" : "[red]failed[/]");
+                checks.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Expected), Markup.Escape(c.Actual), c.Passed ? "[green]passed[/]" : c.Inconclusive ? "[blue]inconclusive[/]" : c.Skipped ? "[grey]skipped[/]" : "[red]failed[/]");
             }
 
             console.Write(checks);

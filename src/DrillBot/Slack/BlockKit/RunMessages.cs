@@ -59,6 +59,7 @@ public static class RunMessages
             proves,
             Blocks.Fields(fields),
             intervals,
+            run.Mesh is null ? null : Blocks.Section((run.Mesh.Contains("DISAGREE", StringComparison.Ordinal) || run.Mesh.StartsWith("mesh: skipped", StringComparison.Ordinal) ? ":warning: " : ":globe_with_meridians: ") + SlackText.Escape(run.Mesh)),
             reasons,
             Blocks.Context(SlackFormat.Link(run.ReportUrl, "Full report") + (run.FinishedAt is { } end ? " · finished " + SlackFormat.Date(end) : "")),
         ]);

@@ -53,6 +53,9 @@ public sealed record SlackRunView
     /// <summary>What the run proved: "Proved: …" / "Not proved: …" (the report's <c>proves</c>); the result message leads with them.</summary>
     public IReadOnlyList<string> Proves { get; init; } = [];
 
+    /// <summary>What the mesh's own metrics said (users' errors, probe vs. mesh, budget), or why the mesh checks were skipped; null without telemetry.</summary>
+    public string? Mesh { get; init; }
+
     /// <summary>One line per statistical check (share, maxErrorRatio, beforeFault): its interval, confidence and result.</summary>
     public IReadOnlyList<string> Intervals { get; init; } = [];
 }

@@ -72,6 +72,7 @@ internal sealed class SlackSink(SlackOutbox outbox, SlackRunView view) : IRunSin
         Reasons = report.Reasons,
         Proves = ProofLines.Of(report.Proves),
         Intervals = report.Checks.Where(c => c.Interval is not null).Select(IntervalLine).ToList(),
+        Mesh = MeshLine.Of(report),
     };
 
     /// <summary><c>share.cn-shanghai >= 0.95: [0.9631, 1.0000] at 95 % (100/100), passed</c>.</summary>

@@ -55,7 +55,7 @@ internal static class MeshParser
             ctx.Problem(perRunNode!, $"{map.Sub("perRun")}: a share of the error budget needs 'maxUserErrors' (the SLO whose budget it is); give a number of failed requests instead");
         }
 
-        if (slo is null && share is null && errors is null)
+        if (map.Get("maxUserErrors") is null && perRunNode is null)
         {
             ctx.Problem(map.Location, $"{map.Path}: give 'maxUserErrors' (the SLO, with 'window'), 'perRun' (the cap of one run), or both");
         }

@@ -67,6 +67,16 @@ public sealed class RunMessagesTests
     public void Result_OtherVerdicts_HeaderEmoji(string verdict, string emoji) =>
         Assert.That(Blocks(RunMessages.Result(Run with { Verdict = verdict })).First()["text"]!["text"]!.GetValue<string>(), Does.StartWith(emoji));
 
+    [TestCase("mesh: user errors 12 of 480 (2.5 %); probe vs mesh afterRecovery 0.01; agree", ":globe_with_meridians: mesh: user errors 12 of 480")]
+    [TestCase("mesh: skipped (Prometheus http://p:9090/ is unreachable: Connection refused)", ":warning: mesh: skipped (Prometheus")]
+    [TestCase("mesh: probe vs mesh afterRecovery 0.9; DISAGREE", ":warning: mesh: probe vs mesh")]
+    public void Result_MeshLine_ItsOwnSectionFlaggedWhenSkippedOrDisagreeing(string mesh, string expected) =>
+        Assert.That(Blocks(RunMessages.Result(Run with { Verdict = "passed", Mesh = mesh })).Select(b => b["text"]?["text"]?.GetValue<string>()), Has.Some.StartsWith(expected));
+
+    [Test]
+    public void Result_NoMesh_NoMeshSection() =>
+        Assert.That(RunMessages.Result(Run with { Verdict = "passed" }).ToJson().AsText(), Does.Not.Contain("mesh:"));
+
     [Test]
     public void Result_NoRecovery_SaysNotRecovered() =>
         Assert.That(RunMessages.Result(Run with { Verdict = "failed" }).ToJson().AsText(), Does.Contain("not recovered"));
