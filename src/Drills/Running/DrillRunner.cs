@@ -120,7 +120,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-        var analysis = await WithMeshAsync(DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt) { DeploymentsReadyAt = ctx.Recording.Moments.DeploymentsReadyAt, DeploymentsNotReady = ctx.Recording.DeploymentsNotReady }));
+        var analysis = await WithMeshAsync(abort.IsCancellationRequested, DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt) { DeploymentsReadyAt = ctx.Recording.Moments.DeploymentsReadyAt, DeploymentsNotReady = ctx.Recording.DeploymentsNotReady }));
         // failed beats inconclusive beats passed
         var verdict = ctx.Recording.Outcome ?? (analysis.AnyCheckFailed ? Verdict.Failed : analysis.Inconclusive ? Verdict.Inconclusive : Verdict.Passed);
 
@@ -166,7 +166,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
     private MeshOutcome _mesh = MeshOutcome.None;
 
     /// <summary>The mesh's checks and reasons join the probe's (docs/drills-yaml.md#mesh-and-budget); they may change the verdict.</summary>
-    private async Task<DrillAnalysis> WithMeshAsync(DrillAnalysis analysis)
+    private async Task<DrillAnalysis> WithMeshAsync(bool hurry, DrillAnalysis analysis)
     {
         if (ctx.Mesh is not { } mesh)
         {
@@ -175,7 +175,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
 
         using (mesh)
         {
-            _mesh = await mesh.EvaluateAsync(ctx, analysis);
+            _mesh = await mesh.EvaluateAsync(ctx, analysis, hurry);
         }
 
         return analysis with { Checks = [.. analysis.Checks, .. _mesh.Checks], Reasons = [.. analysis.Reasons, .. _mesh.Reasons] };

@@ -103,8 +103,13 @@ internal sealed class MeshRun : IDisposable
         return watch;
     }
 
-    /// <summary>After the run: waits one scrape interval for the last scrape, then reads the windows, the users' errors and the budget spent.</summary>
-    public async Task<MeshOutcome> EvaluateAsync(RunContext ctx, DrillAnalysis analysis)
+    /// <summary>
+    /// After the run: waits one scrape interval for the last scrape, then reads the windows, the users' errors and the budget
+    /// spent, all within one scrape interval and two query timeouts (what does not answer by then is skipped, saying so).
+    /// <paramref name="hurry"/> (the run was aborted on request, e.g. a shutdown with its grace period running): no wait
+    /// for the last scrape, one query timeout in all.
+    /// </summary>
+    public async Task<MeshOutcome> EvaluateAsync(RunContext ctx, DrillAnalysis analysis, bool hurry = false)
     {
         if (Since is not { } since)
         {
@@ -120,7 +125,13 @@ internal sealed class MeshRun : IDisposable
 
         var time = ctx.Setup.Time;
         var runEnd = time.GetUtcNow();
-        await Task.Delay(_telemetry.ScrapeInterval + TimeSpan.FromMilliseconds(100), time).ConfigureAwait(false);
+        var budget = hurry ? _telemetry.Timeout : _telemetry.ScrapeInterval + (_telemetry.Timeout * 2);
+        using var deadline = new CancellationTokenSource(budget, time);
+        if (!hurry)
+        {
+            await Task.Delay(_telemetry.ScrapeInterval + TimeSpan.FromMilliseconds(100), time).ConfigureAwait(false);
+        }
+
         var report = new MeshReport { Status = MeshReport.Evaluated, Prometheus = _queries.Prometheus.ToString(), Service = service, AgreeWithin = Settings.AgreeWithin };
         var sorted = SampleWindows.Sorted(ctx.Recording.Samples.All());
         var windows = MeshWindow.Of(Drill, ctx.Recording.Moments, analysis, sorted);
@@ -130,7 +141,7 @@ internal sealed class MeshRun : IDisposable
             var reports = new List<MeshWindowReport>();
             foreach (var window in windows)
             {
-                var comparison = await CompareAsync(window, service, sorted, checks).ConfigureAwait(false);
+                var comparison = await CompareAsync(window, service, sorted, checks, deadline.Token).ConfigureAwait(false);
                 if (comparison is not null)
                 {
                     reports.Add(comparison.Report());
@@ -138,8 +149,8 @@ internal sealed class MeshRun : IDisposable
             }
 
             var countedTo = time.GetUtcNow(); // the first scrape after the run's end is in
-            var (errors, requests) = await _queries.UserErrorsAsync(since, countedTo, CancellationToken.None).ConfigureAwait(false);
-            var peak = await _queries.PeakErrorRatioAsync(since, runEnd, CancellationToken.None).ConfigureAwait(false);
+            var (errors, requests) = await _queries.UserErrorsAsync(since, countedTo, deadline.Token).ConfigureAwait(false);
+            var peak = await _queries.PeakErrorRatioAsync(since, runEnd, deadline.Token).ConfigureAwait(false);
             var users = new UserErrorsReport(since, countedTo, errors, requests, peak is { } p ? Math.Round(p.Ratio, 6) : null, peak?.At);
             checks.Add(MeshChecks.UserErrors(users, _telemetry, _allowed));
             Budget = Budget is null ? null : Budget with { Spent = errors };
@@ -149,12 +160,16 @@ internal sealed class MeshRun : IDisposable
         {
             return Unreachable(e.Message, windows, service);
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return Unreachable($"Prometheus {_queries.Prometheus} did not answer every query within {Format.Seconds(budget)}", windows, service);
+        }
 
         var reasons = checks.Where(c => c.Failed).Select(c => $"{c.Name}: expected {c.Expected}, got {c.Actual}").ToList();
         return new MeshOutcome(checks, reasons, report, Budget);
     }
 
-    private async Task<WindowComparison?> CompareAsync(MeshWindow window, string? service, IReadOnlyList<Probing.ProbeSample> sorted, List<CheckResult> checks)
+    private async Task<WindowComparison?> CompareAsync(MeshWindow window, string? service, IReadOnlyList<Probing.ProbeSample> sorted, List<CheckResult> checks, CancellationToken cancellationToken)
     {
         var required = Settings.Required;
         var shareName = $"mesh.share.{window.Name}";
@@ -176,7 +191,7 @@ internal sealed class MeshRun : IDisposable
             return null;
         }
 
-        var responses = await _queries!.ResponsesAsync(service, Drill.Namespace, window.From + _telemetry.ScrapeInterval, window.To, CancellationToken.None).ConfigureAwait(false);
+        var responses = await _queries!.ResponsesAsync(service, Drill.Namespace, window.From + _telemetry.ScrapeInterval, window.To, cancellationToken).ConfigureAwait(false);
         var comparison = new WindowComparison(window, _telemetry, sorted, responses, Drill.Expect.Confidence);
         checks.Add(MeshChecks.Share(comparison, service));
         checks.Add(MeshChecks.Agreement(comparison, Settings.AgreeWithin));
@@ -199,7 +214,7 @@ internal sealed class MeshRun : IDisposable
             MeshChecks.Skipped($"mesh.agreement.{w.Name}", Agreement, why, required),
         }).Append(MeshChecks.Skipped("mesh.userErrors", "5xx answered to users by the ingress gateway", why, required || _allowed is not null)).ToList();
         var report = new MeshReport { Status = MeshReport.Skipped, Reason = why, Prometheus = _queries?.Prometheus.ToString(), Service = service, AgreeWithin = Settings.AgreeWithin };
-        var reasons = new List<string> { $"mesh checks skipped: {why}; the verdict rests on the probe alone" };
+        var reasons = new List<string> { required ? $"mesh checks not evaluated: {why} (mesh.required)" : $"mesh checks skipped: {why}; the verdict rests on the probe alone" };
         reasons.AddRange(checks.Where(c => c.Failed).Select(c => $"{c.Name}: {c.Actual}"));
         return new MeshOutcome(checks, reasons, report, Budget);
     }

@@ -25,7 +25,7 @@ public sealed class CliDemoAndCancelTests
     [Test]
     public void Demo_InsideTheBundledBlackouts_NotRefused()
     {
-        var bundled = DrillBot.Drills.Definitions.DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, DrillBot.Scheduling.QuartzCronParser.Instance, _ => "http://127.0.0.1:9/").Config!;
+        var bundled = DrillBot.Drills.Definitions.DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, DrillBot.Scheduling.QuartzCronParser.Instance, n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/" : null).Config!;
         var mondayEveningShanghai = new DateTimeOffset(2026, 1, 5, 13, 0, 0, TimeSpan.Zero);
         var saturday = new DateTimeOffset(2026, 1, 10, 3, 0, 0, TimeSpan.Zero);
 

@@ -16,11 +16,19 @@ internal sealed class FakePrometheus : HttpMessageHandler
 
     public List<string> Queries { get; } = [];
 
+    /// <summary>How long each answer takes.</summary>
+    public TimeSpan Delay { get; set; }
+
     public static string Vector(params (string Labels, double Value)[] samples) =>
         "{\"resultType\":\"vector\",\"result\":[" + string.Join(",", samples.Select(s => $"{{\"metric\":{{{s.Labels}}},\"value\":[1700000000,\"{s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"]}}")) + "]}";
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+
         if (Unreachable)
         {
             throw new HttpRequestException("Connection refused (127.0.0.1:9)");
@@ -34,6 +42,6 @@ internal sealed class FakePrometheus : HttpMessageHandler
 
         var path = request.RequestUri.AbsolutePath;
         var data = Answer(path, query) ?? (path.EndsWith("query_range", StringComparison.Ordinal) ? "{\"resultType\":\"matrix\",\"result\":[]}" : Vector());
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"status\":\"success\",\"data\":" + data + "}", Encoding.UTF8, "application/json") });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"status\":\"success\",\"data\":" + data + "}", Encoding.UTF8, "application/json") };
     }
 }

@@ -133,6 +133,22 @@ public sealed class MeshWithFakesTests
     }
 
     [Test]
+    public async Task Run_PrometheusSlowerThanTheEvaluationAllows_SkippedSayingSo_RunNotHeldUp()
+    {
+        MeshSays("east");
+        _prometheus.Delay = TimeSpan.FromMilliseconds(200);
+        var (config, drill) = Setup();
+        config = config with { Telemetry = config.Telemetry! with { Timeout = TimeSpan.FromMilliseconds(300) } };
+
+        var report = await RunAsync(config, drill);
+
+        // one scrape interval (20 ms) and two query timeouts (600 ms) for six queries of 200 ms each
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(report.Mesh!.Reason, Is.EqualTo("Prometheus http://prometheus.test:9090/ did not answer every query within 0.62s"));
+        Assert.That(report.Checks.Where(c => c.Name.StartsWith("mesh.", StringComparison.Ordinal)), Has.All.Matches<Drills.Analysis.CheckResult>(c => c.Skipped));
+    }
+
+    [Test]
     public async Task Run_MeshRequiredAndPrometheusUnreachable_RefusedBeforeAnyChange()
     {
         _prometheus.Unreachable = true;
