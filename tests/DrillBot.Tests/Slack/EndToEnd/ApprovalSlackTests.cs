@@ -161,16 +161,19 @@ public sealed class ApprovalSlackTests
         service.PostSlackAsync("/slack/interactions", SignedRequests.Click(action, approvalId, user, trigger, slack.ResponseUrl(trigger).ToString(), user.ToLowerInvariant()));
 
     private string? ReplyTo(string hook) =>
-        slack.Calls.FirstOrDefault(c => c.Method == "response_url" && c.Path.EndsWith("/" + hook, StringComparison.Ordinal))?.Body?.ToJsonString();
+        Unescaped(slack.Calls.FirstOrDefault(c => c.Method == "response_url" && c.Path.EndsWith("/" + hook, StringComparison.Ordinal))?.Body?.ToJsonString());
 
     private RecordedCall? Posted(string approvalId) =>
         slack.Calls.FirstOrDefault(c => c.Ok && c.Method == "chat.postMessage" && c.ThreadTs is null && c.Body!.ToJsonString().Contains(approvalId, StringComparison.Ordinal));
 
     private List<string> Thread(string approvalId) =>
-        Posted(approvalId) is { } root ? slack.Calls.Where(c => c.Ok && c.Method == "chat.postMessage" && c.ThreadTs == root.Ts).Select(c => c.Body!.ToJsonString()).ToList() : [];
+        Posted(approvalId) is { } root ? slack.Calls.Where(c => c.Ok && c.Method == "chat.postMessage" && c.ThreadTs == root.Ts).Select(c => Unescaped(c.Body!.ToJsonString())!).ToList() : [];
 
     private string? Closed(string approvalId) =>
-        Posted(approvalId) is { } root ? slack.Calls.FirstOrDefault(c => c.Ok && c.Method == "chat.update" && c.Body?["ts"]?.GetValue<string>() == root.Ts)?.Body?.ToJsonString() : null;
+        Posted(approvalId) is { } root ? Unescaped(slack.Calls.FirstOrDefault(c => c.Ok && c.Method == "chat.update" && c.Body?["ts"]?.GetValue<string>() == root.Ts)?.Body?.ToJsonString()) : null;
+
+    /// <summary>The JSON text with its \\u escapes (&lt; &gt; ` …) decoded, to search for what Slack shows.</summary>
+    internal static string? Unescaped(string? json) => json is null ? null : System.Text.RegularExpressions.Regex.Unescape(json);
 
     private async Task<int> RunCountAsync() => (await service.SendAsync(HttpMethod.Get, "/api/runs")).Body["runs"]!.AsArray().Count;
 }
