@@ -41,5 +41,6 @@ public sealed record OverrideTicket(
 
     public bool ExpiredAt(DateTimeOffset now) => now.ToUnixTimeSeconds() > ExpiresUnix;
 
+    [JsonIgnore]
     public string ExpiresText => DateTimeOffset.FromUnixTimeSeconds(ExpiresUnix).UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }
