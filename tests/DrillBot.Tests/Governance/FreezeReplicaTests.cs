@@ -45,7 +45,7 @@ public sealed class FreezeReplicaTests
         var runB = await b.StartAsync("slow-shanghai");
         await a.WaitForPhaseAsync(runA, "steps");
         await b.WaitForPhaseAsync(runB, "steps");
-        await Eventually.WaitAsync(() => LabState.Snapshot(lab)["reviews-v1"] != before["reviews-v1"] && LabState.Snapshot(lab)["reviews-v2"] != before["reviews-v2"], "both faults in the Lab");
+        await Eventually.WaitAsync(() => LabState.Snapshot(lab)["Deployment reviews-v1"] != before["Deployment reviews-v1"] && LabState.Snapshot(lab)["Deployment reviews-v2"] != before["Deployment reviews-v2"], "both faults in the Lab");
 
         var (frozen, freeze) = await b.SendAsync(HttpMethod.Post, "/api/freeze", """{"reason": "incident INC-42", "by": "@oncall"}""");
         var reportA = await a.WaitForReportAsync(runA, TimeSpan.FromSeconds(60));
