@@ -39,8 +39,9 @@ internal sealed class RunLauncher(
     private ActiveRun Launch(DrillsConfig config, DrillDefinition drill, RunRequest request, IReadOnlySet<string> targets, string runId)
     {
         using var scope = logger.BeginScope(new RunLogScope(runId, drill.Name));
-        var sinks = new List<IRunSink> { new HistorySink(store, time, logger) };
-        sinks.AddRange(sinkSources.Select(source => source.Create(drill, request, runId)));
+        // the history's finish comes last: once a run reads as finished, its audit events and Slack messages are recorded too
+        var sinks = sinkSources.Select(source => source.Create(drill, request, runId)).ToList();
+        sinks.Add(new HistorySink(store, time, logger));
 
         var quick = new List<IDrillObserver> { new MetricsObserver(metrics), new RunLogObserver(logger) };
         RunEventPump? pump = null;

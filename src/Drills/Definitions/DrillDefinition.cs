@@ -22,6 +22,8 @@ public sealed record DrillDefinition
     public required TimeSpan ObserveFor { get; init; }
     public required RestoreDefinition Restore { get; init; }
     public required TimeSpan Timeout { get; init; }
+    /// <summary>Who must approve a manual run first; null = no approval needed.</summary>
+    public ApprovalDefinition? Approval { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>The clusters the steps touch, in first-use order.</summary>

@@ -33,6 +33,7 @@ internal static class DrillParser
         failbackMap?.Done();
         restoreMap?.Done();
         var timeout = map.Duration("timeout") ?? TimeSpan.FromMinutes(10);
+        var approval = ApprovalParser.Parse(ctx, map.Map("approval"), schedule is not null);
         map.Done();
 
         if (name is null || probe is null || expect is null || observeFor is null || steps.Any(s => s is null))
@@ -57,6 +58,7 @@ internal static class DrillParser
             ObserveFor = observeFor.Value,
             Restore = new RestoreDefinition(verifyWithin) { Failback = failback },
             Timeout = timeout,
+            Approval = approval,
             Location = map.Location,
         };
         DrillRules.Check(ctx, drill, path);
