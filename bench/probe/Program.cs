@@ -5,6 +5,7 @@ using DrillBot.Bench;
 return args.FirstOrDefault() switch
 {
     "rate" => await RateBench.RunAsync(new Uri(args[1]), TimeSpan.FromSeconds(double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)), args.Skip(3).Select(int.Parse).ToList()),
+    "null" => await NullBench.RunAsync(new Uri(args[1]), int.Parse(args[2])),
     "recovery" => await RecoveryBench.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
