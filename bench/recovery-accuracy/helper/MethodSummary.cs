@@ -17,6 +17,9 @@ internal sealed record MethodSummary(
 {
     public int Missing => Runs - Errors.Count;
 
+    /// <summary>The largest per-run jitter p99 (DrillBot with a samples file), ms.</summary>
+    public double? JitterP99Ms { get; init; }
+
     public static MethodSummary Of(string method, IReadOnlyList<RunResult> runs)
     {
         var all = runs.Select(r => r.Of(method)).ToList();
@@ -29,6 +32,9 @@ internal sealed record MethodSummary(
             Stats.Median(all.Select(m => m.CpuSeconds).ToList()) ?? 0,
             all.Sum(m => m.CpuSeconds) * 1000 / Math.Max(1, all.Sum(m => m.Samples)),
             Stats.Median(observe),
-            all.Max(m => m.PeakRssKb) / 1024.0);
+            all.Max(m => m.PeakRssKb) / 1024.0)
+        {
+            JitterP99Ms = all.Where(m => m.JitterP99Ms is not null).Select(m => m.JitterP99Ms!.Value).DefaultIfEmpty(double.NaN).Max() is var j && !double.IsNaN(j) ? j : null,
+        };
     }
 }
