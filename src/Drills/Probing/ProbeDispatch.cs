@@ -8,6 +8,13 @@ namespace DrillBot.Drills.Probing;
 /// request: a transport's network exception is a <c>connection</c> error; anything else (a failing sample handler) is
 /// kept and rethrown by <see cref="DrainAsync"/>, after every request in flight has ended.
 /// </summary>
+/// <remarks>
+/// A sender thread stamps its request's send time just before sending (the schedule's stamp is taken before the handoff,
+/// and on a loaded machine a woken thread may run tens of milliseconds later: a send time that early would date an
+/// answer before the moment the server routed it). Stamps are taken in sequence order (a sender whose predecessor has
+/// not stamped yet waits for it, which only happens when answers overlap), so send times still rise with sequence
+/// numbers, as the run's sample log relies on.
+/// </remarks>
 internal sealed class ProbeDispatch
 {
     private readonly IProbeTransport _transport;
@@ -16,14 +23,20 @@ internal sealed class ProbeDispatch
     private readonly Action<ProbeJob, ProbeResponse> _answered;
     private readonly ProbeSenders? _senders;
     private readonly List<Task> _inFlight = [];
+    private readonly object _stampGate = new(); // Monitor.Wait/Pulse need a Monitor, not a System.Threading.Lock
+    private long _nextToStamp;
     private Exception? _failure;
 
-    public ProbeDispatch(IProbeTransport transport, ProbeDefinition probe, SemaphoreSlim slots, Action<ProbeJob, ProbeResponse> answered)
+    public ProbeDispatch(IProbeTransport transport, ProbeDefinition probe, SemaphoreSlim slots, Action<ProbeJob, ProbeResponse> answered, Func<ProbeJob, ProbeJob> stamp)
     {
         (_transport, _probe, _slots, _answered) = (transport, probe, slots, answered);
         if (transport is IBlockingProbeTransport blocking)
         {
-            _senders = new ProbeSenders(probe.MaxInFlight, job => Answer(job, () => blocking.Send(probe.Url, probe.Timeout)));
+            _senders = new ProbeSenders(probe.MaxInFlight, job =>
+            {
+                var stamped = StampInOrder(job, stamp);
+                Answer(stamped, () => blocking.Send(probe.Url, probe.Timeout));
+            });
         }
     }
 
@@ -55,6 +68,22 @@ internal sealed class ProbeDispatch
         if (_failure is { } failure)
         {
             throw failure;
+        }
+    }
+
+    private ProbeJob StampInOrder(ProbeJob job, Func<ProbeJob, ProbeJob> stamp)
+    {
+        lock (_stampGate)
+        {
+            while (_nextToStamp != job.Sequence)
+            {
+                Monitor.Wait(_stampGate);
+            }
+
+            var stamped = stamp(job);
+            _nextToStamp++;
+            Monitor.PulseAll(_stampGate);
+            return stamped;
         }
     }
 

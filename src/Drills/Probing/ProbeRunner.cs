@@ -47,7 +47,7 @@ internal sealed class ProbeRunner(ProbeDefinition probe, IProbeTransport transpo
     {
         using var slots = new SemaphoreSlim(probe.MaxInFlight, probe.MaxInFlight);
         using var waiter = ProbeWaiter.For(time, stop);
-        var dispatch = new ProbeDispatch(transport, probe, slots, (job, response) => onSample(Complete(job, response)));
+        var dispatch = new ProbeDispatch(transport, probe, slots, (job, response) => onSample(Complete(job, response)), Stamp);
         var start = time.GetUtcNow();
         var startTicks = time.GetTimestamp();
         for (long n = 0; !stop.IsCancellationRequested; n++)
@@ -63,10 +63,17 @@ internal sealed class ProbeRunner(ProbeDefinition probe, IProbeTransport transpo
             var sentAt = time.GetUtcNow();
             var late = time.GetElapsedTime(startTicks, sentTicks) - due > LateAfter;
             Interlocked.Increment(ref _sent);
-            dispatch.Send(new ProbeJob(n, start + due, sentAt, sentTicks, late));
+            dispatch.Send(new ProbeJob(n, start + due, sentAt, sentTicks, late) { StartTicks = startTicks, Due = due });
         }
 
         await dispatch.DrainAsync();
+    }
+
+    /// <summary>The job stamped now: when it really leaves (a sender thread calls this just before sending).</summary>
+    private ProbeJob Stamp(ProbeJob job)
+    {
+        var sentTicks = time.GetTimestamp();
+        return job with { SentAt = time.GetUtcNow(), SentTicks = sentTicks, Late = time.GetElapsedTime(job.StartTicks, sentTicks) - job.Due > LateAfter };
     }
 
     private ProbeSample Complete(ProbeJob job, ProbeResponse response)
