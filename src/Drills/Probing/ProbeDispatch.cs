@@ -89,7 +89,9 @@ internal sealed class ProbeDispatch
 
     private async Task SendAsync(ProbeJob job)
     {
-        await Task.Yield(); // the schedule goes on at once
+        // no Task.Yield first: on the system clock this runs on the schedule's own thread, and a yield would queue every
+        // request to the thread pool, whose few threads a busy process may not free for a second; a transport whose task
+        // completes at once is answered inline, any other continues when its answer arrives
         ProbeResponse response;
         try
         {
