@@ -20,6 +20,9 @@ internal sealed record MethodSummary(
     /// <summary>The largest per-run jitter p99 (DrillBot with a samples file), ms.</summary>
     public double? JitterP99Ms { get; init; }
 
+    /// <summary>The median of the per-run jitter p99s, ms.</summary>
+    public double? JitterP99MedianMs { get; init; }
+
     public static MethodSummary Of(string method, IReadOnlyList<RunResult> runs)
     {
         var all = runs.Select(r => r.Of(method)).ToList();
@@ -34,6 +37,7 @@ internal sealed record MethodSummary(
             Stats.Median(observe),
             all.Max(m => m.PeakRssKb) / 1024.0)
         {
+            JitterP99MedianMs = Stats.Median(all.Where(m => m.JitterP99Ms is not null).Select(m => m.JitterP99Ms!.Value).ToList()),
             JitterP99Ms = all.Where(m => m.JitterP99Ms is not null).Select(m => m.JitterP99Ms!.Value).DefaultIfEmpty(double.NaN).Max() is var j && !double.IsNaN(j) ? j : null,
         };
     }
