@@ -34,8 +34,8 @@ if [ "${1:-}" = soak ]; then
   awk -v interval=10ms -v "observe=${minutes}m" -v "timeout=$((minutes + 15))m" -v expect=3 \
     -f bench/recovery-accuracy/bench-drills.awk drills.yaml >"$out/soak.yaml"
   rm -rf "$out/soak"
-  echo "# soak: reviews-failover probing every 10 ms, observeFor ${minutes}m (load $(load))"
-  "${bench[@]}" soak "$out/drillbot/drillbot" "$out/soak.yaml" "$out/soak" | tail -12
+  echo "# soak: reviews-failover probing every 10 ms, observeFor ${minutes}m (load $(load)), MALLOC_ARENA_MAX=2 as the image sets it"
+  MALLOC_ARENA_MAX=2 "${bench[@]}" soak "$out/drillbot/drillbot" "$out/soak.yaml" "$out/soak" | tail -12
   echo "load at the end: $(load); machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version)"
   exit 0
 fi
