@@ -9,7 +9,7 @@ public static class DrillAnalyzer
     {
         var drill = input.Drill;
         var sorted = SampleWindows.Sorted(input.Samples);
-        var byClass = sorted.GroupBy(s => s.Class, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var byClass = CountByClass(sorted);
         var latency = LatencySummary.Of(sorted.Where(s => s.Ok).Select(s => s.Duration.TotalMilliseconds));
         var checks = new List<CheckResult>();
         var reasons = new List<string>();
@@ -42,24 +42,31 @@ public static class DrillAnalyzer
                 checks.Add(Checks.Recovery(expected, recovery));
             }
 
-            var observed = SampleWindows.Between(sorted, observeFrom, end).ToList();
-            errorRatio = observed.Count == 0 ? null : observed.Count(s => !s.Ok) / (double)observed.Count;
+            // counted in place: an hour at 100/s is 360,000 samples, and copies of them would be most of the run's peak memory
+            var (observed, notOk) = (0, 0);
+            foreach (var s in SampleWindows.Between(sorted, observeFrom, end))
+            {
+                observed++;
+                notOk += s.Ok ? 0 : 1;
+            }
+
+            errorRatio = observed == 0 ? null : notOk / (double)observed;
             if (drill.Expect.MaxErrorRatio is { } maxError)
             {
-                checks.Add(Checks.ErrorRatio(maxError, observed.Count(s => !s.Ok), observed.Count, drill.Expect.Confidence));
+                checks.Add(Checks.ErrorRatio(maxError, notOk, observed, drill.Expect.Confidence));
             }
 
             var shareFrom = recovery?.WindowStart ?? input.LastStepAt ?? observeFrom;
-            var okAfter = SampleWindows.Between(sorted, shareFrom, end).Where(s => s.Ok).ToList();
-            shareSamples = okAfter.Count;
-            foreach (var g in okAfter.GroupBy(s => s.Class, StringComparer.Ordinal))
+            var okAfter = CountByClass(SampleWindows.Between(sorted, shareFrom, end).Where(s => s.Ok));
+            shareSamples = okAfter.Values.Sum();
+            foreach (var (cls, n) in okAfter)
             {
-                shares[g.Key] = g.Count() / (double)okAfter.Count;
+                shares[cls] = n / (double)shareSamples;
             }
 
             foreach (var (cls, bounds) in drill.Expect.Share)
             {
-                checks.Add(Checks.Share(cls, bounds, okAfter.Count(s => s.Class == cls), okAfter.Count, drill.Expect.Confidence));
+                checks.Add(Checks.Share(cls, bounds, okAfter.GetValueOrDefault(cls), shareSamples, drill.Expect.Confidence));
             }
 
             if (drill.Expect.MinSamples > 0)
@@ -87,5 +94,16 @@ public static class DrillAnalyzer
         }
 
         return new DrillAnalysis(sorted.Count, late, byClass, latency, recovery, shares, shareSamples, errorRatio, steadyRatio, failback, checks, reasons) { FailbackServedBy = failbackServedBy };
+    }
+
+    private static Dictionary<string, int> CountByClass(IEnumerable<ProbeSample> samples)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in samples)
+        {
+            counts[s.Class] = counts.GetValueOrDefault(s.Class) + 1;
+        }
+
+        return counts;
     }
 }

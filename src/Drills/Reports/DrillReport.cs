@@ -1,4 +1,5 @@
 using DrillBot.Drills.Analysis;
+using DrillBot.Drills.Probing;
 using DrillBot.Drills.Running;
 
 namespace DrillBot.Drills.Reports;
@@ -28,6 +29,12 @@ public sealed record DrillReport
     public IReadOnlyList<StepInfo> Steps { get; init; } = [];
     public IReadOnlyList<TimelineMarker> Markers { get; init; } = [];
     public required Timeline Timeline { get; init; }
+
+    /// <summary>
+    /// Every probe sample of the run, sorted by send time, for <c>--samples-file</c>; not part of the JSON (the
+    /// <see cref="Timeline"/> is) and empty in a report read back from JSON.
+    /// </summary>
+    internal IReadOnlyList<ProbeSample> RawSamples { get; init; } = [];
 
     /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
     public bool Misconfigured { get; init; }

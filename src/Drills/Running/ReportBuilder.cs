@@ -42,7 +42,8 @@ internal static class ReportBuilder
             Misconfigured = recording.Misconfigured,
             Steps = [.. recording.Steps],
             Markers = markers,
-            Timeline = new Timeline(start, samples.Select(s => new TimelineSample(Math.Round((s.SentAt - start).TotalSeconds, 4), Math.Round(s.Duration.TotalMilliseconds, 2), s.Class, s.Ok, s.Status, s.ErrorKind, s.Late)).ToList()),
+            Timeline = TimelineBuilder.Build(start, samples, drill.Probe.Interval),
+            RawSamples = samples,
         };
     }
 
