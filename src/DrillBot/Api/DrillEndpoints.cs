@@ -33,7 +33,7 @@ internal static class DrillEndpoints
         return Results.Json(new { drills });
     }
 
-    private static async Task<IResult> StartAsync(string name, HttpRequest request, RunCoordinator coordinator, ReportLinks links, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(string name, HttpRequest request, RunCoordinator coordinator, ReportLinks links, DrillsConfigState config, CancellationToken cancellationToken)
     {
         var (body, problem) = await ReadBodyAsync(request, cancellationToken);
         if (problem is not null)
@@ -48,8 +48,13 @@ internal static class DrillEndpoints
             return Problems.BadRequest("overrideBlackout needs a reason (it is recorded in the report), e.g. {\"overrideBlackout\": \"hotfix verification\"}.");
         }
 
+        if (body.Control && config.Current.FindDrill(name) is { } drill && (drill.Control ?? Drills.Definitions.ControlDefinition.DefaultFor(drill)).ProblemWith(drill) is { } noControl)
+        {
+            return Problems.BadRequest($"control: drill '{name}' cannot have a control run: {noControl}.");
+        }
+
         var trigger = new RunTrigger(TriggerKind.Api, by) { OverrideBlackoutReason = body.OverrideBlackout?.Trim() };
-        var outcome = await coordinator.StartAsync(new RunRequest(name, trigger, body.DryRun, LinkBase: linkBase), cancellationToken);
+        var outcome = await coordinator.StartAsync(new RunRequest(name, trigger, body.DryRun, LinkBase: linkBase) { Control = body.Control }, cancellationToken);
         return outcome switch
         {
             StartOutcome.Started s => Results.Json(
@@ -64,7 +69,7 @@ internal static class DrillEndpoints
         };
     }
 
-    /// <summary>The optional body <c>{"dryRun": bool, "by": "who", "overrideBlackout": "why"}</c>; an empty body is fine.</summary>
+    /// <summary>The optional body <c>{"dryRun": bool, "by": "who", "overrideBlackout": "why", "control": bool}</c>; an empty body is fine.</summary>
     private static async Task<(StartBody Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var text = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
@@ -94,5 +99,5 @@ internal static class DrillEndpoints
         }
     }
 
-    private sealed record StartBody(bool DryRun = false, string? By = null, string? OverrideBlackout = null);
+    private sealed record StartBody(bool DryRun = false, string? By = null, string? OverrideBlackout = null, bool Control = false);
 }

@@ -8,4 +8,8 @@ namespace DrillBot.Runs;
 /// <paramref name="LinkBase"/> is the base address the request came in on (for report links when
 /// <c>DRILLBOT_PUBLIC_URL</c> is unset).
 /// </summary>
-public sealed record RunRequest(string Drill, RunTrigger Trigger, bool DryRun = false, string? SlackUserId = null, Uri? LinkBase = null);
+public sealed record RunRequest(string Drill, RunTrigger Trigger, bool DryRun = false, string? SlackUserId = null, Uri? LinkBase = null)
+{
+    /// <summary>Run a control first (the API's <c>"control": true</c>): the drill's own <c>control:</c>, or the default one (docs/drills-yaml.md#control).</summary>
+    public bool Control { get; init; }
+}

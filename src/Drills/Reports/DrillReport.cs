@@ -29,6 +29,9 @@ public sealed record DrillReport
     public IReadOnlyList<TimelineMarker> Markers { get; init; } = [];
     public required Timeline Timeline { get; init; }
 
+    /// <summary>The control run (docs/drills-yaml.md#control); null when the run had none.</summary>
+    public ControlInfo? Control { get; init; }
+
     /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
     public bool Misconfigured { get; init; }
 }

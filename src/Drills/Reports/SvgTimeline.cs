@@ -27,11 +27,16 @@ internal static class SvgTimeline
         var w = Math.Max(1.0, (Width - Left - Right) * (report.Probes.IntervalMs / 1000.0) / end);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"probe timeline\" class=\"timeline\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{BandTop - 8}\" class=\"axis\">probe class per sample ({samples.Count} samples)</text>");
+        // one band per probe (a drill with probes:), top to bottom in the drill's order
+        var bands = samples.Select(s => s.Probe).Distinct().ToList();
+        var bandHeight = (double)BandHeight / Math.Max(1, bands.Count);
+        var names = bands.Count > 1 ? $"; bands top to bottom: {string.Join(", ", bands)}" : string.Empty;
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{BandTop - 8}\" class=\"axis\">probe class per sample ({samples.Count} samples{WebUtility.HtmlEncode(names)})</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{BandTop}\" width=\"{Width - Left - Right}\" height=\"{BandHeight}\" fill=\"#f1f5f9\"/>");
         foreach (var s in samples)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(s.T):0.##}\" y=\"{BandTop}\" width=\"{w:0.##}\" height=\"{BandHeight}\" fill=\"{colours.GetValueOrDefault(s.Class, "#94a3b8")}\"/>");
+            var top = BandTop + (bands.IndexOf(s.Probe) * bandHeight);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(s.T):0.##}\" y=\"{top:0.##}\" width=\"{w:0.##}\" height=\"{bandHeight:0.##}\" fill=\"{colours.GetValueOrDefault(s.Class, "#94a3b8")}\"/>");
         }
 
         for (var i = 0; i <= 4; i++)

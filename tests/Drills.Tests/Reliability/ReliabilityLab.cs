@@ -55,8 +55,7 @@ internal sealed class ReliabilityLab : IAsyncDisposable
         var t = LabTopology.Default;
         var lab = await LabHost.StartAsync(t with { Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(100), PodStopDelay = TimeSpan.FromMilliseconds(50), EndpointPropagationDelay = TimeSpan.FromMilliseconds(50) } });
         var dir = System.IO.Directory.CreateTempSubdirectory("drills-reliability-").FullName;
-        var env = new Dictionary<string, string> { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
-        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
+        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => lab.Variables.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         return new ReliabilityLab(lab, result.Config! with { Blackouts = [] }, dir);
     }
