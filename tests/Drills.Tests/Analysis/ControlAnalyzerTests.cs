@@ -14,6 +14,13 @@ public sealed class ControlAnalyzerTests
         Steps = [new EnableFailoverStep { Cluster = "mesh", Namespace = "default", DestinationRule = "reviews", Failover = [], OutlierDetection = new OutlierDetectionSettings(1, null, null, null, 100) }, .. Drill.Failover().Steps],
     };
 
+    /// <summary>A distribute rule (the remediation) and cn-shanghai's share between 0.05 and 0.15.</summary>
+    private static DrillDefinition Distribution() => Drill.Failover() with
+    {
+        Steps = [new DistributeTrafficStep { Cluster = "mesh", Namespace = "default", DestinationRule = "reviews", Distribute = [] }],
+        Expect = new ExpectDefinition(null, new Dictionary<string, ShareExpectation> { ["cn-shanghai"] = new(0.05, 0.15) }, 0, null),
+    };
+
     private static ControlResult Analyze(DrillDefinition drill, SampleStream samples, TimeSpan length, string? abortIf = null) =>
         ControlAnalyzer.Analyze(new ControlInput(drill, [(drill.ProbeViews()[0], samples.Samples)], SampleStream.T0, SampleStream.T0, SampleStream.T0 + length, abortIf));
 
@@ -70,11 +77,7 @@ public sealed class ControlAnalyzerTests
     [Test]
     public void Analyze_DistributionWithoutTheRule_ShareOutsideTheBounds_Necessary()
     {
-        var drill = Drill.Failover() with
-        {
-            Steps = [new DistributeTrafficStep { Cluster = "mesh", Namespace = "default", DestinationRule = "reviews", Distribute = [] }],
-            Expect = new ExpectDefinition(null, new Dictionary<string, ShareExpectation> { ["cn-shanghai"] = new(0.05, 0.15) }, 0, null),
-        };
+        var drill = Distribution();
         var samples = new SampleStream(SampleStream.T0, Interval);
         for (var i = 0; i < 100; i++)
         {
@@ -90,11 +93,7 @@ public sealed class ControlAnalyzerTests
     [Test]
     public void Analyze_DistributionHoldsWithoutTheRule_GenericFinding()
     {
-        var drill = Drill.Failover() with
-        {
-            Steps = [new DistributeTrafficStep { Cluster = "mesh", Namespace = "default", DestinationRule = "reviews", Distribute = [] }],
-            Expect = new ExpectDefinition(null, new Dictionary<string, ShareExpectation> { ["cn-shanghai"] = new(0.05, 0.15) }, 0, null),
-        };
+        var drill = Distribution();
         var samples = new SampleStream(SampleStream.T0, Interval);
         for (var i = 0; i < 100; i++)
         {
