@@ -119,7 +119,17 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         }
 
         await stopProbe.CancelAsync();
-        await probing;
+        try
+        {
+            await probing;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // the objects are restored; a broken prober must not lose the report (Completion never faults)
+            Log.Unexpected(ctx.Setup.Logger, e, ctx.Setup.RunId);
+            ctx.Recording.Stop(Verdict.Errored, $"the prober broke: {e.Message}");
+        }
+
         if (ctx.Setup.Options.ProbeTransport is null)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller

@@ -117,4 +117,14 @@ public sealed class LabControlTests
         Assert.That(lab.State("asm", "EnvoyFilter", "drillbot-fail-reviews"), Is.Null);
         Assert.That(lab.Snapshot(), Is.EqualTo(before));
     }
+
+    [Test]
+    public async Task Plan_WithControl_SaysTheFaultRunsAloneFirst()
+    {
+        await using var lab = await LabRun.StartAsync();
+
+        var plan = await lab.Engine.PlanAsync(lab.Config, lab.Drill("reviews-failover") with { Control = FourSeconds }, CancellationToken.None);
+
+        Assert.That(plan.Notes, Has.Some.EqualTo("control run first: step 4 (scale) alone for up to 4s, without enableFailover; restored, then the steps below"));
+    }
 }
