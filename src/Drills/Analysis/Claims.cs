@@ -16,9 +16,6 @@ public static class Claims
     public const string Failback = "failback";
     public const string RemediationNecessary = "remediation-necessary";
 
-    /// <summary>The check of issue 15 item 5 that failback needs: the original region serves again.</summary>
-    public const string FailbackServedBy = "failback.servedBy";
-
     /// <summary>The check a control run adds (issue 15 item 4): without the remediation the fault broke an expectation.</summary>
     public const string ControlDegraded = "control.degraded";
 
@@ -119,9 +116,10 @@ public static class Claims
         var failback = checks.Where(c => c.Name.StartsWith("failback.", StringComparison.Ordinal)).Select(c => c.Name).ToList();
         if (failback.Count > 0)
         {
-            // steady state again (failback.within) alone is not failback: the original region must serve again
+            // steady state again alone is not failback: the original region must serve again, which failback.within
+            // checks only when the drill has restore.failback (docs/drills-yaml.md#abortif-observefor-restore-timeout)
             var proof = Backed(Failback, failback, checks);
-            proofs.Add(failback.Contains(FailbackServedBy) ? proof : proof with { Proved = false });
+            proofs.Add(drill.Restore.Failback is not null ? proof : proof with { Proved = false });
         }
 
         return proofs;

@@ -18,10 +18,11 @@ public sealed class CliControlTests
         var code = await cli.RunAsync("run", "reviews-region-outage", "--control", "--report-json", "r.json");
 
         Assert.That(code, Is.EqualTo(ExitCodes.Failed), cli.Out + cli.Error);
-        Assert.That(cli.Out, Does.Contain("control step 3: create EnvoyFilter"), "the control's fault step is shown as the control's");
-        Assert.That(cli.Out, Does.Contain("control (2.5s without 1: enableFailover, ended by "));
-        Assert.That(cli.Out, Does.Contain("remediation necessary: no, sufficient: yes"));
-        Assert.That(cli.Out, Does.Contain("the fault recovers without failover: this drill does not prove failover"));
+        var flat = System.Text.RegularExpressions.Regex.Replace(cli.Out, @"\s+", " "); // the terminal wraps long lines
+        Assert.That(flat, Does.Contain("control step 4: create EnvoyFilter"), "the control's fault step is shown as the control's");
+        Assert.That(flat, Does.Contain("control (2.5s without 1: enableFailover, 2: enableFailover, ended by "));
+        Assert.That(flat, Does.Contain("remediation necessary: no, sufficient: yes"));
+        Assert.That(flat, Does.Contain("the fault recovers without failover: this drill does not prove failover"));
         var report = JsonNode.Parse(await File.ReadAllTextAsync(cli.Path2("r.json")))!;
         Assert.That(report["control"]!["necessary"]!.GetValue<bool>(), Is.False);
         Assert.That(report["proves"]!.AsArray().Single(p => p!["claim"]!.GetValue<string>() == "remediation-necessary")!["proved"]!.GetValue<bool>(), Is.False);

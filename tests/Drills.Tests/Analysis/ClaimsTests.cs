@@ -117,4 +117,16 @@ public sealed class ClaimsTests
         Assert.That(proofs.Single(p => p.Claim == Claims.RemediationNecessary).Checks, Is.EqualTo(new[] { Claims.ControlDegraded }));
         Assert.That(proofs.Single(p => p.Claim == Claims.FailoverOnEndpointLoss).Checks[^1], Is.EqualTo(Claims.ControlDegraded));
     }
+
+    [TestCase(true, true)]
+    [TestCase(false, false)]
+    public void Derive_RestoreFailbackServedBy_FailbackProvedByItsPassedCheck(bool passed, bool proved)
+    {
+        var drill = Armed() with { Restore = new RestoreDefinition(TimeSpan.FromSeconds(60)) { Failback = new FailbackExpectation("cn-hangzhou", 0.3, TimeSpan.FromSeconds(2)) } };
+
+        var proof = Claims.Derive(drill, [Ok("beforeFault.cn-hangzhou"), passed ? Ok("failback.within") : Bad("failback.within")]).Single(p => p.Claim == Claims.Failback);
+
+        Assert.That(proof.Proved, Is.EqualTo(proved), "with restore.failback, failback.within includes the original region serving again");
+        Assert.That(proof.Checks, Is.EqualTo(new[] { "failback.within" }));
+    }
 }

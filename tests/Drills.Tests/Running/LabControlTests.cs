@@ -111,7 +111,7 @@ public sealed class LabControlTests
         var control = report.Control!;
         Assert.That((control.EndedBy, control.Necessary), Is.EqualTo(("abortIf", (bool?)true)), Dump(report));
         Assert.That(report.Checks.Single(c => c.Name == Claims.ControlDegraded).Actual, Does.StartWith("degraded: abortIf fired: error ratio 1 above 0.9 for 2s"));
-        Assert.That(report.Steps.Where(s => !s.Control).Select(s => s.Kind), Is.EqualTo(new[] { "enableFailover", "wait", "failWorkload" }), "the real run went on after the control");
+        Assert.That(report.Steps.Where(s => !s.Control).Select(s => s.Kind), Is.EqualTo(new[] { "enableFailover", "enableFailover", "wait", "failWorkload" }), "the real run went on after the control");
         Assert.That(report.Verdict, Is.Not.EqualTo(Verdict.Passed), "every reviews pod fails: failover cannot help either");
         Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Verified));
         Assert.That(lab.State("asm", "EnvoyFilter", "drillbot-fail-reviews"), Is.Null);
