@@ -8,7 +8,7 @@ using DrillBot.Drills.Running.Events;
 namespace DrillBot.Drills.Running;
 
 /// <summary>
-/// One run, start to end: preflight → steady state → steps → observe → restore → failback →
+/// One run, start to end: preflight → steady state → (control run) → steps → observe → restore → failback →
 /// verdict. Whatever happens before restore (abort, timeout, an error, an exception), restore runs.
 /// </summary>
 internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
@@ -31,8 +31,8 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
             runLock = await PreflightPhase.RunAsync(ctx, linked.Token);
             if (ctx.Recording.Outcome is null)
             {
-                probing = StartProbing(transport, stopProbe.Token);
-                await SteadyStateAsync(linked.Token);
+                probing = Probers.Start(ctx, transport, stopProbe.Token);
+                await SteadyStatePhase.RunAsync(ctx, linked.Token);
             }
 
             if (ctx.Recording.Outcome is null && ctx.Setup.Drill.Control is not null)
@@ -66,47 +66,6 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
 
         ctx.Recording.Moments.ObserveEndAt ??= ctx.Setup.Time.GetUtcNow();
         return await FinishAsync(runLock, probing, stopProbe, transport);
-    }
-
-    /// <summary>One prober per probe (the drill's <c>probe:</c>, or each entry of <c>probes:</c>), all over one transport.</summary>
-    private Task StartProbing(IProbeTransport transport, CancellationToken stop)
-    {
-        var running = new List<Task>();
-        foreach (var log in ctx.Recording.Probes)
-        {
-            var prober = new ProbeRunner(log.Probe, transport, ctx.Setup.Time);
-            log.Sent = () => prober.Sent;
-            var name = log.View.Name;
-            running.Add(Task.Run(() => prober.RunAsync(sample =>
-            {
-                log.Samples.Add(sample);
-                ctx.Emit(new ProbeSampled(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Setup.Time.GetUtcNow(), sample) { Probe = name });
-            }, stop), CancellationToken.None));
-        }
-
-        return Task.WhenAll(running);
-    }
-
-    private async Task SteadyStateAsync(CancellationToken cancellationToken)
-    {
-        ctx.EnterPhase(RunPhase.SteadyState);
-        ctx.Recording.Moments.SteadyFrom = ctx.Setup.Time.GetUtcNow();
-        ctx.Recording.Mark("steady-state", "steady state check");
-        await Task.Delay(ctx.Setup.Drill.SteadyState.Duration, ctx.Setup.Time, cancellationToken);
-        ctx.Recording.Moments.SteadyTo = ctx.Setup.Time.GetUtcNow();
-        await ObservePhase.DrainAsync(ctx, ctx.Recording.Probes.Max(p => p.Probe.Timeout));
-        foreach (var log in ctx.Recording.Probes)
-        {
-            var steady = SampleWindows.Between(log.Samples.All(), ctx.Recording.Moments.SteadyFrom.Value, ctx.Recording.Moments.SteadyTo.Value).ToList();
-            var ratio = steady.Count == 0 ? 0 : steady.Count(s => s.Ok) / (double)steady.Count;
-            if (steady.Count == 0 || ratio < ctx.Setup.Drill.SteadyState.MinOkRatio - 1e-9)
-            {
-                var classes = string.Join(", ", steady.GroupBy(s => s.Class).Select(g => $"{g.Key} {g.Count()}"));
-                var probe = log.View.Name is { } name ? $" (probe {name})" : string.Empty;
-                ctx.Recording.Stop(Verdict.Aborted, $"steady state did not hold before the fault: ok ratio {ratio:0.###} < {ctx.Setup.Drill.SteadyState.MinOkRatio:0.###} over {steady.Count} samples ({classes}){probe}");
-                return;
-            }
-        }
     }
 
     private async Task<DrillReport> FinishAsync(RunLock? runLock, Task probing, CancellationTokenSource stopProbe, IProbeTransport transport)

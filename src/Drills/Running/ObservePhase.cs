@@ -84,12 +84,3 @@ internal static class ObservePhase
         }
     }
 }
-
-/// <summary>Why watching the probes stopped.</summary>
-internal enum WatchEnd
-{
-    Duration,
-    Settled,
-    AbortIf,
-    LockLost,
-}

@@ -85,7 +85,8 @@ public sealed class LabControlTests
         Assert.That((control.Necessary, control.Sufficient, control.Finding), Is.EqualTo(((bool?)true, (bool?)true, (string?)null)), Dump(report));
         var share = control.Checks.Single(c => c.Name == "via-hangzhou/share.cn-shanghai");
         Assert.That(share.Failed, Is.True, "without the rule (and productpage locality) about half the pages through cn-hangzhou come from cn-shanghai");
-        Assert.That(share.Interval!.Low, Is.GreaterThan(0.3));
+        // ~50 % on a real mesh; the Lab's shared round-robin counters correlate the two probes (docs/lab.md, Honest limits): 0.3-0.75
+        Assert.That(share.Interval!.Low, Is.GreaterThan(0.15), "entirely above the rule's bounds");
         Assert.That(report.Checks.Single(c => c.Name == Claims.ControlDegraded).Actual, Does.StartWith("degraded: via-hangzhou/share.cn-shanghai"));
         Assert.That(report.Proves.Single(p => p.Claim == Claims.RemediationNecessary).Proved, Is.True);
         Assert.That(report.Proves.Single(p => p.Claim == Claims.Distribution), Has.Property(nameof(Proof.Proved)).True.And.Property(nameof(Proof.Checks)).Contains(Claims.ControlDegraded));
