@@ -83,7 +83,7 @@ internal static class LabCommand
         var full = Path.GetFullPath(directory);
         await stdout.WriteLineAsync($"""
             DrillBot Lab is running. This is an EMULATION (not Kubernetes, not Istio/Envoy): see docs/lab.md.
-              productpage : {lab.ProductpageUrl}
+              productpage : {lab.ProductpageUrl}   (per region's ingress gateway: {string.Join(", ", lab.ProductpageUrls.Select(kv => $"{kv.Key} {kv.Value}"))})
               events      : {lab.EventsUrl}
               metrics     : {lab.MetricsUrl}   (the mesh's Istio metrics, for Prometheus to scrape)
               kubeconfig  : {lab.KubeconfigPath}   (contexts: {string.Join(", ", lab.Contexts)})

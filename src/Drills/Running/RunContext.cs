@@ -12,7 +12,7 @@ internal sealed class RunContext(RunSetup setup, IReadOnlyList<IDrillObserver> o
 {
     public RunSetup Setup { get; } = setup;
 
-    public RunRecording Recording { get; } = new(setup.Time);
+    public RunRecording Recording { get; } = new(setup.Time, setup.Drill);
 
     /// <summary>The mesh's side of the run (budget, mesh checks); null when drills.yaml has no <c>telemetry:</c>.</summary>
     public MeshRun? Mesh { get; } = MeshRun.For(setup);
@@ -21,9 +21,6 @@ internal sealed class RunContext(RunSetup setup, IReadOnlyList<IDrillObserver> o
     public Dictionary<string, IClusterClient> Clients { get; } = new(StringComparer.Ordinal);
 
     public RunPhase Phase { get; private set; } = RunPhase.Pending;
-
-    /// <summary>How many probes were sent so far (the prober, once it runs).</summary>
-    public Func<long> ProbesSent { get; set; } = () => 0;
 
     public void EnterPhase(RunPhase phase)
     {

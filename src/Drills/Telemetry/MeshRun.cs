@@ -107,9 +107,11 @@ internal sealed class MeshRun : IDisposable
     /// After the run: waits one scrape interval for the last scrape, then reads the windows, the users' errors and the budget
     /// spent, all within one scrape interval and two query timeouts (what does not answer by then is skipped, saying so).
     /// <paramref name="hurry"/> (the run was aborted on request, e.g. a shutdown with its grace period running): no wait
-    /// for the last scrape, one query timeout in all.
+    /// for the last scrape, one query timeout in all. With <c>probes:</c> the mesh, which counts every entry point's
+    /// requests together, is compared with every probe's samples together, in the windows every probe is in
+    /// (<see cref="MeshWindow.Of"/>).
     /// </summary>
-    public async Task<MeshOutcome> EvaluateAsync(RunContext ctx, DrillAnalysis analysis, bool hurry = false)
+    public async Task<MeshOutcome> EvaluateAsync(RunContext ctx, RunAnalysis analysis, bool hurry = false)
     {
         if (Since is not { } since)
         {
@@ -133,8 +135,8 @@ internal sealed class MeshRun : IDisposable
         }
 
         var report = new MeshReport { Status = MeshReport.Evaluated, Prometheus = _queries.Prometheus.ToString(), Service = service, AgreeWithin = Settings.AgreeWithin };
-        var sorted = SampleWindows.Sorted(ctx.Recording.Samples.All());
-        var windows = MeshWindow.Of(Drill, ctx.Recording.Moments, analysis, sorted);
+        var sorted = SampleWindows.Sorted(analysis.Probes.SelectMany(p => p.Log.Samples.All()));
+        var windows = MeshWindow.Of([.. analysis.Probes.Select(p => (p.Log.View.Drill, p.Analysis))], ctx.Recording.Moments, sorted);
         var checks = new List<CheckResult>();
         try
         {

@@ -6,9 +6,10 @@ namespace DrillBot.Lab.Ingress;
 /// <summary>
 /// The ingress gateway's Envoy picking a productpage endpoint: productpage's DestinationRule and the
 /// mesh-wide locality setting decide, from the ingress's locality; a connection refused by a stopped pod
-/// still in EDS is retried on another endpoint like Istio's default retry policy.
+/// still in EDS is retried on another endpoint like Istio's default retry policy. One per ingress gateway: it balances
+/// from the locality of <paramref name="context"/> (its cluster).
 /// </summary>
-internal sealed class IngressGateway(LabWorld world)
+internal sealed class IngressGateway(LabWorld world, ContextState context)
 {
     /// <summary>The gateway's workload (and the hop records' source): Istio's default ingress gateway.</summary>
     public const string Workload = "istio-ingressgateway";
@@ -27,11 +28,12 @@ internal sealed class IngressGateway(LabWorld world)
     {
         ReviewsHost? previous1 = null;
         ReviewsHost? previous2 = null;
-        var cluster = snapshot.Ingress.Name;
+        var upstream = snapshot.IngressFrom(context.Index);
+        var cluster = upstream.Name;
         var tries = 1 + world.Topology.Mesh.RetryAttempts;
         for (var attempt = 1; attempt <= tries; attempt++)
         {
-            var host = snapshot.Ingress.Pick(world.HotRandom, previous1, previous2);
+            var host = upstream.Pick(world.HotRandom, previous1, previous2);
             if (host is null)
             {
                 attempts.Add(new HopRecord(Workload, null, cluster, 1, attempt, 503, "UH", null));

@@ -8,13 +8,14 @@ using Microsoft.Extensions.Primitives;
 namespace DrillBot.Lab.Ingress;
 
 /// <summary>
-/// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> and Bookinfo's API <c>/api/v1/products/{id}/reviews</c>
-/// (a productpage of any region, picked by productpage's DestinationRule, which calls reviews through its own emulated
-/// sidecar), <c>/health</c>, the ground truth at <c>/lab/events</c> and <c>/lab/requests</c> (per-request hop records), the
-/// mesh's Istio metrics at <c>/stats/prometheus</c>, plus the <c>x-lab-*</c> response headers naming the serving pods.
+/// One region's Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> and Bookinfo's API
+/// <c>/api/v1/products/{id}/reviews</c> (a productpage of any region, picked by productpage's DestinationRule from this
+/// gateway's locality, which calls reviews through its own emulated sidecar), <c>/health</c>, the ground truth at
+/// <c>/lab/events</c> and <c>/lab/requests</c> (per-request hop records, every gateway's), the mesh's Istio metrics at
+/// <c>/stats/prometheus</c> (every proxy's), plus the <c>x-lab-*</c> response headers naming the gateway and the serving pods.
 /// Serving a page allocates only its small hop record and the ground-truth headers.
 /// </summary>
-internal sealed class IngressServer(LabWorld world, ILogger logger)
+internal sealed class IngressServer(LabWorld world, ContextState context, ILogger logger)
 {
     private static readonly byte[] Healthy = "Product page is healthy"u8.ToArray();
     private static readonly StringValues Html = "text/html; charset=utf-8";
@@ -28,15 +29,19 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
     /// <summary>Response header naming the reviews pod whose answer is in the page, or <c>none</c> (Lab ground truth).</summary>
     public const string ReviewsHeader = "x-lab-reviews";
 
+    /// <summary>Response header naming the context whose ingress gateway took the request (Lab ground truth).</summary>
+    public const string IngressHeader = "x-lab-ingress";
+
     /// <summary>Where the Istio metrics are scraped (Envoy's merged-metrics path).</summary>
     public const string MetricsPath = "/stats/prometheus";
 
     private readonly ReviewsCaller _caller = new(world);
-    private readonly IngressGateway _gateway = new(world);
+    private readonly IngressGateway _gateway = new(world, context);
     private readonly ReviewsApi _api = new(world.Topology.Template);
+    private readonly StringValues _ingress = context.Name;
 
     /// <summary>The context whose gateway this is (the records' entry point).</summary>
-    private string Entry => world.IngressContext.Name;
+    private string Entry => context.Name;
 
     public Task HandleAsync(HttpContext http)
     {
@@ -65,6 +70,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
     private Task Productpage(HttpContext http, IngressRequest request, string? apiProduct)
     {
         var snapshot = world.Current(world.Time.GetUtcNow());
+        http.Response.Headers[IngressHeader] = _ingress;
         var (productpage, failure) = _gateway.PickProductpage(snapshot, request.Attempts);
         if (productpage is null)
         {

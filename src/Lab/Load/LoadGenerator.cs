@@ -18,14 +18,14 @@ internal sealed class LoadGenerator : IAsyncDisposable
 
     private readonly TimeProvider _time;
     private readonly Random _random;
-    private readonly Func<string?, Uri> _entry;
+    private readonly Func<string, Uri> _entry;
     private readonly ConcurrentDictionary<string, (CancellationTokenSource Stop, Task Loop)> _senders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, long> _byStatus = new();
     private long _sent;
     private long _skipped;
 
-    /// <param name="entry">The gateway URL of an entry point (null = the default ingress).</param>
-    public LoadGenerator(TimeProvider time, int seed, Func<string?, Uri> entry)
+    /// <param name="entry">The gateway URL of an entry point, by the gateway's context.</param>
+    public LoadGenerator(TimeProvider time, int seed, Func<string, Uri> entry)
     {
         _time = time;
         _random = new Random(seed);
@@ -50,7 +50,7 @@ internal sealed class LoadGenerator : IAsyncDisposable
         }
 
         var stop = new CancellationTokenSource();
-        var gateway = _entry(spec.Entry);
+        var gateway = _entry(entryName);
         _senders[entryName] = (stop, Task.Run(() => RunAsync(spec, gateway, stop.Token), CancellationToken.None));
     }
 

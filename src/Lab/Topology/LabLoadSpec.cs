@@ -9,7 +9,10 @@ namespace DrillBot.Lab;
 /// <param name="Rate">Requests per second (0 = none).</param>
 public sealed record LabLoadSpec(double Rate)
 {
-    /// <summary>The context whose ingress gateway the users reach; null = the topology's <see cref="LabTopology.IngressContext"/>.</summary>
+    /// <summary>
+    /// The context whose ingress gateway the users reach (any of the topology's <see cref="LabTopology.Ingresses"/>: each region
+    /// has its own gateway); null = the primary gateway, <see cref="LabTopology.IngressContext"/>.
+    /// </summary>
     public string? Entry { get; init; }
 
     /// <summary>The paths requested in turn: <c>/productpage</c> (the page: always 200) and Bookinfo's API <c>/api/v1/products/0/reviews</c> (5xx when reviews fails).</summary>

@@ -48,6 +48,25 @@ internal static partial class TopologyValidator
             Add("ingress", $"context '{ingress.Name}' runs no productpage deployment for the ingress to call");
         }
 
+        for (var i = 0; i < (topology.IngressContexts?.Count ?? 0); i++)
+        {
+            var name = topology.IngressContexts![i];
+            var context = topology.FindContext(name);
+            if (context is null || context.Region is null || !context.Deployments.Any(d => d.App == "productpage"))
+            {
+                Add($"ingresses[{i}]", context is null ? $"unknown context '{name}'" : $"context '{name}' needs a region and a productpage deployment to host an ingress gateway");
+            }
+            else if (topology.IngressContexts.Take(i).Contains(name, StringComparer.Ordinal))
+            {
+                Add($"ingresses[{i}]", $"context '{name}' is listed twice");
+            }
+        }
+
+        if (topology.IngressContexts is { } listed && !listed.Contains(topology.IngressContext, StringComparer.Ordinal))
+        {
+            Add("ingresses", $"the primary ingress '{topology.IngressContext}' (ingress:) must be one of them");
+        }
+
         if (topology.FindContext(topology.MeshContext) is null)
         {
             Add("mesh", $"unknown context '{topology.MeshContext}'");
@@ -148,12 +167,13 @@ internal static partial class TopologyValidator
         }
     }
 
-    /// <summary>A load goes to an entry point that has a gateway (today: the topology's ingress), at 0..10,000/s, on paths the gateway serves.</summary>
+    /// <summary>A load goes to an entry point that has a gateway (one of the topology's ingresses), at 0..10,000/s, on paths the gateway serves.</summary>
     public static void ValidateLoad(LabTopology topology, LabLoadSpec load, string path, Action<string, string> add)
     {
-        if (load.Entry is { } entry && entry != topology.IngressContext)
+        var gateways = topology.Ingresses();
+        if (load.Entry is { } entry && !gateways.Contains(entry, StringComparer.Ordinal))
         {
-            add($"{path}.entry", $"'{entry}' has no ingress gateway (entry points: {topology.IngressContext})");
+            add($"{path}.entry", $"'{entry}' has no ingress gateway (entry points: {string.Join(", ", gateways)})");
         }
 
         if (load.Rate is < 0 or > 10_000 || double.IsNaN(load.Rate))

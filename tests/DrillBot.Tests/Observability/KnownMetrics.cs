@@ -27,11 +27,12 @@ internal static class KnownMetrics
 
     /// <summary>
     /// Not in the Contract, documented and exported by the service's metrics (src/DrillBot/Metrics):
-    /// each drill's expect.recovery.within, for the recovery-threshold line; runs started inside a blackout on an override.
+    /// each drill's expect.recovery.within, for the recovery-threshold line; runs started inside a blackout on an override;
+    /// the freeze and how approval requests ended.
     /// </summary>
     public static readonly IReadOnlyList<string> Documented =
     [
-        "drillbot_drill_recovery_threshold_seconds", "drillbot_blackout_overrides_total",
+        "drillbot_drill_recovery_threshold_seconds", "drillbot_blackout_overrides_total", "drillbot_frozen", "drillbot_approval_requests_total",
         "drillbot_drill_last_recovery_seconds", "drillbot_drill_schedule_period_seconds",
         "drillbot_drill_user_errors_total", "drillbot_drill_user_requests_total", "drillbot_drill_mesh_agreement_delta",
         "drillbot_drill_mesh_checks_total", "drillbot_drill_budget_spent_ratio",

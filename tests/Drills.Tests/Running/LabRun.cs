@@ -44,20 +44,15 @@ internal sealed class LabRun : IAsyncDisposable
     public FileJournal Journal { get; }
     public DrillEngine Engine { get; }
 
-    private string? Env(string name) => name switch
-    {
-        "KUBECONFIG" => Lab.KubeconfigPath,
-        "PRODUCTPAGE_URL" => Lab.ProductpageUrl.ToString(),
-        _ => null,
-    };
+    private string? Env(string name) => Lab.Variables.GetValueOrDefault(name);
 
     /// <param name="environment">More variables for drills.yaml's ${VAR}s (e.g. PROMETHEUS_URL).</param>
     public static async Task<LabRun> StartAsync(LabTopology? topology = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var lab = await LabHost.StartAsync(topology ?? Fastest(LabTopology.Default));
         var dir = Directory.CreateTempSubdirectory("drills-test-").FullName;
-        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
-        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
+        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser,
+            n => environment?.GetValueOrDefault(n) ?? lab.Variables.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         var config = result.Config! with { Blackouts = [] };
         return new LabRun(lab, config, dir);

@@ -21,6 +21,13 @@ public sealed class MeshWithFakesTests
             Task.FromResult(new ProbeResponse(200, "reviews-v2", null));
     }
 
+    /// <summary>Entry point <c>a</c> is served by v2 (east), any other by v1 (west).</summary>
+    private sealed class ByEntryTransport : IProbeTransport
+    {
+        public Task<ProbeResponse> SendAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken) =>
+            Task.FromResult(new ProbeResponse(200, url.Host == "a" ? "reviews-v2" : "reviews-v1", null));
+    }
+
     private string _dir = null!;
     private FakeCluster _cluster = null!;
     private FakePrometheus _prometheus = null!;
@@ -70,8 +77,8 @@ public sealed class MeshWithFakesTests
         return (config, drill);
     }
 
-    private Task<DrillReport> RunAsync(DrillsConfig config, DrillDefinition drill) =>
-        new DrillEngine(new DrillEngineOptions { Clusters = _cluster, Journal = new FileJournal(_dir), ProbeTransport = new V2Transport(), PrometheusHandler = _prometheus })
+    private Task<DrillReport> RunAsync(DrillsConfig config, DrillDefinition drill, IProbeTransport? transport = null) =>
+        new DrillEngine(new DrillEngineOptions { Clusters = _cluster, Journal = new FileJournal(_dir), ProbeTransport = transport ?? new V2Transport(), PrometheusHandler = _prometheus })
             .Start(config, drill, new RunTrigger(TriggerKind.Api, "t")).Completion.WaitAsync(TimeSpan.FromSeconds(20));
 
     /// <summary>The mesh says every reviews response came from <paramref name="cluster"/>; users made <paramref name="requests"/> requests, <paramref name="errors"/> failed.</summary>
@@ -96,6 +103,45 @@ public sealed class MeshWithFakesTests
         Assert.That(report.Mesh!.Windows.Single(w => w.Name == "afterRecovery").MeshShares, Is.EqualTo(new Dictionary<string, double> { ["v2"] = 1 }));
         Assert.That(report.Mesh.UserErrors, Is.EqualTo(report.Mesh.UserErrors! with { Errors = 0, Requests = 500 }));
         Assert.That(_prometheus.Queries, Has.Some.Contains("destination_service_name=\"reviews\"").And.Some.Contains(" @ "));
+    }
+
+    /// <summary>
+    /// Two entry points with opposite promises (a: v2 at least 0.9; b: v2 at most 0.1) and a mesh that saw both halves:
+    /// the mesh is held to the widest bounds (v2 between 0 and 1) and compared with both probes' samples together; held to
+    /// the first probe alone, both mesh checks would fail.
+    /// </summary>
+    [TestCase("east", "west", true)]
+    [TestCase("west", "west", false)]
+    public async Task Run_ProbesPerEntryPoint_MeshComparedWithEveryProbeTogether_HeldToTheWidestBounds(string fromA, string fromB, bool agrees)
+    {
+        _prometheus.Answer = (_, q) => q.Contains("destination_cluster", StringComparison.Ordinal)
+            ? FakePrometheus.Vector(
+                ($"\"source_workload\":\"productpage-v1\",\"source_cluster\":\"a\",\"destination_cluster\":\"{fromA}\"", 100),
+                ($"\"source_workload\":\"productpage-v1\",\"source_cluster\":\"b\",\"destination_cluster\":\"{fromB}\"", 100))
+            : null;
+        var (config, drill) = Setup();
+        var probe = drill.Probe with { Classify = [.. drill.Probe.Classify, new ClassifyRule("v1", null, "reviews-v1", null, true)] };
+        var viaA = drill.Expect with { Recovery = null, Share = new Dictionary<string, ShareExpectation> { ["v2"] = new(0.9, 1.0) } };
+        var viaB = drill.Expect with { Recovery = null, Share = new Dictionary<string, ShareExpectation> { ["v2"] = new(0, 0.1) } };
+        drill = drill with
+        {
+            Probe = probe with { Url = new Uri("http://a/") },
+            Expect = viaA,
+            NamedProbes = [new NamedProbe("via-a", probe with { Url = new Uri("http://a/") }, viaA), new NamedProbe("via-b", probe with { Url = new Uri("http://b/") }, viaB)],
+        };
+
+        var report = await RunAsync(config with { Drills = [drill] }, drill, new ByEntryTransport());
+
+        var share = report.Checks.Single(c => c.Name == "mesh.share.afterRecovery");
+        var agreement = report.Checks.Single(c => c.Name == "mesh.agreement.afterRecovery");
+        var window = report.Mesh!.Windows.Single(w => w.Name == "afterRecovery");
+        Assert.That(report.Checks.Where(c => !c.Name.StartsWith("mesh.", StringComparison.Ordinal)).Select(c => (c.Name, c.Result)),
+            Has.Member(("via-a/share.v2", "passed")).And.Member(("via-b/share.v2", "passed")), string.Join("\n", report.Reasons));
+        Assert.That(share.Expected, Does.StartWith("v2 between 0.0000 and 1.0000"));
+        Assert.That(share.Passed, Is.True, share.Actual);
+        Assert.That(window.ProbeShares["v2"], Is.EqualTo(0.5).Within(0.1), "both probes' samples, pooled");
+        Assert.That(agreement.Passed, Is.EqualTo(agrees), agreement.Actual);
+        Assert.That(report.Verdict, Is.EqualTo(agrees ? Verdict.Passed : Verdict.Failed), string.Join("\n", report.Reasons));
     }
 
     [Test]

@@ -19,6 +19,9 @@ public sealed class LabHostTests
             var kubeconfig = await File.ReadAllTextAsync(Path.Combine(dir, "kubeconfig"));
             Assert.That(env, Does.Contain($"KUBECONFIG={Path.Combine(dir, "kubeconfig")}").And.Contain($"PRODUCTPAGE_URL={lab.Host.ProductpageUrl}")
                 .And.Contain($"LAB_METRICS_URL={lab.Host.MetricsUrl}"));
+            Assert.That(env, Does.Contain($"PRODUCTPAGE_URL_CN_SHANGHAI={lab.Host.ProductpageUrls["cn-shanghai"]}").And.Contain($"PRODUCTPAGE_URL_CN_HANGZHOU={lab.Host.ProductpageUrl}"));
+            Assert.That(env.Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)]), Is.EqualTo(lab.Host.Variables.Keys), "lab.env holds the host's Variables, in order");
+            Assert.That(json.RootElement.GetProperty("productpageUrls").GetProperty("cn-shanghai").GetString(), Is.EqualTo(lab.Host.ProductpageUrls["cn-shanghai"].ToString()));
             Assert.That(json.RootElement.GetProperty("productpageUrl").GetString(), Is.EqualTo(lab.Host.ProductpageUrl.ToString()));
             Assert.That(json.RootElement.GetProperty("eventsUrl").GetString(), Is.EqualTo(lab.Host.EventsUrl.ToString()));
             Assert.That(json.RootElement.GetProperty("metricsUrl").GetString(), Is.EqualTo(lab.Host.MetricsUrl.ToString()).And.EndsWith("/stats/prometheus"));

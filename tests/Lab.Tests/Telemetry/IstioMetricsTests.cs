@@ -48,6 +48,24 @@ public sealed class IstioMetricsTests
     }
 
     [Test]
+    public async Task PagesThroughEachRegionsGateway_CountedUnderTheGatewayThatTookThem()
+    {
+        await using var lab = await TestLab.StartAsync();
+
+        await lab.CountPathsAsync(5, lab.Host.ProductpageUrls["cn-shanghai"]);
+        await lab.CountPathsAsync(3, lab.Host.ProductpageUrls["cn-hangzhou"]);
+        var (_, samples) = await IstioScrape.ScrapeAsync(lab);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples.Requests(Source, FromGateway, ToProductpage, ("source_cluster", "ack-shanghai")).Sum(), Is.EqualTo(5));
+            Assert.That(samples.Requests(Source, FromGateway, ToProductpage, ("source_cluster", "ack-hangzhou")).Sum(), Is.EqualTo(3));
+            Assert.That(samples.Requests(Destination, FromGateway, ToProductpage).Sum(), Is.EqualTo(8), "the productpages saw every gateway's requests");
+            Assert.That(lab.Host.Requests.Count(r => r.Entry == "ack-shanghai"), Is.EqualTo(5));
+        });
+    }
+
+    [Test]
     public async Task ServerAbortOnV1_RetriedOnV2_DestinationReportsTheFiAttempts_SourceOnlyTheAnswer()
     {
         await using var lab = await TestLab.StartAsync();

@@ -45,9 +45,27 @@ public sealed class LoadGeneratorTests
     {
         await using var lab = await TestLab.StartAsync();
 
-        var e = Assert.ThrowsAsync<ArgumentException>(() => lab.Host.Control.SetLoadAsync(new LabLoadSpec(-1) { Entry = "ack-shanghai", Paths = ["/details"] }));
+        var e = Assert.ThrowsAsync<ArgumentException>(() => lab.Host.Control.SetLoadAsync(new LabLoadSpec(-1) { Entry = "asm", Paths = ["/details"] }));
 
-        Assert.That(e!.Message, Does.Contain("load.entry: 'ack-shanghai' has no ingress gateway").And.Contain("load.rate").And.Contain("'/details' is not served"));
+        Assert.That(e!.Message, Does.Contain("load.entry: 'asm' has no ingress gateway (entry points: ack-hangzhou, ack-shanghai)")
+            .And.Contain("load.rate").And.Contain("'/details' is not served"));
+    }
+
+    [Test]
+    public async Task SetLoadAsync_EntryAnotherRegionsGateway_UsersEnterThere_CountedUnderThatGateway()
+    {
+        await using var lab = await LabHost.StartAsync(LabTopology.Default);
+        using var http = new HttpClient();
+
+        await lab.Control.SetLoadAsync(new LabLoadSpec(50) { Entry = "ack-shanghai" });
+        await WaitAsync(() => lab.Load.Completed >= 10, TimeSpan.FromSeconds(20));
+        await lab.Control.SetLoadAsync(new LabLoadSpec(0) { Entry = "ack-shanghai" });
+        var samples = IstioScrape.Parse(await http.GetStringAsync(lab.MetricsUrl));
+
+        var fromGateways = samples.Requests(("reporter", "source"), ("source_workload", "istio-ingressgateway")).ToList();
+        Assert.That(lab.Requests.Select(r => r.Entry).Distinct(), Is.EqualTo(new[] { "ack-shanghai" }));
+        Assert.That(fromGateways.Where(s => s["source_cluster"] == "ack-shanghai").Sum(), Is.GreaterThanOrEqualTo(10));
+        Assert.That(fromGateways.Where(s => s["source_cluster"] != "ack-shanghai").Sum(), Is.Zero, "the primary gateway took none of them");
     }
 
     private static async Task WaitAsync(Func<bool> condition, TimeSpan max)

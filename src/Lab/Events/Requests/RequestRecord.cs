@@ -1,6 +1,6 @@
 namespace DrillBot.Lab;
 
-/// <summary>One request through the ingress gateway and its hops, as <c>GET /lab/requests</c> lists them.</summary>
+/// <summary>One request through an ingress gateway and its hops, as <c>GET /lab/requests</c> lists them.</summary>
 /// <param name="Id">Sequence number since the Lab started (1-based).</param>
 /// <param name="Time">When the request reached the gateway (Lab clock).</param>
 /// <param name="Status">The HTTP status the user got.</param>
@@ -8,7 +8,10 @@ namespace DrillBot.Lab;
 /// <param name="Hops">Every attempt of productpage's calls to reviews, in order.</param>
 public sealed record RequestRecord(long Id, DateTimeOffset Time, int Status, string? ReviewsServedBy, IReadOnlyList<HopRecord> Hops)
 {
-    /// <summary>The entry point: the context whose ingress gateway received the request.</summary>
+    /// <summary>
+    /// The entry point: the context whose ingress gateway took the request (e.g. <c>ack-shanghai</c>; each region has its own
+    /// gateway, named by the <c>x-lab-ingress</c> response header too).
+    /// </summary>
     public string Entry { get; init; } = "";
 
     /// <summary>The path requested: <c>/productpage</c> or Bookinfo's API <c>/api/v1/products/{id}/reviews</c>.</summary>
