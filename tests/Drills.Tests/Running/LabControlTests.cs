@@ -83,11 +83,15 @@ public sealed class LabControlTests
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Passed), Dump(report));
         var control = report.Control!;
         Assert.That((control.Necessary, control.Sufficient, control.Finding), Is.EqualTo(((bool?)true, (bool?)true, (string?)null)), Dump(report));
-        var share = control.Checks.Single(c => c.Name == "via-hangzhou/share.cn-shanghai");
-        Assert.That(share.Failed, Is.True, "without the rule (and productpage locality) about half the pages through cn-hangzhou come from cn-shanghai");
-        // ~50 % on a real mesh; the Lab's shared round-robin counters correlate the two probes (docs/lab.md, Honest limits): 0.3-0.75
-        Assert.That(share.Interval!.Low, Is.GreaterThan(0.15), "entirely above the rule's bounds");
-        Assert.That(report.Checks.Single(c => c.Name == Claims.ControlDegraded).Actual, Does.StartWith("degraded: via-hangzhou/share.cn-shanghai"));
+        // Without the rule (and productpage locality) about half the pages through either gateway come from cn-shanghai on a
+        // real mesh. The Lab's round-robin counters correlate the two probes (docs/lab.md, Honest limits), so how that half
+        // splits between the two entry points varies from run to run; pooled over both it is about half, and at least one
+        // entry point is outside the rule's bounds.
+        var shares = new[] { "via-hangzhou", "via-shanghai" }.Select(p => control.Checks.Single(c => c.Name == $"{p}/share.cn-shanghai")).ToList();
+        Assert.That(shares.Any(s => s.Failed), Is.True, Dump(report));
+        var pooled = (double)shares.Sum(s => s.Interval!.Hits) / shares.Sum(s => s.Interval!.Samples);
+        Assert.That(pooled, Is.InRange(0.35, 0.65), "pooled over both entry points about half the pages come from cn-shanghai");
+        Assert.That(report.Checks.Single(c => c.Name == Claims.ControlDegraded).Actual, Does.StartWith("degraded: via-"));
         Assert.That(report.Proves.Single(p => p.Claim == Claims.RemediationNecessary).Proved, Is.True);
         Assert.That(report.Proves.Single(p => p.Claim == Claims.Distribution), Has.Property(nameof(Proof.Proved)).True.And.Property(nameof(Proof.Checks)).Contains(Claims.ControlDegraded));
         Assert.That(control.Steps, Is.Empty, "the drill has no fault step: the control changes nothing");
