@@ -22,6 +22,9 @@ public sealed record DrillDefinition
     public required TimeSpan ObserveFor { get; init; }
     public required RestoreDefinition Restore { get; init; }
     public required TimeSpan Timeout { get; init; }
+
+    /// <summary>What to do about a controller (Argo CD, Flux, KEDA, an HPA) that would undo the drill's changes (<c>owners</c>, default refuse).</summary>
+    public OwnersPolicy Owners { get; init; } = OwnersPolicy.Refuse;
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>The clusters the steps touch, in first-use order.</summary>

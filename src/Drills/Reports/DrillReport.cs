@@ -29,6 +29,9 @@ public sealed record DrillReport
     public IReadOnlyList<TimelineMarker> Markers { get; init; } = [];
     public required Timeline Timeline { get; init; }
 
+    /// <summary>The controllers that own the drill's objects and what the run did about them (docs/drills-yaml.md#owners).</summary>
+    public IReadOnlyList<OwnerInfo> Owners { get; init; } = [];
+
     /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
     public bool Misconfigured { get; init; }
 }

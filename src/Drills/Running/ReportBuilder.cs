@@ -40,6 +40,7 @@ internal static class ReportBuilder
             Restore = new RestoreInfo(restore.Status, analysis.Failback is { } f ? Math.Round(f.TotalSeconds, 3) : null, Objects(restore), restore.StartedAt, restore.FinishedAt) { FailbackServedBy = analysis.FailbackServedBy },
             Reasons = reasons,
             Misconfigured = recording.Misconfigured,
+            Owners = [.. recording.Owners.Select(OwnerInfo.Of)],
             Steps = [.. recording.Steps],
             Markers = markers,
             Timeline = new Timeline(start, samples.Select(s => new TimelineSample(Math.Round((s.SentAt - start).TotalSeconds, 4), Math.Round(s.Duration.TotalMilliseconds, 2), s.Class, s.Ok, s.Status, s.ErrorKind, s.Late)).ToList()),

@@ -30,8 +30,9 @@ internal static class StepsPhase
 
             var objectStep = (ObjectStepDefinition)step;
             var number = i + 1;
-            var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.Setup.CheckpointAsync($"{p}:{number}"));
-            MarkRejected(ctx, outcome.Rejected);
+            var client = ctx.Clients[objectStep.Cluster];
+            var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, objectStep, client, ctx.Recording.AddRecord, cancellationToken, p => ctx.Setup.CheckpointAsync($"{p}:{number}"));
+            ctx.Recording.MarkRejected(outcome.Rejected);
             if (!outcome.Ok)
             {
                 lock (ctx.Recording.Records)
@@ -44,35 +45,11 @@ internal static class StepsPhase
             }
 
             var entry = outcome.Recorded[^1];
-            lock (ctx.Recording.Records)
-            {
-                var at = ctx.Recording.Records.FindIndex(r => r.Entry.Sequence == entry.Sequence);
-                ctx.Recording.Records[at] = ctx.Recording.Records[at] with { State = JournalEntryState.Applied, AppliedJson = outcome.Applied?.ToJsonString() };
-            }
+            ctx.Recording.MarkApplied(entry.Sequence, outcome.Applied?.ToJsonString());
+            ctx.Drift.Track(client, entry.Target, Json.JsonTools.Parse(entry.ChangeJson), entry.PriorJson is null, outcome.Applied);
 
             Done(ctx, i, step, outcome.Description, entry.Target, outcome.AcknowledgedAt!.Value);
             await ctx.Setup.CheckpointAsync($"step-applied:{number}");
-        }
-    }
-
-    /// <summary>Entries refused with 409 changed nothing: restore skips them.</summary>
-    private static void MarkRejected(RunContext ctx, IReadOnlyList<int> sequences)
-    {
-        lock (ctx.Recording.Records)
-        {
-            foreach (var sequence in sequences)
-            {
-                var at = ctx.Recording.Records.FindIndex(r => r.Entry.Sequence == sequence);
-                ctx.Recording.Records[at] = ctx.Recording.Records[at] with { State = JournalEntryState.Restored };
-            }
-        }
-    }
-
-    private static void AddRecord(RunContext ctx, JournalEntry entry)
-    {
-        lock (ctx.Recording.Records)
-        {
-            ctx.Recording.Records.Add(new JournalRecord(entry, JournalEntryState.Recorded, null, null));
         }
     }
 

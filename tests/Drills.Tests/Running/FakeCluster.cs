@@ -17,6 +17,12 @@ internal sealed class FakeCluster(string name) : IClusterClient, IClusterClientF
 
     public Action? OnScale { get; set; }
 
+    /// <summary>Access reviews answer "not allowed" for these (verb, resource[/subresource]) pairs.</summary>
+    public HashSet<(string Verb, string Resource)> Denied { get; } = [];
+
+    /// <summary>Every access review asked, in order.</summary>
+    public List<AccessCheck> Reviews { get; } = [];
+
     public void Put(ObjectKind kind, string objectName, string json) => _objects[new ObjectRef(Name, kind, "default", objectName)] = JsonTools.Parse(json);
 
     public JsonObject? Object(ObjectKind kind, string objectName) => _objects.GetValueOrDefault(new ObjectRef(Name, kind, "default", objectName));
@@ -61,6 +67,38 @@ internal sealed class FakeCluster(string name) : IClusterClient, IClusterClientF
     public Task<ClusterResult<LeaseState>> CreateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) => Store(lease);
 
     public Task<ClusterResult<LeaseState>> UpdateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) => Store(lease);
+
+    public Task<ClusterResult<ObjectList>> ListAsync(ObjectKind kind, string @namespace, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<ObjectList>.Success(new ObjectList(true, [.. _objects.Where(o => o.Key.Kind == kind && o.Key.Namespace == @namespace).Select(o => (JsonObject)o.Value.DeepClone())])));
+
+    public Task<ClusterResult<AccessDecision>> ReviewAccessAsync(AccessCheck check, CancellationToken cancellationToken)
+    {
+        lock (Reviews)
+        {
+            Reviews.Add(check);
+        }
+
+        var resource = check.Subresource is null ? check.Resource : $"{check.Resource}/{check.Subresource}";
+        return Task.FromResult(ClusterResult<AccessDecision>.Success(new AccessDecision(!Denied.Contains((check.Verb, resource)), null)));
+    }
+
+    public Task<ClusterResult<JsonObject?>> DryRunAsync(PlannedWrite write, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<JsonObject?>.Success(write.Body));
+
+    /// <summary>Nothing changes behind the engine's back in a fake: the watch stays open and quiet until stopped.</summary>
+    public async IAsyncEnumerable<ObjectEvent> WatchAsync(ObjectRef target, string? resourceVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped
+        }
+
+        yield break;
+    }
 
     private Task<ClusterResult<LeaseState>> Store(LeaseState lease)
     {

@@ -28,8 +28,11 @@ internal sealed class LabRun : IAsyncDisposable
 
     private readonly string _dir;
 
-    private LabRun(LabHost lab, DrillsConfig config, string dir)
+    private readonly string? _identity;
+
+    private LabRun(LabHost lab, DrillsConfig config, string dir, string? identity = null)
     {
+        _identity = identity;
         Lab = lab;
         Config = config;
         _dir = dir;
@@ -46,12 +49,14 @@ internal sealed class LabRun : IAsyncDisposable
 
     private string? Env(string name) => name switch
     {
-        "KUBECONFIG" => Lab.KubeconfigPath,
+        "KUBECONFIG" => _identity is null ? Lab.KubeconfigPath : Lab.KubeconfigFor(_identity),
         "PRODUCTPAGE_URL" => Lab.ProductpageUrl.ToString(),
         _ => null,
     };
 
-    public static async Task<LabRun> StartAsync(LabTopology? topology = null)
+    /// <param name="topology">The Lab's world (default: the runbook's, fastest timings).</param>
+    /// <param name="identity">Run the drills as this topology identity (its kubeconfig) instead of the admin.</param>
+    public static async Task<LabRun> StartAsync(LabTopology? topology = null, string? identity = null)
     {
         var lab = await LabHost.StartAsync(topology ?? Fastest(LabTopology.Default));
         var dir = Directory.CreateTempSubdirectory("drills-test-").FullName;
@@ -59,7 +64,7 @@ internal sealed class LabRun : IAsyncDisposable
         var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         var config = result.Config! with { Blackouts = [] };
-        return new LabRun(lab, config, dir);
+        return new LabRun(lab, config, dir, identity);
     }
 
     public static LabTopology Fastest(LabTopology t) => t with
@@ -76,9 +81,9 @@ internal sealed class LabRun : IAsyncDisposable
     }
 
     /// <summary>The object as the Lab stores it, minus resourceVersion/generation/managedFields and status (not desired state).</summary>
-    public string? State(string context, string kind, string name)
+    public string? State(string context, string kind, string name, string ns = "default")
     {
-        var json = Lab.GetObjectJson(context, kind, "default", name);
+        var json = Lab.GetObjectJson(context, kind, ns, name);
         if (json is null)
         {
             return null;
