@@ -18,17 +18,20 @@ internal sealed class CliHarness : IAsyncDisposable
     }
 
     public LabHost? Lab { get; }
+
+    /// <summary>Run the CLI as this topology identity (its kubeconfig) instead of the Lab's admin.</summary>
+    public string? Identity { get; set; }
     public string Directory { get; }
     public string Out => _out.ToString();
     public string Error => _err.ToString();
 
-    public static async Task<CliHarness> StartAsync(bool withLab = true)
+    public static async Task<CliHarness> StartAsync(bool withLab = true, LabTopology? topology = null)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("drillbot-cli-").FullName;
         LabHost? lab = null;
         if (withLab)
         {
-            var t = LabTopology.Default;
+            var t = topology ?? LabTopology.Default;
             lab = await LabHost.StartAsync(t with { Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(300), PodStopDelay = TimeSpan.FromMilliseconds(100), EndpointPropagationDelay = TimeSpan.FromMilliseconds(100) } });
         }
 
@@ -79,7 +82,7 @@ internal sealed class CliHarness : IAsyncDisposable
 
     private string? Variable(string name) => name switch
     {
-        "KUBECONFIG" => Lab?.KubeconfigPath,
+        "KUBECONFIG" => Identity is null ? Lab?.KubeconfigPath : Lab!.KubeconfigFor(Identity),
         "PRODUCTPAGE_URL" => Lab?.ProductpageUrl.ToString() ?? "http://127.0.0.1:9/productpage",
         _ => null,
     };
