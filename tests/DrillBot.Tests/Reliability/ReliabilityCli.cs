@@ -21,12 +21,13 @@ internal sealed partial class ReliabilityCli : IAsyncDisposable
     public string Directory { get; }
     public string JournalDirectory => Path.Combine(Directory, ".drillbot", "journal");
 
-    public static async Task<ReliabilityCli> StartAsync()
+    public static async Task<ReliabilityCli> StartAsync(LabTopology? topology = null, Func<string, string>? drills = null)
     {
-        var t = LabTopology.Default;
+        var t = topology ?? LabTopology.Default;
         var lab = await LabHost.StartAsync(t with { Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(100), PodStopDelay = TimeSpan.FromMilliseconds(50), EndpointPropagationDelay = TimeSpan.FromMilliseconds(50) } });
         var dir = System.IO.Directory.CreateTempSubdirectory("drillbot-reliability-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(dir, "drills.yaml"), ShortDrills(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"))));
+        var yaml = ShortDrills(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml")));
+        await File.WriteAllTextAsync(Path.Combine(dir, "drills.yaml"), drills is null ? yaml : drills(yaml));
         return new ReliabilityCli(lab, dir);
     }
 
@@ -71,9 +72,9 @@ internal sealed partial class ReliabilityCli : IAsyncDisposable
     }
 
     /// <summary>The object as stored, minus resourceVersion/generation/managedFields and status; annotations included.</summary>
-    public string? State(string context, string kind, string name)
+    public string? State(string context, string kind, string name, string ns = "default")
     {
-        var json = Lab.GetObjectJson(context, kind, "default", name);
+        var json = Lab.GetObjectJson(context, kind, ns, name);
         if (json is null)
         {
             return null;
