@@ -20,21 +20,24 @@ internal sealed class FakeCluster(string name) : IClusterClient, IClusterClientF
     /// <summary>Access reviews answer "not allowed" for these (verb, resource[/subresource]) pairs.</summary>
     public HashSet<(string Verb, string Resource)> Denied { get; } = [];
 
+    /// <summary>Lists of these kinds answer 403.</summary>
+    public HashSet<ObjectKind> ForbiddenLists { get; } = [];
+
     /// <summary>Every access review asked, in order.</summary>
     public List<AccessCheck> Reviews { get; } = [];
 
-    public void Put(ObjectKind kind, string objectName, string json) => _objects[new ObjectRef(Name, kind, "default", objectName)] = JsonTools.Parse(json);
+    public void Put(ObjectKind kind, string objectName, string json, string ns = "default") => _objects[new ObjectRef(Name, kind, ns, objectName)] = JsonTools.Parse(json);
 
-    public JsonObject? Object(ObjectKind kind, string objectName) => _objects.GetValueOrDefault(new ObjectRef(Name, kind, "default", objectName));
+    public JsonObject? Object(ObjectKind kind, string objectName, string ns = "default") => _objects.GetValueOrDefault(new ObjectRef(Name, kind, ns, objectName));
 
     public ClusterResult<IClusterClient> Create(ClusterDefinition cluster) => ClusterResult<IClusterClient>.Success(this);
 
     public Task<ClusterResult<JsonObject?>> GetAsync(ObjectRef target, CancellationToken cancellationToken) =>
-        Task.FromResult(ClusterResult<JsonObject?>.Success((JsonObject?)Object(target.Kind, target.Name)?.DeepClone()));
+        Task.FromResult(ClusterResult<JsonObject?>.Success((JsonObject?)Object(target.Kind, target.Name, target.Namespace)?.DeepClone()));
 
     public Task<ClusterResult<JsonObject>> PatchAsync(ObjectRef target, JsonObject mergePatch, CancellationToken cancellationToken)
     {
-        var obj = Object(target.Kind, target.Name)!;
+        var obj = Object(target.Kind, target.Name, target.Namespace)!;
         Merge(obj, mergePatch);
         return Task.FromResult(ClusterResult<JsonObject>.Success((JsonObject)obj.DeepClone()));
     }
@@ -68,8 +71,9 @@ internal sealed class FakeCluster(string name) : IClusterClient, IClusterClientF
 
     public Task<ClusterResult<LeaseState>> UpdateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) => Store(lease);
 
-    public Task<ClusterResult<ObjectList>> ListAsync(ObjectKind kind, string @namespace, CancellationToken cancellationToken) =>
-        Task.FromResult(ClusterResult<ObjectList>.Success(new ObjectList(true, [.. _objects.Where(o => o.Key.Kind == kind && o.Key.Namespace == @namespace).Select(o => (JsonObject)o.Value.DeepClone())])));
+    public Task<ClusterResult<ObjectList>> ListAsync(ObjectKind kind, string @namespace, CancellationToken cancellationToken) => ForbiddenLists.Contains(kind)
+        ? Task.FromResult(ClusterResult<ObjectList>.Failure(new ClusterError(ClusterErrorKind.Forbidden, 403, $"cluster {Name}: list {kind} in namespace {@namespace} was refused: 403 Forbidden")))
+        : Task.FromResult(ClusterResult<ObjectList>.Success(new ObjectList(true, [.. _objects.Where(o => o.Key.Kind == kind && o.Key.Namespace == @namespace).Select(o => (JsonObject)o.Value.DeepClone())])));
 
     public Task<ClusterResult<AccessDecision>> ReviewAccessAsync(AccessCheck check, CancellationToken cancellationToken)
     {
