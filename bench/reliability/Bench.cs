@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
 using DrillBot.Scheduling;
+using DrillBot.TestSupport.Drills;
+using DrillBot.TestSupport.Labs;
+using DrillBot.TestSupport.Processes;
 
 namespace DrillBot.Bench.Reliability;
 
@@ -12,14 +14,8 @@ namespace DrillBot.Bench.Reliability;
 /// The drillbot executable, a working directory holding the short test drills (the repository's drills.yaml with
 /// the timings of the reliability tests), and read access to a standalone Lab to compare its objects.
 /// </summary>
-internal sealed partial class Bench(string drillbot, string workDir, string kubeconfig, string productpage, IClusterClientFactory clusters, DrillsConfig config)
+internal sealed class Bench(string drillbot, string workDir, string kubeconfig, string productpage, IClusterClientFactory clusters, DrillsConfig config)
 {
-    private static readonly (string Cluster, ObjectKind Kind, string Name)[] Objects =
-    [
-        ("hangzhou", ObjectKind.Deployment, "reviews-v1"), ("shanghai", ObjectKind.Deployment, "reviews-v2"),
-        ("mesh", ObjectKind.DestinationRule, "reviews"), ("mesh", ObjectKind.VirtualService, "reviews"),
-    ];
-
     public string WorkDir { get; } = workDir;
 
     public static async Task<Bench> CreateAsync(string drillbot, string labDir, string workDir)
@@ -27,31 +23,12 @@ internal sealed partial class Bench(string drillbot, string workDir, string kube
         var env = File.ReadAllLines(Path.Combine(labDir, "lab.env")).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
         workDir = Path.GetFullPath(workDir);
         Directory.CreateDirectory(workDir);
-        var yaml = ShortDrills(await File.ReadAllTextAsync("drills.yaml"));
+        var yaml = ShortDrills.From(await File.ReadAllTextAsync("drills.yaml"));
         await File.WriteAllTextAsync(Path.Combine(workDir, "drills.yaml"), yaml);
         var loaded = DrillsLoader.Parse(yaml, "drills.yaml", QuartzCronParser.Instance, n => env.GetValueOrDefault(n));
         var clusters = new KubernetesClusterClientFactory(TimeProvider.System, new ClusterRetryOptions { MaxRetries = 10, BaseDelay = TimeSpan.FromMilliseconds(50) }, n => env.GetValueOrDefault(n));
         return new Bench(Path.GetFullPath(drillbot), workDir, env["KUBECONFIG"], env["PRODUCTPAGE_URL"], clusters, loaded.Config!);
     }
-
-    /// <summary>Same replacements as tests/DrillBot.Tests/Reliability/ReliabilityCli.ShortDrills.</summary>
-    public static string ShortDrills(string yaml) =>
-        BlackoutLine().Replace(yaml, string.Empty)
-            .Replace("interval: 100ms", "interval: 25ms", StringComparison.Ordinal)
-            .Replace("duration: 3s", "duration: 300ms", StringComparison.Ordinal)
-            .Replace("within: 30s", "within: 1500ms", StringComparison.Ordinal)
-            .Replace("stableFor: 5s", "stableFor: 300ms", StringComparison.Ordinal)
-            .Replace("observeFor: 45s", "observeFor: 2s", StringComparison.Ordinal)
-            .Replace("observeFor: 40s", "observeFor: 2s", StringComparison.Ordinal)
-            .Replace("verifyWithin: 60s", "verifyWithin: 3s", StringComparison.Ordinal)
-            .Replace("for: 20s", "for: 1500ms", StringComparison.Ordinal)
-            .Replace("for: 10s", "for: 1500ms", StringComparison.Ordinal)
-            .Replace("minSamples: 200", "minSamples: 40", StringComparison.Ordinal)
-            .Replace("wait: 2s", "wait: 200ms", StringComparison.Ordinal)
-            .Replace("wait: 1s", "wait: 200ms", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"(?m)^  - \{ name: .*cron.*\}\s*$\n")]
-    private static partial Regex BlackoutLine();
 
     public DrillbotProcess Start(string? pauseAt, params string[] arguments) =>
         DrillbotProcess.Start(drillbot, WorkDir, new Dictionary<string, string>
@@ -73,25 +50,16 @@ internal sealed partial class Bench(string drillbot, string workDir, string kube
     public async Task<string> SnapshotAsync()
     {
         var all = new JsonObject();
-        foreach (var (cluster, kind, name) in Objects)
+        foreach (var o in LabObjects.Drilled)
         {
-            var client = clusters.Create(config.Clusters[cluster]).Value!;
-            var read = await client.GetAsync(new ObjectRef(cluster, kind, "default", name), CancellationToken.None);
+            var client = clusters.Create(config.Clusters[o.Cluster]).Value!;
+            var read = await client.GetAsync(new ObjectRef(o.Cluster, Enum.Parse<ObjectKind>(o.Kind), "default", o.Name), CancellationToken.None);
             if (!read.Ok)
             {
                 throw new InvalidOperationException(read.Error!.Message);
             }
 
-            var obj = read.Value;
-            if (obj?["metadata"] is JsonObject meta)
-            {
-                meta.Remove("resourceVersion");
-                meta.Remove("generation");
-                meta.Remove("managedFields");
-                obj.Remove("status");
-            }
-
-            all[$"{kind} {name}"] = obj;
+            all[o.Key] = LabObjects.Comparable(read.Value);
         }
 
         return all.ToJsonString();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DrillBot.TestSupport.Processes;
 
 namespace DrillBot.Bench.Reliability;
 
@@ -47,9 +48,9 @@ internal static class KillBench
     {
         await bench.WaitReadyAsync();
         var before = await bench.SnapshotAsync();
-        using (var run = bench.Start(point, "run", "reviews-failover"))
+        using (var run = bench.Start(point, "run", "reviews-failover-runbook-order"))
         {
-            if (!await run.PausedAtAsync(point))
+            if (!await PausedAsync(run, point))
             {
                 Console.Error.WriteLine($"SIGKILL {point}: never paused: {run.Flat}");
                 return (false, double.NaN);
@@ -74,8 +75,8 @@ internal static class KillBench
     {
         await bench.WaitReadyAsync();
         var before = await bench.SnapshotAsync();
-        using var run = bench.Start(point, "run", "reviews-failover");
-        if (!await run.PausedAtAsync(point))
+        using var run = bench.Start(point, "run", "reviews-failover-runbook-order");
+        if (!await PausedAsync(run, point))
         {
             Console.Error.WriteLine($"SIGTERM {point}: never paused: {run.Flat}");
             return (false, -1, double.NaN);
@@ -94,5 +95,19 @@ internal static class KillBench
         }
 
         return (ok, code, took);
+    }
+
+    /// <summary>The two kill points per step are the runbook order's (fault, then enableFailover), as in tests/DrillBot.Tests/Reliability/KillTests.cs.</summary>
+    private static async Task<bool> PausedAsync(DrillbotProcess run, string point)
+    {
+        try
+        {
+            await run.PausedAtAsync(point);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using DrillBot.Drills.Tests.Architecture;
 using DrillBot.Hosting;
 using DrillBot.Tests.Observability;
 

@@ -25,7 +25,7 @@ public sealed class ChartMonitoringTests
     {
         var rules = await RenderRulesFileAsync();
 
-        var result = await PromtoolRunner.CheckRulesAsync(rules);
+        var result = await Promtool.CheckRulesAsync(rules);
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         Assert.That(result.Stdout, Does.Contain("SUCCESS: 7 rules found"));
@@ -76,7 +76,7 @@ public sealed class ChartMonitoringTests
                           description: "No passed run of drill reviews-failover within the threshold. Is its schedule running (`drillbot list`), blocked by a blackout or the lock, or is it failing?"
             """);
 
-        var result = await PromtoolRunner.TestRulesAsync(Path.GetDirectoryName(rules)!, Path.GetFileName(test));
+        var result = await Promtool.TestRulesAsync(Path.GetDirectoryName(rules)!, Path.GetFileName(test));
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
     }

@@ -31,8 +31,7 @@ internal sealed class CliHarness : IAsyncDisposable
         LabHost? lab = null;
         if (withLab)
         {
-            var t = topology ?? LabTopology.Default;
-            lab = await LabHost.StartAsync(t with { Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(300), PodStopDelay = TimeSpan.FromMilliseconds(100), EndpointPropagationDelay = TimeSpan.FromMilliseconds(100) } });
+            lab = await LabHost.StartAsync(LabTimings.Quick(topology));
         }
 
         var harness = new CliHarness(lab, dir);

@@ -89,7 +89,8 @@ public sealed class DrillMetricsTests
             TimeSpan.FromSeconds(1.4), new Dictionary<string, double> { ["cn-shanghai"] = 0.99 }, RestoreStatus.Verified));
         var text = await ExposeAsync(registry);
 
-        var (exitCode, output) = await Promtool.CheckMetricsAsync(text);
+        var (exitCode, output, errors) = await Promtool.CheckMetricsAsync(text);
+        output += errors;
 
         Assert.That(exitCode, Is.Zero, output);
     }

@@ -13,7 +13,7 @@ public sealed class AlertRulesTests
     [Test]
     public async Task CheckRules_AlertsFile_IsValid()
     {
-        var result = await PromtoolRunner.CheckRulesAsync(Path.Combine(FilesDirectory, RulesFile));
+        var result = await Promtool.CheckRulesAsync(Path.Combine(FilesDirectory, RulesFile));
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         Assert.That(result.Stdout, Does.Contain("SUCCESS"));
@@ -22,7 +22,7 @@ public sealed class AlertRulesTests
     [Test]
     public async Task TestRules_UnitScenarios_AllPass()
     {
-        var result = await PromtoolRunner.TestRulesAsync(FilesDirectory, "drillbot-alerts.test.yaml", "drillbot-alerts-stale.test.yaml");
+        var result = await Promtool.TestRulesAsync(FilesDirectory, "drillbot-alerts.test.yaml", "drillbot-alerts-stale.test.yaml");
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         Assert.That(result.Output, Does.Not.Contain("FAILED"));
@@ -37,7 +37,7 @@ public sealed class AlertRulesTests
         await File.WriteAllTextAsync(Path.Combine(directory, RulesFile), rules.Replace("severity: critical", "severity: warning", StringComparison.Ordinal));
         File.Copy(Path.Combine(FilesDirectory, "drillbot-alerts.test.yaml"), Path.Combine(directory, "drillbot-alerts.test.yaml"));
 
-        var result = await PromtoolRunner.TestRulesAsync(directory, "drillbot-alerts.test.yaml");
+        var result = await Promtool.TestRulesAsync(directory, "drillbot-alerts.test.yaml");
 
         Assert.That(result.ExitCode, Is.Not.Zero, "a restore failure downgraded to warning must fail the unit tests");
         Assert.That(result.Output, Does.Contain("DrillBotRestoreFailed"));

@@ -102,7 +102,7 @@ public sealed class DashboardTests
         var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"dashboard-queries-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(path, rules.ToString());
 
-        var result = await PromtoolRunner.CheckRulesAsync(path);
+        var result = await Promtool.CheckRulesAsync(path);
 
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         Assert.That(result.Stdout, Does.Contain($"SUCCESS: {i} rules found"));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using DrillBot.Lab;
 
 namespace DrillBot.Tests.Reliability;
@@ -9,7 +8,7 @@ namespace DrillBot.Tests.Reliability;
 /// timings (probe every 25 ms, steady state 0.3 s, observe 2 s); starts real <c>drillbot</c> processes there
 /// with the Lab's kubeconfig and productpage URL in their environment.
 /// </summary>
-internal sealed partial class ReliabilityCli : IAsyncDisposable
+internal sealed class ReliabilityCli : IAsyncDisposable
 {
     private ReliabilityCli(LabHost lab, string directory)
     {
@@ -23,8 +22,7 @@ internal sealed partial class ReliabilityCli : IAsyncDisposable
 
     public static async Task<ReliabilityCli> StartAsync(LabTopology? topology = null, Func<string, string>? drills = null)
     {
-        var t = topology ?? LabTopology.Default;
-        var lab = await LabHost.StartAsync(t with { Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(100), PodStopDelay = TimeSpan.FromMilliseconds(50), EndpointPropagationDelay = TimeSpan.FromMilliseconds(50) } });
+        var lab = await LabHost.StartAsync(LabTimings.Short(topology));
         var dir = System.IO.Directory.CreateTempSubdirectory("drillbot-reliability-").FullName;
         var yaml = ShortDrills(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml")));
         await File.WriteAllTextAsync(Path.Combine(dir, "drills.yaml"), drills is null ? yaml : drills(yaml));
@@ -32,23 +30,7 @@ internal sealed partial class ReliabilityCli : IAsyncDisposable
     }
 
     /// <summary>The repository's drills.yaml with short timings and no blackouts (bench/reliability uses the same).</summary>
-    public static string ShortDrills(string yaml) =>
-        BlackoutLine().Replace(yaml, string.Empty)
-            .Replace("interval: 100ms", "interval: 25ms", StringComparison.Ordinal)
-            .Replace("duration: 3s", "duration: 300ms", StringComparison.Ordinal)
-            .Replace("within: 30s", "within: 1500ms", StringComparison.Ordinal)
-            .Replace("stableFor: 5s", "stableFor: 300ms", StringComparison.Ordinal)
-            .Replace("observeFor: 45s", "observeFor: 2s", StringComparison.Ordinal)
-            .Replace("observeFor: 40s", "observeFor: 2s", StringComparison.Ordinal)
-            .Replace("verifyWithin: 60s", "verifyWithin: 3s", StringComparison.Ordinal)
-            .Replace("for: 20s", "for: 1500ms", StringComparison.Ordinal)
-            .Replace("for: 10s", "for: 1500ms", StringComparison.Ordinal)
-            .Replace("minSamples: 200", "minSamples: 40", StringComparison.Ordinal)
-            .Replace("wait: 2s", "wait: 200ms", StringComparison.Ordinal)
-            .Replace("wait: 1s", "wait: 200ms", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"(?m)^  - \{ name: .*cron.*\}\s*$\n")]
-    private static partial Regex BlackoutLine();
+    public static string ShortDrills(string yaml) => TestSupport.Drills.ShortDrills.From(yaml);
 
     /// <summary>Starts <c>drillbot ARGS</c> here; <paramref name="pauseAt"/> sets DRILLBOT_TEST_PAUSE_AT.</summary>
     public DrillbotProcess Start(string? pauseAt, params string[] arguments)
@@ -72,31 +54,10 @@ internal sealed partial class ReliabilityCli : IAsyncDisposable
     }
 
     /// <summary>The object as stored, minus resourceVersion/generation/managedFields and status; annotations included.</summary>
-    public string? State(string context, string kind, string name, string ns = "default")
-    {
-        var json = Lab.GetObjectJson(context, kind, ns, name);
-        if (json is null)
-        {
-            return null;
-        }
-
-        var obj = JsonNode.Parse(json)!.AsObject();
-        var meta = obj["metadata"]!.AsObject();
-        meta.Remove("resourceVersion");
-        meta.Remove("generation");
-        meta.Remove("managedFields");
-        obj.Remove("status");
-        return obj.ToJsonString();
-    }
+    public string? State(string context, string kind, string name, string ns = "default") => LabObjects.State(Lab, context, kind, name, ns);
 
     /// <summary>Every object a bundled drill may touch.</summary>
-    public IReadOnlyDictionary<string, string?> Snapshot() => new SortedDictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["Deployment reviews-v1"] = State("ack-hangzhou", "Deployment", "reviews-v1"),
-        ["Deployment reviews-v2"] = State("ack-shanghai", "Deployment", "reviews-v2"),
-        ["DestinationRule reviews"] = State("asm", "DestinationRule", "reviews"),
-        ["VirtualService reviews"] = State("asm", "VirtualService", "reviews"),
-    };
+    public IReadOnlyDictionary<string, string?> Snapshot() => LabObjects.Snapshot(Lab);
 
     /// <summary>Holder of the drill lease in a context (null: free or never taken).</summary>
     public string? LeaseHolder(string context)

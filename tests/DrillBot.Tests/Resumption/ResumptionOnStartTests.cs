@@ -31,8 +31,8 @@ public sealed class ResumptionOnStartTests
             "the resumed run's result in Slack");
         var metrics = await service.Http.GetStringAsync("/metrics");
 
-        Assert.That(during["reviews-v1"], Is.Not.EqualTo(before["reviews-v1"]), "the dead run had scaled reviews-v1 down");
-        Assert.That(during["dr/reviews"], Is.Not.EqualTo(before["dr/reviews"]), "and switched failover on");
+        Assert.That(during["Deployment reviews-v1"], Is.Not.EqualTo(before["Deployment reviews-v1"]), "the dead run had scaled reviews-v1 down");
+        Assert.That(during["DestinationRule reviews"], Is.Not.EqualTo(before["DestinationRule reviews"]), "and switched failover on");
         Assert.That(LabState.Snapshot(lab), Is.EqualTo(before), "byte for byte as before the drill");
         Assert.That(record.Status, Is.EqualTo(RunStatus.RestoredAfterInterruption));
         Assert.That(record.Verdict, Is.EqualTo(Verdict.Errored));

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Xml.Linq;
-using DrillBot.Tests.Observability;
 
 namespace DrillBot.Drills.Tests.Architecture;
 

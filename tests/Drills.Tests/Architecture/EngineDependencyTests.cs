@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using DrillBot.Drills.Definitions;
-using DrillBot.Tests.Observability;
 
 namespace DrillBot.Drills.Tests.Architecture;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
@@ -52,8 +51,7 @@ internal sealed class ReliabilityLab : IAsyncDisposable
 
     public static async Task<ReliabilityLab> StartAsync()
     {
-        var t = LabTopology.Default;
-        var lab = await LabHost.StartAsync(t with { Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(100), PodStopDelay = TimeSpan.FromMilliseconds(50), EndpointPropagationDelay = TimeSpan.FromMilliseconds(50) } });
+        var lab = await LabHost.StartAsync(LabTimings.Short());
         var dir = System.IO.Directory.CreateTempSubdirectory("drills-reliability-").FullName;
         var env = new Dictionary<string, string> { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
         var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
@@ -81,31 +79,10 @@ internal sealed class ReliabilityLab : IAsyncDisposable
     private string? Env(string name) => name == "KUBECONFIG" ? Lab.KubeconfigPath : null;
 
     /// <summary>The object as stored, minus resourceVersion/generation/managedFields and status; annotations included.</summary>
-    public string? State(string context, string kind, string name)
-    {
-        var json = Lab.GetObjectJson(context, kind, "default", name);
-        if (json is null)
-        {
-            return null;
-        }
-
-        var obj = JsonNode.Parse(json)!.AsObject();
-        var meta = obj["metadata"]!.AsObject();
-        meta.Remove("resourceVersion");
-        meta.Remove("generation");
-        meta.Remove("managedFields");
-        obj.Remove("status");
-        return obj.ToJsonString();
-    }
+    public string? State(string context, string kind, string name) => LabObjects.State(Lab, context, kind, name);
 
     /// <summary>Every object a bundled drill may touch.</summary>
-    public IReadOnlyDictionary<string, string?> Snapshot() => new SortedDictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["Deployment reviews-v1"] = State("ack-hangzhou", "Deployment", "reviews-v1"),
-        ["Deployment reviews-v2"] = State("ack-shanghai", "Deployment", "reviews-v2"),
-        ["DestinationRule reviews"] = State("asm", "DestinationRule", "reviews"),
-        ["VirtualService reviews"] = State("asm", "VirtualService", "reviews"),
-    };
+    public IReadOnlyDictionary<string, string?> Snapshot() => LabObjects.Snapshot(Lab);
 
     /// <summary>The drill lease in a context (its holder, or null when free or absent).</summary>
     public async Task<LeaseState?> LeaseAsync(string cluster) =>

@@ -67,10 +67,7 @@ internal sealed class LabRun : IAsyncDisposable
         return new LabRun(lab, config, dir, identity);
     }
 
-    public static LabTopology Fastest(LabTopology t) => t with
-    {
-        Timing = t.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(300), PodStopDelay = TimeSpan.FromMilliseconds(100), EndpointPropagationDelay = TimeSpan.FromMilliseconds(100) },
-    };
+    public static LabTopology Fastest(LabTopology t) => LabTimings.Quick(t);
 
     public DrillDefinition Drill(string name, DrillOverrides? overrides = null) => (overrides ?? Fast).Apply(Config.FindDrill(name)!);
 
@@ -81,32 +78,10 @@ internal sealed class LabRun : IAsyncDisposable
     }
 
     /// <summary>The object as the Lab stores it, minus resourceVersion/generation/managedFields and status (not desired state).</summary>
-    public string? State(string context, string kind, string name, string ns = "default")
-    {
-        var json = Lab.GetObjectJson(context, kind, ns, name);
-        if (json is null)
-        {
-            return null;
-        }
+    public string? State(string context, string kind, string name, string ns = "default") => LabObjects.State(Lab, context, kind, name, ns);
 
-        var obj = Json.JsonTools.Parse(json);
-        var meta = obj["metadata"]!.AsObject();
-        meta.Remove("resourceVersion");
-        meta.Remove("generation");
-        meta.Remove("managedFields");
-        obj.Remove("status");
-        return obj.ToJsonString();
-    }
-
-    /// <summary>Every object a drill may touch, for before/after comparison.</summary>
-    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
-    {
-        ["reviews-v1"] = State("ack-hangzhou", "Deployment", "reviews-v1"),
-        ["reviews-v2"] = State("ack-shanghai", "Deployment", "reviews-v2"),
-        ["dr/reviews"] = State("asm", "DestinationRule", "reviews"),
-        ["vs/reviews"] = State("asm", "VirtualService", "reviews"),
-        ["ef/drillbot-fail-reviews-v1"] = State("asm", "EnvoyFilter", "drillbot-fail-reviews-v1"),
-    };
+    /// <summary>Every object a bundled drill may touch, for before/after comparison.</summary>
+    public IReadOnlyDictionary<string, string?> Snapshot() => LabObjects.Snapshot(Lab);
 
     public async ValueTask DisposeAsync()
     {

@@ -86,7 +86,7 @@ public sealed class ReplicaContentionTests
             outcomes.Add($"round {round}: {(cliWon ? "cli" : winner!.InstanceId)} ran {winnerRun}; {string.Join("; ", refusals)}");
             Assert.Multiple(() =>
             {
-                Assert.That(changed, Is.EqualTo(new[] { "dr/reviews", "reviews-v1" }), "only the winner's changes");
+                Assert.That(changed, Is.EqualTo(new[] { "Deployment reviews-v1", "DestinationRule reviews" }), "only the winner's changes");
                 Assert.That(DrRun(world), Is.Null, "the DestinationRule's annotations are gone");
                 Assert.That(world.Snapshot(), Is.EqualTo(before), $"round {round}: the Lab exactly as before");
                 Assert.That(world.LeaseHolder("ack-hangzhou"), Is.Null.Or.Empty, "the leases are released");

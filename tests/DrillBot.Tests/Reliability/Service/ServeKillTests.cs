@@ -19,10 +19,10 @@ public sealed class ServeKillTests
         TestCaseData Point(string point, string phase, bool sameInstance, params string[] changed) =>
             new TestCaseData(point, sameInstance, changed).SetArgDisplayNames(point, phase, sameInstance ? "same instance id" : "new instance id");
         yield return Point("step-captured:1", "after capture", true);
-        yield return Point("step-applied:1", "after the fault", false, "reviews-v1");
-        yield return Point("step-applied:2", "after enableFailover", true, "reviews-v1", "dr/reviews");
-        yield return Point("observe", "during observe", false, "reviews-v1", "dr/reviews");
-        yield return Point("restore-item:1", "during restore", true, "reviews-v1");
+        yield return Point("step-applied:1", "after the fault", false, "Deployment reviews-v1");
+        yield return Point("step-applied:2", "after enableFailover", true, "Deployment reviews-v1", "DestinationRule reviews");
+        yield return Point("observe", "during observe", false, "Deployment reviews-v1", "DestinationRule reviews");
+        yield return Point("restore-item:1", "during restore", true, "Deployment reviews-v1");
     }
 
     [TestCaseSource(nameof(KillPoints))]

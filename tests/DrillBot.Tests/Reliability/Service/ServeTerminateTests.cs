@@ -72,7 +72,7 @@ public sealed class ServeTerminateTests
         }
 
         var (atExit, unfinishedAtExit) = await ReadStoreAsync(db, runId);
-        var changedAtExit = world.Snapshot()["reviews-v1"] != before["reviews-v1"];
+        var changedAtExit = world.Snapshot()["Deployment reviews-v1"] != before["Deployment reviews-v1"];
         world.Lab.Control.ClearFaults();
         using var next = await world.ServeAsync(db, "serve-next");
         var report = await next.WaitAsync(

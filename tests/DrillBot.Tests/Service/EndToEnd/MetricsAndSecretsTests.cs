@@ -17,7 +17,8 @@ public sealed class MetricsAndSecretsTests
         var report = await service.WaitForReportAsync(runId);
 
         var metrics = await Eventually.WaitAsync(async () => await service.Http.GetStringAsync("/metrics") is var m && m.Contains("drillbot_drill_runs_total{drill=\"reviews-failover\",verdict=\"passed\"} 1", StringComparison.Ordinal) ? m : null, "the finished run counted");
-        var (code, lint) = await Promtool.CheckMetricsAsync(metrics);
+        var (code, lint, lintErr) = await Promtool.CheckMetricsAsync(metrics);
+        lint += lintErr;
 
         Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("passed"));
         Assert.That(code, Is.Zero, lint);

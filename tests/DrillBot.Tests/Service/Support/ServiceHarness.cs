@@ -142,10 +142,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
         return harness;
     }
 
-    public static LabTopology FastLab() => LabTopology.Default with
-    {
-        Timing = LabTopology.Default.Timing with { PodStartDelay = TimeSpan.FromMilliseconds(300), PodStopDelay = TimeSpan.FromMilliseconds(100), EndpointPropagationDelay = TimeSpan.FromMilliseconds(100) },
-    };
+    public static LabTopology FastLab() => LabTimings.Quick();
 
     /// <summary>An API request with the bearer token.</summary>
     public HttpRequestMessage Api(HttpMethod method, string path, string? json = null)

@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
-namespace DrillBot.Tests.Reliability;
+namespace DrillBot.TestSupport.Processes;
 
 /// <summary>
-/// One real <c>drillbot</c> process: the apphost built with this test project (next to the test assembly, so it
-/// is built once per test run, never <c>dotnet run</c>), output captured, stdin kept open for the test pause
-/// hook (<c>DRILLBOT_TEST_PAUSE_AT</c>), killed by its own pid with SIGKILL or SIGTERM.
+/// One real <c>drillbot</c> process: output captured, stdin kept open for the test pause hook
+/// (<c>DRILLBOT_TEST_PAUSE_AT</c>: the process prints <c>drillbot-test: paused at POINT</c> on stderr and waits
+/// for a line), killed by its own pid with SIGKILL or SIGTERM. Tests start the apphost built next to the test
+/// assembly (<see cref="NextToThisAssembly"/>, built once per test run, never <c>dotnet run</c>); benchmarks
+/// pass the executable they built.
 /// </summary>
-internal sealed class DrillbotProcess : IDisposable
+public sealed class DrillbotProcess : IDisposable
 {
     private const string PauseMarker = "drillbot-test: paused at ";
     private readonly Process _process;
@@ -19,13 +22,13 @@ internal sealed class DrillbotProcess : IDisposable
 
     private DrillbotProcess(Process process) => _process = process;
 
-    public static string Executable
+    /// <summary>The drillbot apphost in the directory of the running test or benchmark assembly.</summary>
+    public static string NextToThisAssembly
     {
         get
         {
-            var path = Path.Combine(TestContext.CurrentContext.TestDirectory, OperatingSystem.IsWindows() ? "drillbot.exe" : "drillbot");
-            Assert.That(File.Exists(path), Is.True, $"the drillbot apphost is built next to the tests: {path}");
-            return path;
+            var path = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "drillbot.exe" : "drillbot");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"the drillbot apphost is built next to the tests: {path}", path);
         }
     }
 
@@ -37,9 +40,13 @@ internal sealed class DrillbotProcess : IDisposable
     /// <summary>Stdout with line breaks removed: Spectre.Console wraps redirected output at 80 columns (after a space).</summary>
     public string Flat => Out.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal);
 
-    public static DrillbotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    /// <summary>Starts the apphost next to this assembly.</summary>
+    public static DrillbotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(NextToThisAssembly, workingDirectory, environment, arguments);
+
+    public static DrillbotProcess Start(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -66,14 +73,14 @@ internal sealed class DrillbotProcess : IDisposable
         return process;
     }
 
-    /// <summary>Waits until the process paused at <paramref name="point"/> (or fails the test with its output).</summary>
-    public async Task PausedAtAsync(string point)
+    /// <summary>Waits until the process paused at <paramref name="point"/>; throws with its output when it exits or 60 s pass first.</summary>
+    public async Task PausedAtAsync(string point, TimeSpan? within = null)
     {
         var paused = _pauses.GetOrAdd(point, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        var done = await Task.WhenAny(paused, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        var done = await Task.WhenAny(paused, _process.WaitForExitAsync(), Task.Delay(within ?? TimeSpan.FromSeconds(60)));
         if (done != paused)
         {
-            Assert.Fail($"drillbot never paused at {point} (exited: {_process.HasExited})\n{Output}");
+            throw new TimeoutException($"drillbot never paused at {point} (exited: {_process.HasExited})\n{Output}");
         }
     }
 
@@ -82,13 +89,18 @@ internal sealed class DrillbotProcess : IDisposable
 
     public void Kill() => _process.Kill(); // SIGKILL on Unix
 
+    /// <summary>SIGTERM by pid.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         kill.WaitForExit();
-        Assert.That(kill.ExitCode, Is.Zero, "kill -TERM");
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} exited {kill.ExitCode}");
+        }
     }
 
+    /// <summary>The exit code; a process still running after <paramref name="within"/> (90 s) is killed and that is an error.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan? within = null)
     {
         using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(90));
@@ -99,7 +111,7 @@ internal sealed class DrillbotProcess : IDisposable
         catch (OperationCanceledException)
         {
             _process.Kill();
-            Assert.Fail($"drillbot did not exit in time\n{Output}");
+            throw new TimeoutException($"drillbot did not exit in time\n{Output}");
         }
 
         _process.WaitForExit(); // drains the output

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace DrillBot.Drills.Tests.Architecture;
+namespace DrillBot.TestSupport;
 
 /// <summary>Finds namespace imports and qualified names of forbidden namespaces in C# source text (the architecture tests' eyes).</summary>
-internal static partial class SourceScan
+public static partial class SourceScan
 {
     /// <summary>The C# files under <paramref name="directory"/>, without bin/ and obj/.</summary>
     public static IEnumerable<string> CSharpFiles(string directory) =>
