@@ -32,6 +32,9 @@ public sealed record DrillReport
     /// <summary>The controllers that own the drill's objects and what the run did about them (docs/drills-yaml.md#owners).</summary>
     public IReadOnlyList<OwnerInfo> Owners { get; init; } = [];
 
+    /// <summary>Someone else undid the drill's change while it ran (the run was aborted for it), or null.</summary>
+    public DriftInfo? Drift { get; init; }
+
     /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
     public bool Misconfigured { get; init; }
 }

@@ -41,6 +41,7 @@ internal static class ReportBuilder
             Reasons = reasons,
             Misconfigured = recording.Misconfigured,
             Owners = [.. recording.Owners.Select(OwnerInfo.Of)],
+            Drift = recording.Drift is { } drift ? DriftInfo.Of(drift, recording.Moments.FaultAt) : null,
             Steps = [.. recording.Steps],
             Markers = markers,
             Timeline = new Timeline(start, samples.Select(s => new TimelineSample(Math.Round((s.SentAt - start).TotalSeconds, 4), Math.Round(s.Duration.TotalMilliseconds, 2), s.Class, s.Ok, s.Status, s.ErrorKind, s.Late)).ToList()),

@@ -77,6 +77,8 @@ public sealed class LabOwnersTests
             Assert.That(report.Reasons[0], Does.Match(@"^drift: reviews-v1 replicas changed to 1 by argocd-controller at t\+1\.\ds \(Deployment default/reviews-v1 in cluster hangzhou\)"));
             Assert.That(report.Owners.Single().Action, Is.EqualTo(OwnerAction.Ignored));
             Assert.That(report.Markers.Select(m => m.Kind), Does.Contain("drift"));
+            Assert.That((report.Drift!.Name, report.Drift.Field, report.Drift.Value, report.Drift.Manager), Is.EqualTo(("reviews-v1", "spec.replicas", "1", "argocd-controller")));
+            Assert.That(report.Drift.SecondsAfterFault, Is.InRange(1.0, 2.0), "the self-heal delay is 1 s");
             Assert.That(report.Restore.Status, Is.Not.EqualTo(RestoreStatus.Failed));
             Assert.That(OwnedLab.Snapshot(lab), Is.EqualTo(before));
         });
