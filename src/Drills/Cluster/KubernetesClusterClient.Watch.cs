@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using DrillBot.Drills.Journal;
 using k8s;
 using k8s.Autorest;

@@ -28,9 +28,9 @@ internal sealed class PermissionPlan
         var plan = new PermissionPlan();
         foreach (var cluster in drill.TouchedClusters)
         {
-            plan.Add(cluster, "get", ObjectKind.Deployment, null, drill.Namespace, leaseName, "read the drill lock", lease: true);
-            plan.Add(cluster, "create", ObjectKind.Deployment, null, drill.Namespace, null, "create the drill lock the first time", lease: true);
-            plan.Add(cluster, "update", ObjectKind.Deployment, null, drill.Namespace, leaseName, "take, renew and release the drill lock", lease: true);
+            plan.AddLease(cluster, "get", drill.Namespace, leaseName, "read the drill lock");
+            plan.AddLease(cluster, "create", drill.Namespace, null, "create the drill lock the first time");
+            plan.AddLease(cluster, "update", drill.Namespace, leaseName, "take, renew and release the drill lock");
         }
 
         foreach (var p in drill.Preconditions.OfType<ReadyReplicasPrecondition>())
@@ -118,12 +118,16 @@ internal sealed class PermissionPlan
         }
     }
 
-    private void Add(string cluster, string verb, ObjectKind kind, string? subresource, string ns, string? name, string why, bool lease = false)
+    private void Add(string cluster, string verb, ObjectKind kind, string? subresource, string ns, string? name, string why)
     {
-        var (group, resource) = lease ? ("coordination.k8s.io", "leases") : ResourceKinds.Of(kind);
-        var check = new AccessCheck(verb, group, resource, subresource, ns, name);
-        _access.TryAdd((cluster, check), new RequiredAccess(cluster, check, why));
+        var (group, resource) = ResourceKinds.Of(kind);
+        Add(cluster, new AccessCheck(verb, group, resource, subresource, ns, name), why);
     }
+
+    private void AddLease(string cluster, string verb, string ns, string? name, string why) =>
+        Add(cluster, new AccessCheck(verb, "coordination.k8s.io", "leases", null, ns, name), why);
+
+    private void Add(string cluster, AccessCheck check, string why) => _access.TryAdd((cluster, check), new RequiredAccess(cluster, check, why));
 
     private static JsonObject Apply(JsonObject current, JsonObject patch)
     {
