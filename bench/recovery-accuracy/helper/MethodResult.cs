@@ -15,4 +15,8 @@ internal sealed record MethodResult(
     double CpuSeconds,
     double CpuMsPerSample,
     double? ObserveCpuMsPerSample,
-    long PeakRssKb);
+    long PeakRssKb)
+{
+    /// <summary>DrillBot only, from its samples file: the 99th percentile of send time − scheduled slot (ms).</summary>
+    public double? JitterP99Ms { get; init; }
+}

@@ -17,6 +17,12 @@ internal sealed record MethodSummary(
 {
     public int Missing => Runs - Errors.Count;
 
+    /// <summary>The largest per-run jitter p99 (DrillBot with a samples file), ms.</summary>
+    public double? JitterP99Ms { get; init; }
+
+    /// <summary>The median of the per-run jitter p99s, ms.</summary>
+    public double? JitterP99MedianMs { get; init; }
+
     public static MethodSummary Of(string method, IReadOnlyList<RunResult> runs)
     {
         var all = runs.Select(r => r.Of(method)).ToList();
@@ -29,6 +35,10 @@ internal sealed record MethodSummary(
             Stats.Median(all.Select(m => m.CpuSeconds).ToList()) ?? 0,
             all.Sum(m => m.CpuSeconds) * 1000 / Math.Max(1, all.Sum(m => m.Samples)),
             Stats.Median(observe),
-            all.Max(m => m.PeakRssKb) / 1024.0);
+            all.Max(m => m.PeakRssKb) / 1024.0)
+        {
+            JitterP99MedianMs = Stats.Median(all.Where(m => m.JitterP99Ms is not null).Select(m => m.JitterP99Ms!.Value).ToList()),
+            JitterP99Ms = all.Where(m => m.JitterP99Ms is not null).Select(m => m.JitterP99Ms!.Value).DefaultIfEmpty(double.NaN).Max() is var j && !double.IsNaN(j) ? j : null,
+        };
     }
 }

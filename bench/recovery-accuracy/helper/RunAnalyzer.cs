@@ -67,14 +67,33 @@ internal static class RunAnalyzer
     {
         var seconds = report["recovery"]?["seconds"]?.GetValue<double>();
         DateTimeOffset? measured = seconds is { } s ? faultAt + TimeSpan.FromSeconds(s) : null;
-        var timelineStart = Epoch.ParseIso(report["timeline"]!["start"]!.GetValue<string>());
-        var sent = report["timeline"]!["samples"]!.AsArray().Select(x => timelineStart + TimeSpan.FromSeconds(x!["t"]!.GetValue<double>())).Order().ToList();
+        var raw = SamplesFile.Read(Path.Combine(files.Directory, "samples.csv.gz"));
+        List<DateTimeOffset> sent;
+        double? jitterP99 = null;
+        if (raw is not null)
+        {
+            sent = raw.Samples.Select(x => x.Sent).Order().ToList();
+            var jitter = raw.JitterMs();
+            jitterP99 = jitter.Count == 0 ? null : jitter[Math.Clamp((int)Math.Ceiling(0.99 * jitter.Count) - 1, 0, jitter.Count - 1)];
+            // the report gives faultAt and recovery.seconds to the millisecond; DrillBot's answer is the send time of the
+            // window's first sample, which the samples file has to 100 ns: the sample within a rounding of the report's instant
+            if (measured is { } m && sent.Where(t => Math.Abs((t - m).TotalMilliseconds) <= 1.5).OrderBy(t => Math.Abs((t - m).Ticks)).FirstOrDefault() is { } exact && exact != default)
+            {
+                measured = exact;
+            }
+        }
+        else
+        {
+            var timelineStart = Epoch.ParseIso(report["timeline"]!["start"]!.GetValue<string>());
+            sent = report["timeline"]!["samples"]!.AsArray().Select(x => timelineStart + TimeSpan.FromSeconds(x!["t"]!.GetValue<double>())).Order().ToList();
+        }
+
         var (cpu, rss) = files.Time("drillbot.time");
         var observing = sent.Count(t => t >= faultAt && t <= observeEnd);
         var observeCpu = files.CpuAt("drillbot.cpu", observeEnd) - files.CpuAt("drillbot.cpu", faultAt);
         var period = Stats.Median(sent.Zip(sent.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToList()) ?? double.NaN;
         return new MethodResult(Methods.DrillBot, sent.Count, period, measured, Error(measured, truth), cpu,
-            cpu * 1000 / Math.Max(1, sent.Count), observeCpu * 1000 / Math.Max(1, observing), rss);
+            cpu * 1000 / Math.Max(1, sent.Count), observeCpu * 1000 / Math.Max(1, observing), rss) { JitterP99Ms = jitterP99 };
     }
 
     private static MethodResult LoopResult(RunFiles files, DateTimeOffset? truth, TimeSpan stableFor, DateTimeOffset from, DateTimeOffset deadline)

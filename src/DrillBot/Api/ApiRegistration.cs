@@ -46,9 +46,13 @@ internal static class ApiRegistration
     public static void MapApi(this IEndpointRouteBuilder app)
     {
         var auth = app.ServiceProvider.GetRequiredService<ApiAuth>();
-        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) => auth.Check(context.HttpContext.Request) ?? await next(context));
+        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) => await auth.CheckAsync(context.HttpContext) ?? await next(context));
         DrillEndpoints.Map(api);
         RunEndpoints.Map(api);
+        FreezeEndpoints.Map(api);
+        AuditEndpoints.Map(api);
+        ApprovalEndpoints.Map(api);
+        TokenEndpoints.Map(api);
         app.MapGet("/runs/{id}", RunEndpoints.HtmlAsync);
     }
 }

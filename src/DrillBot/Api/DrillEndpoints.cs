@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DrillBot.Configuration;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Scheduling;
@@ -13,12 +12,10 @@ namespace DrillBot.Api;
 /// <summary><c>GET /api/drills</c> and <c>POST /api/drills/{name}/runs</c> (202 + runId; 200 plan for a dry run; 404; 409; 423; 503).</summary>
 internal static class DrillEndpoints
 {
-    private const int MaxBodyBytes = 16 * 1024;
-
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/drills", ListAsync);
-        api.MapPost("/drills/{name}/runs", StartAsync);
+        api.MapGet("/drills", ListAsync).Reads();
+        api.MapPost("/drills/{name}/runs", StartAsync).Runs();
     }
 
     private static async Task<IResult> ListAsync(DrillsConfigState config, ActiveRuns active, IDrillBotStore store, TimeProvider time, CancellationToken cancellationToken)
@@ -33,23 +30,31 @@ internal static class DrillEndpoints
         return Results.Json(new { drills });
     }
 
-    private static async Task<IResult> StartAsync(string name, HttpRequest request, RunCoordinator coordinator, ReportLinks links, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(string name, HttpContext context, RunCoordinator coordinator, ReportLinks links, DrillsConfigState config, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadBodyAsync(request, cancellationToken);
+        var request = context.Request;
+        var principal = ApiPrincipal.Of(context);
+        var (body, problem) = await JsonBody.ReadAsync(request, new StartBody(), "{\"dryRun\": true, \"by\": \"ci\"}", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
         var linkBase = RequestBase.Of(request);
-        var by = new string((body.By ?? string.Empty).Where(c => !char.IsControl(c)).Take(100).ToArray()).Trim() is { Length: > 0 } named ? named : "api";
+        var by = principal.Who(body.By);
         if (body.OverrideBlackout is { } reason && string.IsNullOrWhiteSpace(reason))
         {
             return Problems.BadRequest("overrideBlackout needs a reason (it is recorded in the report), e.g. {\"overrideBlackout\": \"hotfix verification\"}.");
         }
 
+        if (body.Control && config.Current.FindDrill(name) is { } drill && (drill.Control ?? Drills.Definitions.ControlDefinition.DefaultFor(drill)).ProblemWith(drill) is { } noControl)
+        {
+            return Problems.BadRequest($"control: drill '{name}' cannot have a control run: {noControl}.");
+        }
+
         var trigger = new RunTrigger(TriggerKind.Api, by) { OverrideBlackoutReason = body.OverrideBlackout?.Trim() };
-        var outcome = await coordinator.StartAsync(new RunRequest(name, trigger, body.DryRun, LinkBase: linkBase), cancellationToken);
+        var approvalId = string.IsNullOrWhiteSpace(body.ApprovalId) ? null : body.ApprovalId.Trim();
+        var outcome = await coordinator.StartAsync(new RunRequest(name, trigger, body.DryRun, LinkBase: linkBase) { Source = principal.Source, ApprovalId = approvalId, Control = body.Control }, cancellationToken);
         return outcome switch
         {
             StartOutcome.Started s => Results.Json(
@@ -59,40 +64,13 @@ internal static class DrillEndpoints
             StartOutcome.Busy b => Problems.Create(StatusCodes.Status409Conflict, "Busy", $"Not started: {b.RunningDrill} is running ({b.Detail}). One drill at a time per target.", new Dictionary<string, object?> { ["runningDrill"] = b.RunningDrill, ["runId"] = b.RunId }),
             StartOutcome.Blackout w => Problems.Create(StatusCodes.Status423Locked, "Blackout", $"refused: blackout {w.Window} {w.UntilText}; to run anyway: {BlackoutRefusal.ApiField}", new Dictionary<string, object?> { ["blackout"] = w.Window, ["until"] = w.Until }),
             StartOutcome.UnknownDrill u => Problems.NotFound($"There is no drill '{u.Drill}'.", new Dictionary<string, object?> { ["knownDrills"] = u.Known }),
+            StartOutcome.Frozen f => Problems.Create(StatusCodes.Status423Locked, "Frozen", $"refused: DrillBot is frozen by {f.By}: {f.Reason}; nothing starts until POST /api/unfreeze (or /drill unfreeze).", new Dictionary<string, object?> { ["frozenBy"] = f.By, ["reason"] = f.Reason, ["since"] = f.Since }),
+            StartOutcome.NeedsApproval a => Problems.Create(StatusCodes.Status403Forbidden, "Approval required", $"refused: drill {a.Drill} cannot start: {a.Reason}.", new Dictionary<string, object?> { ["approvalId"] = approvalId }),
             StartOutcome.Refused r => Problems.Create(StatusCodes.Status503ServiceUnavailable, "Not started", r.Reason),
             _ => Problems.Create(StatusCodes.Status500InternalServerError, "Unexpected", "unexpected outcome"),
         };
     }
 
-    /// <summary>The optional body <c>{"dryRun": bool, "by": "who", "overrideBlackout": "why"}</c>; an empty body is fine.</summary>
-    private static async Task<(StartBody Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var text = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (text is null)
-        {
-            return (new StartBody(), Problems.Create(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body may be at most {MaxBodyBytes} bytes."));
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (new StartBody(), null);
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return (new StartBody(), Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Expected application/json, got '{request.ContentType}'."));
-        }
-
-        try
-        {
-            var body = JsonSerializer.Deserialize<StartBody>(text, new JsonSerializerOptions(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow });
-            return body is null ? (new StartBody(), Problems.BadRequest("The body must be a JSON object such as {\"dryRun\": true}.")) : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (new StartBody(), Problems.BadRequest($"The body is not valid: {e.Message} (expected {{\"dryRun\": true, \"by\": \"ci\"}})."));
-        }
-    }
-
-    private sealed record StartBody(bool DryRun = false, string? By = null, string? OverrideBlackout = null);
+    /// <summary>The optional body <c>{"dryRun": bool, "by": "who", "overrideBlackout": "why", "approvalId": "apr-…", "control": bool}</c>; an empty body is fine.</summary>
+    private sealed record StartBody(bool DryRun = false, string? By = null, string? OverrideBlackout = null, string? ApprovalId = null, bool Control = false);
 }

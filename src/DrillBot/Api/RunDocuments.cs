@@ -30,7 +30,8 @@ internal static class RunDocuments
         status = run.Status.WireName(),
         verdict = run.Verdict?.WireName(),
         restore = run.RestoreStatus?.WireName(),
-        trigger = new { kind = run.Trigger.Kind.WireName(), by = run.Trigger.By },
+        trigger = Trigger(run),
+        approvalId = run.ApprovalId,
         startedAt = run.StartedAt.ToUniversalTime(),
         finishedAt = run.FinishedAt?.ToUniversalTime(),
         recoverySeconds = run.Recovery?.TotalSeconds,
@@ -47,8 +48,17 @@ internal static class RunDocuments
         status = run.Status.WireName(),
         phase = local?.Run.Phase.WireName(),
         abortRequested = local?.AbortRequested,
-        trigger = new { kind = run.Trigger.Kind.WireName(), by = run.Trigger.By },
+        trigger = Trigger(run),
+        approvalId = run.ApprovalId,
         startedAt = run.StartedAt.ToUniversalTime(),
         instance = run.OwnerInstance,
+    };
+
+    /// <summary>The history's <c>trigger</c>, with <c>overrideBlackout {blackout, reason, by}</c> as in the report (null when none).</summary>
+    public static object Trigger(RunSummary run) => new
+    {
+        kind = run.Trigger.Kind.WireName(),
+        by = run.Trigger.By,
+        overrideBlackout = run.OverrideBlackout is { } blackout ? new { blackout, reason = run.Trigger.OverrideBlackoutReason, by = run.Trigger.By } : null,
     };
 }

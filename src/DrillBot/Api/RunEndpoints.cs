@@ -16,9 +16,9 @@ internal static class RunEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/runs", ListAsync);
-        api.MapGet("/runs/{id}", GetAsync);
-        api.MapPost("/runs/{id}/abort", AbortAsync);
+        api.MapGet("/runs", ListAsync).Reads();
+        api.MapGet("/runs/{id}", GetAsync).Reads();
+        api.MapPost("/runs/{id}/abort", AbortAsync).Runs();
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, IDrillBotStore store, ReportLinks links, CancellationToken cancellationToken)
@@ -48,9 +48,9 @@ internal static class RunEndpoints
             : Results.Json(RunDocuments.Status(record.Run, active.Get(id)));
     }
 
-    private static async Task<IResult> AbortAsync(string id, HttpRequest request, RunCoordinator coordinator, CancellationToken cancellationToken)
+    private static async Task<IResult> AbortAsync(string id, HttpContext context, RunCoordinator coordinator, CancellationToken cancellationToken)
     {
-        var by = request.Headers["X-DrillBot-By"].FirstOrDefault() is { Length: > 0 and <= 100 } who ? who : "api";
+        var by = ApiPrincipal.Of(context).Who(context.Request.Headers["X-DrillBot-By"].FirstOrDefault());
         return await coordinator.AbortAsync(id, by, cancellationToken) switch
         {
             AbortOutcome.Aborting a => Results.Json(new { runId = a.RunId, drill = a.Drill, status = "aborting", remote = a.Remote }, statusCode: StatusCodes.Status202Accepted),

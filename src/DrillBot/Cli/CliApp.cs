@@ -16,6 +16,10 @@ internal static class CliApp
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(FreezeCommand.CreateFreeze());
+        root.Subcommands.Add(FreezeCommand.CreateUnfreeze());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         return root;
     }
 

@@ -69,7 +69,9 @@ internal static class HistoryCommand
                 Markup.Escape(r.RunId),
                 Markup.Escape(r.Drill),
                 r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Markup.Escape($"{r.Trigger.Kind.WireName()} {r.Trigger.By}"),
+                Markup.Escape($"{r.Trigger.Kind.WireName()} {r.Trigger.By}"
+                    + (r.OverrideBlackout is { } blackout ? $" (overrode blackout {blackout}: {r.Trigger.OverrideBlackoutReason})" : string.Empty)
+                    + (r.ApprovalId is { } approval ? $" (approved: {approval})" : string.Empty)),
                 Markup.Escape(r.Status.WireName()),
                 Markup.Escape(r.Verdict?.WireName() ?? "-"),
                 r.Recovery is { } rec ? rec.TotalSeconds.ToString("0.###s", CultureInfo.InvariantCulture) : "-",

@@ -26,11 +26,15 @@ internal static class RunSession
         }
 
         ReportSummary.Write(env.Out, report);
-        var written = ReportFiles.Write(env, report, paths.Json, paths.JUnit, paths.Html);
+        var written = ReportFiles.Write(env, report, paths.Json, paths.JUnit, paths.Html, paths.Samples);
         var code = ExitCodeOf.Report(report);
         return code == ExitCodes.Passed && !written ? ExitCodes.InvalidInput : code;
     }
 }
 
 /// <summary>Where to write the report files (null = not asked for).</summary>
-internal sealed record ReportPaths(string? Json, string? JUnit, string? Html);
+internal sealed record ReportPaths(string? Json, string? JUnit, string? Html)
+{
+    /// <summary>Every probe sample as CSV (<c>--samples-file</c>).</summary>
+    public string? Samples { get; init; }
+}

@@ -55,7 +55,7 @@ public sealed class ServiceApp : IAsyncDisposable
         IDrillBotStore store;
         try
         {
-            store = await StoreFactory.OpenAsync(settings.Store, options.Time, null, cancellationToken);
+            store = await StoreFactory.OpenAsync(settings.Store, options.Time, null, cancellationToken, AuditKeys.Of(settings.AuditKey));
         }
         catch (StoreException e)
         {

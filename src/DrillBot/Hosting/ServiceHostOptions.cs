@@ -72,6 +72,9 @@ public sealed record ServiceHostOptions
     /// <summary>Socket Mode reconnect timings (the app token comes from SLACK_APP_TOKEN); null = the defaults.</summary>
     public Func<SocketModeOptions, SocketModeOptions>? SocketMode { get; init; }
 
+    /// <summary>How often due approval requests are expired.</summary>
+    public TimeSpan ApprovalExpiryInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Largest Slack request body accepted (413 above).</summary>
     public int MaxSlackBodyBytes { get; init; } = 64 * 1024;
 

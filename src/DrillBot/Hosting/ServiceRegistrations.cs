@@ -2,6 +2,10 @@ using DrillBot.Api;
 using DrillBot.Configuration;
 using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Running;
+using DrillBot.Governance;
+using DrillBot.Governance.Approvals;
+using DrillBot.Governance.Audit;
+using DrillBot.Governance.Freeze;
 using DrillBot.Metrics;
 using DrillBot.Resumption;
 using DrillBot.Runs;
@@ -32,7 +36,7 @@ internal static class ServiceRegistrations
         services.AddSingleton(sp => new DrillEngine(new DrillEngineOptions
         {
             Clusters = sp.GetRequiredService<KubernetesClusterClientFactory>(),
-            Journal = store.Journal,
+            Journal = new AuditingJournal(store.Journal, sp.GetRequiredService<AuditLog>(), settings.InstanceId),
             TimeProvider = options.Time,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             Owner = settings.InstanceId,
@@ -40,6 +44,7 @@ internal static class ServiceRegistrations
             Checkpoint = options.Checkpoint,
         }));
         services.AddRuns(new RunsOptions { InstanceId = settings.InstanceId, ShutdownGrace = settings.ShutdownGrace, AbortPollInterval = options.AbortPollInterval }, settings.PublicUrl);
+        services.AddGovernance(new GovernanceOptions { ApprovalExpiryInterval = options.ApprovalExpiryInterval });
         services.AddResumption(new ResumptionOptions
         {
             InstanceId = settings.InstanceId,
@@ -65,6 +70,8 @@ internal static class ServiceRegistrations
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<ResumptionLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<AbortWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<FreezeWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<ApprovalExpiryLoop>());
         services.AddSlack(new SlackServiceOptions
         {
             Slack = settings.Slack,

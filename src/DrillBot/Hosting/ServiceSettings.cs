@@ -21,6 +21,9 @@ public sealed record ServiceSettings
     /// <summary>Bearer token for <c>/api/*</c> (<c>DRILLBOT_API_TOKEN</c>); null = the API refuses every request.</summary>
     public string? ApiToken { get; init; }
 
+    /// <summary>Key of the audit log's hash chain (<c>DRILLBOT_AUDIT_KEY</c>, HMAC-SHA-256); null = plain SHA-256.</summary>
+    public string? AuditKey { get; init; }
+
     /// <summary>Base address for report links in Slack (<c>DRILLBOT_PUBLIC_URL</c>); null = the request's own base.</summary>
     public Uri? PublicUrl { get; init; }
 
@@ -32,11 +35,11 @@ public sealed record ServiceSettings
 
     /// <summary>Every value that must never be shown (tokens, secrets, the database password).</summary>
     public IReadOnlyList<string> Secrets =>
-        new[] { ApiToken, Slack.SigningSecret, Slack.BotToken, Slack.AppToken, ConnectionStringSecrets.PasswordOf(Store.ConnectionString) }
+        new[] { ApiToken, AuditKey, Slack.SigningSecret, Slack.BotToken, Slack.AppToken, ConnectionStringSecrets.PasswordOf(Store.ConnectionString) }
             .Where(s => !string.IsNullOrEmpty(s))
             .Select(s => s!)
             .ToList();
 
     public override string ToString() =>
-        $"ServiceSettings {{ InstanceId = {InstanceId}, Store = {Store}, Slack = {Slack}, Api = {(ApiToken is null ? "disabled" : "token set")}, PublicUrl = {PublicUrl}, ShutdownGrace = {ShutdownGrace}, JsonLogs = {JsonLogs} }}";
+        $"ServiceSettings {{ InstanceId = {InstanceId}, Store = {Store}, Slack = {Slack}, Api = {(ApiToken is null ? "disabled" : "token set")}, AuditKey = {(AuditKey is null ? "unset" : "set")}, PublicUrl = {PublicUrl}, ShutdownGrace = {ShutdownGrace}, JsonLogs = {JsonLogs} }}";
 }

@@ -51,6 +51,12 @@ public static partial class ServiceSettingsReader
             found.Add("DRILLBOT_API_TOKEN is too short: use at least 16 characters (e.g. openssl rand -hex 32).");
         }
 
+        var auditKey = Blank(getVariable("DRILLBOT_AUDIT_KEY"));
+        if (auditKey is { Length: < 16 })
+        {
+            found.Add("DRILLBOT_AUDIT_KEY is too short: use at least 16 characters (e.g. openssl rand -hex 32).");
+        }
+
         problems = found;
         return found.Count > 0 ? null : new ServiceSettings
         {
@@ -58,6 +64,7 @@ public static partial class ServiceSettingsReader
             Store = store!,
             Slack = slack,
             ApiToken = token,
+            AuditKey = auditKey,
             PublicUrl = publicUrl,
             ShutdownGrace = grace,
             JsonLogs = format == "json",

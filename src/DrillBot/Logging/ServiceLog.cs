@@ -89,7 +89,7 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "DrillBot serving on {Urls} as instance {Instance}: {Drills} drills, store {Store}, Slack {Slack}")]
     public static partial void ServiceStarted(ILogger logger, string instance, string urls, int drills, string store, string slack);
 
-    [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "DRILLBOT_API_TOKEN is not set: every /api/* request is refused with 401")]
+    [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "DRILLBOT_API_TOKEN is not set: every /api/* request is refused with 401 unless it carries a named token (drillbot token create)")]
     public static partial void ApiDisabled(ILogger logger);
 
     [LoggerMessage(EventId = 5403, Level = LogLevel.Error, Message = "{Method} {Path} failed")]
@@ -106,4 +106,22 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "run {RunId}: drill {Drill} started inside blackout {Blackout} on the override of {By}: {Reason}")]
     public static partial void BlackoutOverridden(ILogger logger, string runId, string drill, string blackout, string by, string reason);
+
+    [LoggerMessage(EventId = 5501, Level = LogLevel.Error, Message = "audit event {Action} by {Actor} ({Source}) could not be recorded: {Detail}")]
+    public static partial void AuditLost(ILogger logger, Exception exception, string action, string actor, string source, string detail);
+
+    [LoggerMessage(EventId = 5502, Level = LogLevel.Warning, Message = "DrillBot frozen by {By} ({Source}): {Reason}; aborting {Running} running drill(s)")]
+    public static partial void Frozen(ILogger logger, string by, string source, string reason, int running);
+
+    [LoggerMessage(EventId = 5503, Level = LogLevel.Warning, Message = "freeze lifted by {By} ({Source})")]
+    public static partial void Unfrozen(ILogger logger, string by, string source);
+
+    [LoggerMessage(EventId = 5504, Level = LogLevel.Warning, Message = "run {RunId} of {Drill} aborted: {Reason}")]
+    public static partial void FrozenRunAborted(ILogger logger, string runId, string drill, string reason);
+
+    [LoggerMessage(EventId = 5505, Level = LogLevel.Information, Message = "approval {ApprovalId} for {Drill}: {Outcome}")]
+    public static partial void ApprovalChanged(ILogger logger, string approvalId, string drill, string outcome);
+
+    [LoggerMessage(EventId = 5506, Level = LogLevel.Warning, Message = "API request refused: token {Token} lacks scope {Scope} for {Method} {Path}")]
+    public static partial void ScopeRefused(ILogger logger, string token, string scope, string method, string path);
 }

@@ -34,6 +34,8 @@ internal sealed class DrillMetrics
     private readonly Gauge recoveryThreshold;
     private readonly Counter missedFires;
     private readonly Counter blackoutOverrides;
+    private readonly Gauge frozen;
+    private readonly Counter approvals;
 
     public DrillMetrics(CollectorRegistry registry)
     {
@@ -66,6 +68,9 @@ internal sealed class DrillMetrics
             new CounterConfiguration { LabelNames = ["drill"] });
         blackoutOverrides = factory.CreateCounter("drillbot_blackout_overrides_total", "Manual runs started inside a blackout on a person's override (not a Contract metric).",
             new CounterConfiguration { LabelNames = ["drill"] });
+        frozen = factory.CreateGauge("drillbot_frozen", "1 while DrillBot is frozen (no drill starts, running ones are aborted), else 0 (not a Contract metric).");
+        approvals = factory.CreateCounter("drillbot_approval_requests_total", "Approval requests by how they ended: approved, rejected, expired (not a Contract metric).",
+            new CounterConfiguration { LabelNames = ["drill", "outcome"] });
     }
 
     /// <summary>Creates the series of every configured drill so dashboards and alerts see zeros, not gaps.</summary>
@@ -88,6 +93,11 @@ internal sealed class DrillMetrics
 
         inProgress.WithLabels(drill).Set(0);
         blackoutOverrides.WithLabels(drill).Publish();
+        foreach (var outcome in new[] { "approved", "rejected", "expired" })
+        {
+            approvals.WithLabels(drill, outcome).Publish();
+        }
+
         duration.WithLabels(drill).Publish();
         recovery.WithLabels(drill).Publish();
         if (recoveryWithin is { } within)
@@ -103,6 +113,12 @@ internal sealed class DrillMetrics
     public void SlackRequest(string kind, string result) => slack.WithLabels(kind, result).Inc();
 
     public void MissedFire(string drill) => missedFires.WithLabels(drill).Inc();
+
+    /// <summary>The freeze as this replica last read it.</summary>
+    public void Frozen(bool isFrozen) => frozen.Set(isFrozen ? 1 : 0);
+
+    /// <summary>An approval request ended: <c>approved</c>, <c>rejected</c> or <c>expired</c>.</summary>
+    public void ApprovalEnded(string drill, string outcome) => approvals.WithLabels(drill, outcome).Inc();
 
     /// <summary>A manual run started inside a blackout on an override.</summary>
     public void BlackoutOverridden(string drill) => blackoutOverrides.WithLabels(drill).Inc();

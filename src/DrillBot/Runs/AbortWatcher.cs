@@ -24,7 +24,9 @@ internal sealed class AbortWatcher(
                 var runs = active.All().Where(r => !r.AbortRequested).Select(r => r.RunId).ToList();
                 foreach (var request in await store.Aborts.FindAsync(runs, stoppingToken))
                 {
-                    coordinator.AbortLocal(request.RunId, request.RequestedBy);
+                    // a freeze records its abort requests as "frozen by @x: REASON": that is the whole reason
+                    var frozen = request.RequestedBy.StartsWith("frozen by ", StringComparison.Ordinal);
+                    coordinator.AbortLocal(request.RunId, request.RequestedBy, frozen ? request.RequestedBy : null);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

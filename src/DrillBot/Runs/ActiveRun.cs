@@ -27,8 +27,11 @@ internal sealed class ActiveRun(DrillDefinition drill, RunRequest request, IRead
 
     public bool AbortRequested => Volatile.Read(ref aborting) == 1;
 
-    /// <summary>Aborts once (later requests are no-ops); false when the run had finished already.</summary>
-    public bool Abort(string by)
+    /// <summary>
+    /// Aborts once (later requests are no-ops); false when the run had finished already. The report's reason is
+    /// <c>aborted: requested by {by}</c>, or <c>aborted: {reason}</c> when given (a freeze: <c>frozen by @x: REASON</c>).
+    /// </summary>
+    public bool Abort(string by, string? reason = null)
     {
         if (Run.Completion.IsCompleted)
         {
@@ -40,8 +43,8 @@ internal sealed class ActiveRun(DrillDefinition drill, RunRequest request, IRead
             return true;
         }
 
-        Pump.Post(new AbortRequested(RunId, Drill.Name, time.GetUtcNow(), by));
-        return Run.Abort($"requested by {by}");
+        Pump.Post(new AbortRequested(RunId, Drill.Name, time.GetUtcNow(), by) { Reason = reason });
+        return Run.Abort(reason ?? $"requested by {by}");
     }
 
     internal void MarkDone() => done.TrySetResult();

@@ -1,6 +1,9 @@
 using DrillBot.Configuration;
+using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Running;
 using DrillBot.Drills.Scheduling;
+using DrillBot.Governance.Approvals;
+using DrillBot.Governance.Audit;
 using DrillBot.Logging;
 using DrillBot.Store;
 using DrillBot.Store.Runs;
@@ -9,10 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace DrillBot.Runs;
 
 /// <summary>
-/// The one way runs start and stop, for Slack, the API and the scheduler alike: unknown drill,
-/// blackout (manual runs too), busy target (this process, other replicas, the cluster Lease) are
-/// refused; an accepted run is recorded in the history before the engine starts it. Aborts work for
-/// runs of any replica (through the store's abort requests).
+/// The one way runs start and stop, for Slack, the API and the scheduler alike: every request is audited first; then
+/// unknown drill, a freeze, a blackout (manual runs too), a missing approval, a busy target (this process, other
+/// replicas, the cluster Lease) are refused; an accepted run is recorded in the history before the engine starts it.
+/// Aborts work for runs of any replica (through the store's abort requests).
 /// </summary>
 internal sealed class RunCoordinator(
     DrillsConfigState configState,
@@ -21,6 +24,8 @@ internal sealed class RunCoordinator(
     ActiveRuns active,
     BusyCheck busy,
     RunLauncher launcher,
+    ApprovalGate approvals,
+    RunAudit audit,
     RunsOptions options,
     TimeProvider time,
     DrillBot.Metrics.DrillMetrics metrics,
@@ -33,10 +38,36 @@ internal sealed class RunCoordinator(
 
     public async Task<StartOutcome> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
+        try
+        {
+            await audit.RequestedAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (StoreFailure.Is(e))
+        {
+            ServiceLog.StoreUnavailable(logger, e, "audit a run request");
+            return new StartOutcome.Refused("the store is unavailable, so no drill can start (its journal and audit log live there); see the log.");
+        }
+
+        var outcome = await StartAuditedAsync(request, cancellationToken);
+        if (outcome is not (StartOutcome.Started or StartOutcome.Planned))
+        {
+            await audit.RefusedAsync(request, outcome);
+        }
+
+        return outcome;
+    }
+
+    private async Task<StartOutcome> StartAuditedAsync(RunRequest request, CancellationToken cancellationToken)
+    {
         var config = configState.Current;
         if (config.FindDrill(request.Drill) is not { } drill)
         {
             return new StartOutcome.UnknownDrill(request.Drill, config.Drills.Select(d => d.Name).ToList());
+        }
+
+        if (!request.DryRun && await FrozenAsync(drill, request, cancellationToken) is { } frozen)
+        {
+            return frozen;
         }
 
         var now = time.GetUtcNow();
@@ -58,6 +89,17 @@ internal sealed class RunCoordinator(
             return new StartOutcome.Refused("DrillBot is shutting down; try again in a moment.");
         }
 
+        if (await approvals.CheckAsync(drill, request, cancellationToken) is { } unapproved)
+        {
+            ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, unapproved.Reason);
+            return unapproved;
+        }
+
+        return await LaunchAsync(config, drill, request, overridden, cancellationToken);
+    }
+
+    private async Task<StartOutcome> LaunchAsync(DrillsConfig config, DrillDefinition drill, RunRequest request, BlackoutDefinition? overridden, CancellationToken cancellationToken)
+    {
         var targets = ClusterTargets.Of(config, drill);
         var runId = engine.NewRunId();
         if (active.TryReserve(runId, drill.Name, targets) is { } holder)
@@ -67,17 +109,32 @@ internal sealed class RunCoordinator(
         }
 
         var launched = false;
+        var consumed = false;
         try
         {
+            if (request.ApprovalId is { } approvalId)
+            {
+                consumed = await approvals.ConsumeAsync(approvalId, runId, cancellationToken);
+                if (!consumed)
+                {
+                    return new StartOutcome.NeedsApproval(drill.Name, $"approval {approvalId} was used or expired a moment ago; ask for a new one");
+                }
+            }
+
             if (await busy.FindHolderAsync(config, drill, targets, cancellationToken) is { } elsewhere)
             {
                 ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, elsewhere.Detail);
                 return elsewhere;
             }
 
-            // Checked again as one step with recording the run: another replica asked at the same instant loses here.
-            var record = new RunStart(runId, drill.Name, request.Trigger, time.GetUtcNow(), options.InstanceId);
+            // Checked again as one step with recording the run: another replica asked at the same instant, or a freeze, wins here.
+            var record = new RunStart(runId, drill.Name, request.Trigger, time.GetUtcNow(), options.InstanceId) { OverrideBlackout = overridden?.Name, ApprovalId = request.ApprovalId };
             var recorded = await store.Runs.StartUnlessBusyAsync(record, other => busy.HoldsATarget(config, other, targets), cancellationToken);
+            if (recorded.FrozenBy is { } frozen)
+            {
+                return new StartOutcome.Frozen(frozen.By ?? "?", frozen.Reason ?? "", frozen.Since);
+            }
+
             if (recorded.BusyWith is { } other)
             {
                 var refused = BusyCheck.Busy(other);
@@ -90,7 +147,7 @@ internal sealed class RunCoordinator(
                 return new StartOutcome.Refused($"run id {runId} exists already; try again.");
             }
 
-            await launcher.LaunchAsync(config, drill, request, targets, runId);
+            await launcher.LaunchAsync(config, drill, request with { OverriddenBlackout = overridden?.Name }, targets, runId);
             launched = true;
             if (overridden is not null)
             {
@@ -98,6 +155,7 @@ internal sealed class RunCoordinator(
                 metrics.BlackoutOverridden(drill.Name);
             }
 
+            await audit.StartedAsync(drill, request, runId, overridden);
             return new StartOutcome.Started(runId, drill.Name);
         }
         catch (Exception e) when (StoreFailure.Is(e))
@@ -110,12 +168,48 @@ internal sealed class RunCoordinator(
             if (!launched)
             {
                 active.Remove(runId);
+                if (consumed)
+                {
+                    await ReleaseQuietlyAsync(request.ApprovalId!, runId);
+                }
             }
         }
     }
 
+    private async Task<StartOutcome.Frozen?> FrozenAsync(DrillDefinition drill, RunRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = await store.Freeze.GetAsync(cancellationToken);
+            if (!state.Frozen)
+            {
+                return null;
+            }
+
+            ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, state.Describe());
+            return new StartOutcome.Frozen(state.By ?? "?", state.Reason ?? "", state.Since);
+        }
+        catch (Exception e) when (StoreFailure.Is(e))
+        {
+            ServiceLog.StoreUnavailable(logger, e, "read the freeze");
+            return new StartOutcome.Frozen("?", "the store is unavailable, so the freeze cannot be checked", null);
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(string approvalId, string runId)
+    {
+        try
+        {
+            await approvals.ReleaseAsync(approvalId, runId, CancellationToken.None);
+        }
+        catch (Exception e) when (StoreFailure.Is(e))
+        {
+            ServiceLog.StoreUnavailable(logger, e, "give an approval back");
+        }
+    }
+
     /// <summary>A person's override with a reason; a scheduled fire never overrides a blackout.</summary>
-    private static bool Overrides(DrillBot.Drills.Running.RunTrigger trigger) =>
+    private static bool Overrides(RunTrigger trigger) =>
         trigger.Kind != TriggerKind.Schedule && !string.IsNullOrWhiteSpace(trigger.OverrideBlackoutReason);
 
     /// <summary>Aborts <paramref name="runId"/>, or the only running run when null.</summary>
@@ -156,16 +250,16 @@ internal sealed class RunCoordinator(
         return new AbortOutcome.Aborting(runId, stored.Run.Drill, Remote: true);
     }
 
-    /// <summary>Aborts a run of this process (an abort request found in the store, or shutdown).</summary>
-    public bool AbortLocal(string runId, string by) => active.Get(runId)?.Abort(by) ?? false;
+    /// <summary>Aborts a run of this process (an abort request found in the store, a freeze, or shutdown).</summary>
+    public bool AbortLocal(string runId, string by, string? reason = null) => active.Get(runId)?.Abort(by, reason) ?? false;
 
     /// <summary>Aborts every run of this process and waits (up to <paramref name="grace"/>) until each is done (restored, recorded); returns the runs aborted.</summary>
-    public async Task<IReadOnlyList<ActiveRun>> AbortAllAsync(string by, TimeSpan grace)
+    public async Task<IReadOnlyList<ActiveRun>> AbortAllAsync(string by, TimeSpan grace, string? reason = null)
     {
         var runs = active.All();
         foreach (var run in runs)
         {
-            run.Abort(by);
+            run.Abort(by, reason);
         }
 
         await Task.WhenAny(Task.WhenAll(runs.Select(r => r.Done)), Task.Delay(grace, time));

@@ -29,4 +29,13 @@ public abstract record StartOutcome
 
     /// <summary>Not started for another reason (shutting down, the store is unreachable).</summary>
     public sealed record Refused(string Reason) : StartOutcome;
+
+    /// <summary>DrillBot is frozen (docs/service.md, "Freeze"): nothing starts until it is lifted.</summary>
+    public sealed record Frozen(string By, string Reason, DateTimeOffset? Since) : StartOutcome;
+
+    /// <summary>
+    /// The drill needs approval and this request has none that can be used (403 in the API): <see cref="Reason"/> says
+    /// why (none given, pending, rejected, expired, used, another drill's) and how to get one.
+    /// </summary>
+    public sealed record NeedsApproval(string Drill, string Reason) : StartOutcome;
 }

@@ -44,6 +44,6 @@ internal sealed class DrillJob(RunCoordinator coordinator, SkippedFireRecorder s
         StartOutcome.Blackout w => $"blackout {w.Window}",
         StartOutcome.UnknownDrill u => $"drill {u.Drill} is no longer configured",
         StartOutcome.Refused r => r.Reason,
-        _ => outcome.ToString(),
+        _ => Governance.Audit.RunAudit.Describe(outcome), // frozen by …, needs approval: …
     };
 }

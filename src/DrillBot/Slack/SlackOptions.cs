@@ -23,6 +23,12 @@ public sealed record SlackOptions
 
     public SlackAllowedUsers AllowedUsers { get; init; } = SlackAllowedUsers.Nobody;
 
+    /// <summary>
+    /// Who may <c>/drill freeze</c> (<c>SLACK_FREEZE_USERS</c>), besides everyone in <see cref="AllowedUsers"/>: broader on
+    /// purpose (anyone who sees a drill hurt may stop it); unset = everyone, empty = only the allowed users.
+    /// </summary>
+    public SlackAllowedUsers FreezeUsers { get; init; } = SlackAllowedUsers.Everyone;
+
     /// <summary>Web API base address, always ending with a slash.</summary>
     public Uri ApiBase { get; init; } = DefaultApiBase;
 
@@ -43,6 +49,7 @@ public sealed record SlackOptions
             AppToken = Blank(getVariable("SLACK_APP_TOKEN")),
             Channel = Blank(getVariable("SLACK_CHANNEL")),
             AllowedUsers = SlackAllowedUsers.Parse(getVariable("SLACK_ALLOWED_USERS")),
+            FreezeUsers = getVariable("SLACK_FREEZE_USERS") is { } freeze ? SlackAllowedUsers.Parse(freeze) : SlackAllowedUsers.Everyone,
             ApiBase = apiBase is null ? DefaultApiBase : NormalizeBase(apiBase) ?? DefaultApiBase,
         };
     }
@@ -103,7 +110,7 @@ public sealed record SlackOptions
 
     /// <summary>Describes the settings without any secret.</summary>
     public override string ToString() =>
-        $"SlackOptions {{ Enabled = {Enabled}, SocketMode = {SocketModeEnabled}, Channel = {Channel}, AllowedUsers = {AllowedUsers}, ApiBase = {ApiBase}, SigningSecret = {(SigningSecret is null ? "unset" : "***")} }}";
+        $"SlackOptions {{ Enabled = {Enabled}, SocketMode = {SocketModeEnabled}, Channel = {Channel}, AllowedUsers = {AllowedUsers}, FreezeUsers = {FreezeUsers}, ApiBase = {ApiBase}, SigningSecret = {(SigningSecret is null ? "unset" : "***")} }}";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,6 +1,10 @@
 using System.Data.Common;
 using DrillBot.Drills.Journal;
 using DrillBot.Store.Aborts;
+using DrillBot.Store.Approvals;
+using DrillBot.Store.Audit;
+using DrillBot.Store.Freeze;
+using DrillBot.Store.Tokens;
 using DrillBot.Store.Data;
 using DrillBot.Store.Dedupe;
 using DrillBot.Store.Journal;
@@ -18,12 +22,18 @@ internal sealed class DrillBotStore : IDrillBotStore
     private readonly StoreDatabase database;
     private readonly ILogger logger;
 
-    public DrillBotStore(StoreDatabase database, int schemaVersion, TimeProvider timeProvider, ILogger logger)
+    public DrillBotStore(StoreDatabase database, int schemaVersion, TimeProvider timeProvider, ILogger logger, byte[]? auditKey = null)
     {
         this.database = database;
         this.logger = logger;
         SchemaVersion = schemaVersion;
-        Runs = new RunStore(database, timeProvider);
+        var runs = new RunStore(database, timeProvider);
+        var audit = new AuditStore(database, timeProvider, auditKey);
+        Runs = runs;
+        Audit = audit;
+        Freeze = new FreezeStore(database, timeProvider, runs, audit);
+        Approvals = new ApprovalStore(database);
+        Tokens = new ApiTokenStore(database);
         Journal = new StoreJournal(database, timeProvider);
         Outbox = new OutboxStore(database);
         Dedupe = new DeliveryDedupe(database, timeProvider);
@@ -49,6 +59,14 @@ internal sealed class DrillBotStore : IDrillBotStore
     public IMissedFireStore MissedFires { get; }
 
     public IAbortRequestStore Aborts { get; }
+
+    public IAuditStore Audit { get; }
+
+    public IFreezeStore Freeze { get; }
+
+    public IApprovalStore Approvals { get; }
+
+    public IApiTokenStore Tokens { get; }
 
     public async Task<string?> CheckAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,9 @@
 using DrillBot.Drills.Journal;
 using DrillBot.Store.Aborts;
+using DrillBot.Store.Approvals;
+using DrillBot.Store.Audit;
+using DrillBot.Store.Freeze;
+using DrillBot.Store.Tokens;
 using DrillBot.Store.Dedupe;
 using DrillBot.Store.MissedFires;
 using DrillBot.Store.Ownership;
@@ -39,6 +43,18 @@ public interface IDrillBotStore : IAsyncDisposable
 
     /// <summary>Abort requests, so that any replica can abort a run another one is running.</summary>
     IAbortRequestStore Aborts { get; }
+
+    /// <summary>The append-only, hash-chained audit log.</summary>
+    IAuditStore Audit { get; }
+
+    /// <summary>The global freeze.</summary>
+    IFreezeStore Freeze { get; }
+
+    /// <summary>Approval requests and decisions.</summary>
+    IApprovalStore Approvals { get; }
+
+    /// <summary>Named API tokens (hashed).</summary>
+    IApiTokenStore Tokens { get; }
 
     /// <summary>Null when the database answers; otherwise a one-line reason without secrets (for <c>/readyz</c>).</summary>
     Task<string?> CheckAsync(CancellationToken cancellationToken);

@@ -17,13 +17,19 @@ public static class AbortRule
             return false;
         }
 
-        var window = SampleWindows.Between(sorted, now - abortIf.For, now).ToList();
-        if (window.Count == 0)
+        var (count, notOk) = (0, 0);
+        foreach (var s in SampleWindows.Between(sorted, now - abortIf.For, now))
+        {
+            count++;
+            notOk += s.Ok ? 0 : 1;
+        }
+
+        if (count == 0)
         {
             return false;
         }
 
-        ratio = window.Count(s => !s.Ok) / (double)window.Count;
+        ratio = notOk / (double)count;
         return ratio > abortIf.ErrorRatioAbove;
     }
 }

@@ -9,7 +9,7 @@ public static class DrillAnalyzer
     {
         var drill = input.Drill;
         var sorted = SampleWindows.Sorted(input.Samples);
-        var byClass = sorted.GroupBy(s => s.Class, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var byClass = CountByClass(sorted);
         var latency = LatencySummary.Of(sorted.Where(s => s.Ok).Select(s => s.Duration.TotalMilliseconds));
         var checks = new List<CheckResult>();
         var reasons = new List<string>();
@@ -42,24 +42,31 @@ public static class DrillAnalyzer
                 checks.Add(Checks.Recovery(expected, recovery));
             }
 
-            var observed = SampleWindows.Between(sorted, observeFrom, end).ToList();
-            errorRatio = observed.Count == 0 ? null : observed.Count(s => !s.Ok) / (double)observed.Count;
+            // counted in place: an hour at 100/s is 360,000 samples, and copies of them would be most of the run's peak memory
+            var (observed, notOk) = (0, 0);
+            foreach (var s in SampleWindows.Between(sorted, observeFrom, end))
+            {
+                observed++;
+                notOk += s.Ok ? 0 : 1;
+            }
+
+            errorRatio = observed == 0 ? null : notOk / (double)observed;
             if (drill.Expect.MaxErrorRatio is { } maxError)
             {
-                checks.Add(Checks.ErrorRatio(maxError, observed.Count(s => !s.Ok), observed.Count, drill.Expect.Confidence));
+                checks.Add(Checks.ErrorRatio(maxError, notOk, observed, drill.Expect.Confidence));
             }
 
             var shareFrom = recovery?.WindowStart ?? input.LastStepAt ?? observeFrom;
-            var okAfter = SampleWindows.Between(sorted, shareFrom, end).Where(s => s.Ok).ToList();
-            shareSamples = okAfter.Count;
-            foreach (var g in okAfter.GroupBy(s => s.Class, StringComparer.Ordinal))
+            var okAfter = CountByClass(SampleWindows.Between(sorted, shareFrom, end).Where(s => s.Ok));
+            shareSamples = okAfter.Values.Sum();
+            foreach (var (cls, n) in okAfter)
             {
-                shares[g.Key] = g.Count() / (double)okAfter.Count;
+                shares[cls] = n / (double)shareSamples;
             }
 
             foreach (var (cls, bounds) in drill.Expect.Share)
             {
-                checks.Add(Checks.Share(cls, bounds, okAfter.Count(s => s.Class == cls), okAfter.Count, drill.Expect.Confidence));
+                checks.Add(Checks.Share(cls, bounds, okAfter.GetValueOrDefault(cls), shareSamples, drill.Expect.Confidence));
             }
 
             if (drill.Expect.MinSamples > 0)
@@ -78,14 +85,35 @@ public static class DrillAnalyzer
             checks.Add(Checks.Failback(drill.Restore.VerifyWithin, failback, why, drill.Restore.Failback));
         }
 
+        if (input.ProbeName is { } probe)
+        {
+            checks = [.. checks.Select(c => c with { Name = $"{probe}/{c.Name}" })];
+        }
+
         reasons.AddRange(checks.Where(c => c.Failed).Select(c => $"{c.Name}: expected {c.Expected}, got {c.Actual}"));
+        if (drill.Expect.BeforeFault is { } b && checks.Any(c => c.Failed && c.Name.EndsWith($"beforeFault.{b.ServedBy}", StringComparison.Ordinal)))
+        {
+            reasons.Add($"{(input.ProbeName is { } named ? named + ": " : string.Empty)}{b.ServedBy} did not serve while healthy: locality preference was not in force. Without a localityLbSetting and outlierDetection on the host's DestinationRule (or a mesh-wide localityLbSetting and outlierDetection on the rule), Istio spreads traffic over every region (docs/drills-yaml.md#enablefailover)");
+        }
+
         reasons.AddRange(checks.Where(c => c.Inconclusive).Select(c => $"{c.Name}: inconclusive, too few samples to decide: expected {c.Expected}, got {c.Actual}"));
         var late = sorted.Count(s => s.Late);
         if (late > 0)
         {
-            reasons.Add($"{late} of {sorted.Count} probe samples were sent late (the prober could not hold its rate)");
+            reasons.Add($"{late} of {sorted.Count} probe samples{(input.ProbeName is { } p ? $" of probe {p}" : string.Empty)} were sent late (the prober could not hold its rate)");
         }
 
         return new DrillAnalysis(sorted.Count, late, byClass, latency, recovery, shares, shareSamples, errorRatio, steadyRatio, failback, checks, reasons) { FailbackServedBy = failbackServedBy };
+    }
+
+    private static Dictionary<string, int> CountByClass(IEnumerable<ProbeSample> samples)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in samples)
+        {
+            counts[s.Class] = counts.GetValueOrDefault(s.Class) + 1;
+        }
+
+        return counts;
     }
 }

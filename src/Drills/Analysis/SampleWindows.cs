@@ -6,12 +6,55 @@ namespace DrillBot.Drills.Analysis;
 /// <summary>Pure helpers over samples sorted by send time.</summary>
 public static class SampleWindows
 {
+    /// <summary>By send time, then sequence number; a list that is in that order already is returned as it is (no copy).</summary>
     public static IReadOnlyList<ProbeSample> Sorted(IEnumerable<ProbeSample> samples) =>
-        samples.OrderBy(s => s.SentAt).ThenBy(s => s.Sequence).ToList();
+        samples is IReadOnlyList<ProbeSample> list && InOrder(list) ? list : samples.OrderBy(s => s.SentAt).ThenBy(s => s.Sequence).ToList();
 
-    /// <summary>Samples sent in [from, to] (to null = no upper bound).</summary>
+    /// <summary>Samples sent in [from, to] (to null = no upper bound). Over a sorted list, starts at the first such sample (binary search).</summary>
     public static IEnumerable<ProbeSample> Between(IEnumerable<ProbeSample> sorted, DateTimeOffset from, DateTimeOffset? to) =>
-        sorted.Where(s => s.SentAt >= from && (to is null || s.SentAt <= to));
+        sorted is IReadOnlyList<ProbeSample> list ? Range(list, from, to) : sorted.Where(s => s.SentAt >= from && (to is null || s.SentAt <= to));
+
+    /// <summary>The index of the first sample sent at or after <paramref name="from"/> in a sorted list (its count when none is).</summary>
+    public static int FirstAtOrAfter(IReadOnlyList<ProbeSample> sorted, DateTimeOffset from)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (sorted[mid].SentAt < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static IEnumerable<ProbeSample> Range(IReadOnlyList<ProbeSample> sorted, DateTimeOffset from, DateTimeOffset? to)
+    {
+        for (var i = FirstAtOrAfter(sorted, from); i < sorted.Count && (to is null || sorted[i].SentAt <= to); i++)
+        {
+            yield return sorted[i];
+        }
+    }
+
+    private static bool InOrder(IReadOnlyList<ProbeSample> samples)
+    {
+        for (var i = 1; i < samples.Count; i++)
+        {
+            var (a, b) = (samples[i - 1], samples[i]);
+            if (a.SentAt > b.SentAt || (a.SentAt == b.SentAt && a.Sequence > b.Sequence))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The first sample of the earliest window of length <paramref name="length"/> (from a sample's
@@ -21,13 +64,9 @@ public static class SampleWindows
     public static ProbeSample? EarliestAllGoodWindow(IReadOnlyList<ProbeSample> sorted, Func<ProbeSample, bool> good, TimeSpan length, DateTimeOffset from, DateTimeOffset? deadline)
     {
         var streak = new RecoveryStreak(good, length);
-        foreach (var s in sorted)
+        for (var i = FirstAtOrAfter(sorted, from); i < sorted.Count; i++)
         {
-            if (s.SentAt < from)
-            {
-                continue;
-            }
-
+            var s = sorted[i];
             if (deadline is not null && s.SentAt > deadline)
             {
                 break;

@@ -32,23 +32,40 @@ public static class Settlement
             recoveryStart = start?.SentAt;
         }
 
-        var observed = SampleWindows.Between(sorted, observeFrom, null).ToList();
-        if (expect.MaxErrorRatio is { } maxError && !Certain(observed.Count(s => !s.Ok), observed.Count, remaining, expect.Confidence, null, maxError, everyCounts: true))
+        // counted in place, without copying the window: this runs every 100 ms over a series that may hold an hour of samples
+        var (observed, notOk) = (0, 0);
+        foreach (var s in SampleWindows.Between(sorted, observeFrom, null))
+        {
+            observed++;
+            notOk += s.Ok ? 0 : 1;
+        }
+
+        if (expect.MaxErrorRatio is { } maxError && !Certain(notOk, observed, remaining, expect.Confidence, null, maxError, everyCounts: true))
         {
             return false;
         }
 
         var shareFrom = recoveryStart ?? lastStepAt ?? observeFrom;
-        var ok = SampleWindows.Between(sorted, shareFrom, null).Where(s => s.Ok).ToList();
+        var ok = 0;
+        var byClass = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in SampleWindows.Between(sorted, shareFrom, null))
+        {
+            if (s.Ok)
+            {
+                ok++;
+                byClass[s.Class] = byClass.GetValueOrDefault(s.Class) + 1;
+            }
+        }
+
         foreach (var (cls, bounds) in expect.Share)
         {
-            if (!Certain(ok.Count(s => s.Class == cls), ok.Count, remaining, expect.Confidence, bounds.AtLeast, bounds.AtMost, everyCounts: false))
+            if (!Certain(byClass.GetValueOrDefault(cls), ok, remaining, expect.Confidence, bounds.AtLeast, bounds.AtMost, everyCounts: false))
             {
                 return false;
             }
         }
 
-        return ok.Count >= expect.MinSamples;
+        return ok >= expect.MinSamples;
     }
 
     /// <summary>

@@ -8,6 +8,14 @@ namespace DrillBot.Drills.Probing;
 /// sent within half an interval of its slot, and at least 5 ms (the timer's jitter budget), after it
 /// (no free slot, a stalled machine) is sent as soon as it can and marked late — never dropped.
 /// </summary>
+/// <remarks>
+/// On the system clock the schedule runs on a thread of its own that sleeps until each slot
+/// (<see cref="ProbeWaiter"/>), and a transport that can send blocking (<see cref="IBlockingProbeTransport"/>, the
+/// HTTP one) sends on sender threads that wait in the socket (<see cref="ProbeSenders"/>): no thread-pool work item
+/// per sample. At 100 samples/s the pool's workers spinning after every short work item (three per sample) were most
+/// of the prober's CPU (docs/benchmarks.md, "Probe cost"). On another clock (tests' fake one) the same loop awaits the
+/// clock's timers, and an asynchronous transport is awaited.
+/// </remarks>
 internal sealed class ProbeRunner(ProbeDefinition probe, IProbeTransport transport, TimeProvider time)
 {
     private long _sent;
@@ -18,68 +26,61 @@ internal sealed class ProbeRunner(ProbeDefinition probe, IProbeTransport transpo
     public TimeSpan LateAfter { get; } = TimeSpan.FromTicks(Math.Max(5 * TimeSpan.TicksPerMillisecond, probe.Interval.Ticks / 2));
 
     /// <summary>Probes until <paramref name="stop"/> fires, then waits for the requests in flight.</summary>
-    public async Task RunAsync(Action<ProbeSample> onSample, CancellationToken stop)
+    public Task RunAsync(Action<ProbeSample> onSample, CancellationToken stop)
+    {
+        if (!ProbeWaiter.Blocks(time))
+        {
+            return ScheduleAsync(onSample, stop);
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            // every wait of a blocking waiter is complete when returned: this loop stays on this thread until it ends
+            var schedule = ScheduleAsync(onSample, stop);
+            schedule.ContinueWith(t => t.Exception is { } e ? done.TrySetException(e.InnerExceptions) : done.TrySetResult(), TaskScheduler.Default);
+        }) { IsBackground = true, Name = "drillbot-probe" }.Start();
+        return done.Task;
+    }
+
+    private async Task ScheduleAsync(Action<ProbeSample> onSample, CancellationToken stop)
     {
         using var slots = new SemaphoreSlim(probe.MaxInFlight, probe.MaxInFlight);
-        var inFlight = new List<Task>();
+        using var waiter = ProbeWaiter.For(time, stop);
+        var dispatch = new ProbeDispatch(transport, probe, slots, (job, response) => onSample(Complete(job, response)), Stamp);
         var start = time.GetUtcNow();
         var startTicks = time.GetTimestamp();
         for (long n = 0; !stop.IsCancellationRequested; n++)
         {
             var due = TimeSpan.FromTicks(probe.Interval.Ticks * n);
             var wait = due - time.GetElapsedTime(startTicks);
-            try
-            {
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, time, stop);
-                }
-
-                await slots.WaitAsync(stop);
-            }
-            catch (OperationCanceledException)
+            if ((wait > TimeSpan.Zero && !await waiter.DelayAsync(wait)) || !await waiter.TakeAsync(slots))
             {
                 break;
             }
 
-            var scheduledAt = start + due;
             var sentTicks = time.GetTimestamp();
             var sentAt = time.GetUtcNow();
             var late = time.GetElapsedTime(startTicks, sentTicks) - due > LateAfter;
             Interlocked.Increment(ref _sent);
-            inFlight.Add(SendOneAsync(n, scheduledAt, sentAt, sentTicks, late, slots, onSample));
-            if (inFlight.Count > 4 * probe.MaxInFlight)
-            {
-                inFlight.RemoveAll(t => t.IsCompleted);
-            }
+            dispatch.Send(new ProbeJob(n, start + due, sentAt, sentTicks, late) { StartTicks = startTicks, Due = due });
         }
 
-        await Task.WhenAll(inFlight);
+        await dispatch.DrainAsync();
     }
 
-    private async Task SendOneAsync(long n, DateTimeOffset scheduledAt, DateTimeOffset sentAt, long sentTicks, bool late, SemaphoreSlim slots, Action<ProbeSample> onSample)
+    /// <summary>The job stamped now: when it really leaves (a sender thread calls this just before sending).</summary>
+    private ProbeJob Stamp(ProbeJob job)
     {
-        try
-        {
-            await Task.Yield();
-            ProbeResponse response;
-            try
-            {
-                response = await transport.SendAsync(probe.Url, probe.Timeout, CancellationToken.None);
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
-            {
-                response = ProbeResponse.Error("connection");
-            }
+        var sentTicks = time.GetTimestamp();
+        return job with { SentAt = time.GetUtcNow(), SentTicks = sentTicks, Late = time.GetElapsedTime(job.StartTicks, sentTicks) - job.Due > LateAfter };
+    }
 
-            var duration = time.GetElapsedTime(sentTicks);
-            var (cls, ok) = SampleClassifier.Classify(probe.Classify, response);
-            var errorKind = response.ErrorKind ?? (cls == SampleClassifier.ErrorClass ? "unmatched" : null);
-            onSample(new ProbeSample(n, scheduledAt, sentAt, duration, response.Status, errorKind, cls, ok, late));
-        }
-        finally
-        {
-            slots.Release();
-        }
+    private ProbeSample Complete(ProbeJob job, ProbeResponse response)
+    {
+        var duration = time.GetElapsedTime(job.SentTicks);
+        var (cls, ok) = SampleClassifier.Classify(probe.Classify, response);
+        var errorKind = response.ErrorKind ?? (cls == SampleClassifier.ErrorClass ? "unmatched" : null);
+        return new ProbeSample(job.Sequence, job.ScheduledAt, job.SentAt, duration, response.Status, errorKind, cls, ok, job.Late);
     }
 }

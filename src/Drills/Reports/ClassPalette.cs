@@ -9,8 +9,11 @@ internal static class ClassPalette
     public static IReadOnlyDictionary<string, string> For(DrillReport report)
     {
         var colours = new Dictionary<string, string>(StringComparer.Ordinal);
-        var okClasses = report.Timeline.Samples.Where(s => s.Ok).Select(s => s.Class).Distinct().Order(StringComparer.Ordinal).ToList();
-        var badClasses = report.Timeline.Samples.Where(s => !s.Ok && s.Class != "error").Select(s => s.Class).Distinct().Order(StringComparer.Ordinal).ToList();
+        var buckets = report.Timeline.Buckets ?? [];
+        var okClasses = report.Timeline.Samples.Where(s => s.Ok).Select(s => s.Class).Concat(buckets.SelectMany(b => b.Ok.Keys))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var badClasses = report.Timeline.Samples.Where(s => !s.Ok).Select(s => s.Class).Concat(buckets.SelectMany(b => b.NotOk.Keys))
+            .Where(c => c != "error").Distinct().Order(StringComparer.Ordinal).ToList();
         for (var i = 0; i < okClasses.Count; i++)
         {
             colours[okClasses[i]] = Ok[i % Ok.Length];
@@ -33,6 +36,8 @@ internal static class ClassPalette
         "restore-start" or "restore-done" => "#7c3aed",
         "failback" => "#0d9488",
         "abort" => "#b91c1c",
+        "control-fault" or "control-abort" => "#f97316",
+        "control" or "control-restore" or "control-back" => "#a16207",
         _ => "#64748b",
     };
 }

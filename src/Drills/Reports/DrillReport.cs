@@ -1,4 +1,5 @@
 using DrillBot.Drills.Analysis;
+using DrillBot.Drills.Probing;
 using DrillBot.Drills.Running;
 
 namespace DrillBot.Drills.Reports;
@@ -34,6 +35,15 @@ public sealed record DrillReport
 
     /// <summary>Someone else undid the drill's change while it ran (the run was aborted for it), or null.</summary>
     public DriftInfo? Drift { get; init; }
+
+    /// <summary>
+    /// Every probe sample of the run, sorted by send time, for <c>--samples-file</c>; not part of the JSON (the
+    /// <see cref="Timeline"/> is) and empty in a report read back from JSON.
+    /// </summary>
+    internal IReadOnlyList<ProbeSample> RawSamples { get; init; } = [];
+
+    /// <summary>The control run (docs/drills-yaml.md#control); null when the run had none.</summary>
+    public ControlInfo? Control { get; init; }
 
     /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
     public bool Misconfigured { get; init; }

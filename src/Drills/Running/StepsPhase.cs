@@ -28,11 +28,8 @@ internal static class StepsPhase
                 continue;
             }
 
-            var objectStep = (ObjectStepDefinition)step;
             var number = i + 1;
-            var client = ctx.Clients[objectStep.Cluster];
-            var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, objectStep, client, ctx.Recording.AddRecord, cancellationToken, p => ctx.Setup.CheckpointAsync($"{p}:{number}"));
-            ctx.Recording.MarkRejected(outcome.Rejected);
+            var outcome = await ApplyObjectAsync(ctx, executor, i, (ObjectStepDefinition)step, string.Empty, cancellationToken);
             if (!outcome.Ok)
             {
                 lock (ctx.Recording.Records)
@@ -44,13 +41,32 @@ internal static class StepsPhase
                 return;
             }
 
-            var entry = outcome.Recorded[^1];
-            ctx.Recording.MarkApplied(entry.Sequence, outcome.Applied?.ToJsonString());
-            ctx.Drift.Track(client, entry.Target, Json.JsonTools.Parse(entry.ChangeJson), entry.PriorJson is null, outcome.Applied);
-
-            Done(ctx, i, step, outcome.Description, entry.Target, outcome.AcknowledgedAt!.Value);
+            Done(ctx, i, step, outcome.Description, outcome.Recorded[^1].Target, outcome.AcknowledgedAt!.Value);
             await ctx.Setup.CheckpointAsync($"step-applied:{number}");
         }
+    }
+
+    /// <summary>
+    /// Applies one object step through the journal (write-ahead) and keeps the run's records current; the checkpoints are
+    /// named <c>{prefix}step-captured:N</c> etc. (the control run uses <c>control-</c>).
+    /// </summary>
+    public static async Task<StepOutcome> ApplyObjectAsync(RunContext ctx, StepExecutor executor, int index, ObjectStepDefinition step, string checkpointPrefix, CancellationToken cancellationToken)
+    {
+        var number = index + 1;
+        var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, step, ctx.Clients[step.Cluster], ctx.Recording.AddRecord, cancellationToken, p => ctx.Setup.CheckpointAsync($"{checkpointPrefix}{p}:{number}"));
+        ctx.Recording.MarkRejected(outcome.Rejected);
+        if (outcome.Ok)
+        {
+            var entry = outcome.Recorded[^1];
+            ctx.Recording.MarkApplied(entry.Sequence, outcome.Applied?.ToJsonString());
+            if (checkpointPrefix.Length == 0)
+            {
+                // the real run's changes only: a control run restores its own before the real run, and those writes are not drift
+                ctx.Drift.Track(ctx.Clients[step.Cluster], entry.Target, Json.JsonTools.Parse(entry.ChangeJson), entry.PriorJson is null, outcome.Applied);
+            }
+        }
+
+        return outcome;
     }
 
     private static void Done(RunContext ctx, int index, StepDefinition step, string description, ObjectRef? target, DateTimeOffset at)

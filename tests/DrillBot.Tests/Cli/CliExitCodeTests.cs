@@ -109,10 +109,13 @@ public sealed class CliExitCodeTests
         await using var cli = await CliHarness.StartAsync();
         var before = cli.Snapshot();
 
-        var code = await cli.RunAsync("run", "reviews-failover", "--report-json", "out/r.json", "--junit", "out/r.xml", "--html", "out/r.html");
+        var code = await cli.RunAsync("run", "reviews-failover", "--report-json", "out/r.json", "--junit", "out/r.xml", "--html", "out/r.html", "--samples-file", "out/s.csv");
 
         Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Out + cli.Error);
         var json = JsonNode.Parse(await File.ReadAllTextAsync(cli.Path2("out/r.json")))!;
+        var csv = await File.ReadAllLinesAsync(cli.Path2("out/s.csv"));
+        Assert.That(csv, Has.Length.EqualTo(json["probes"]!["total"]!.GetValue<int>() + 1), "--samples-file: a header and one line per sample");
+        Assert.That(json["timeline"]!["samplesFile"]!.GetValue<string>(), Is.EqualTo(cli.Path2("out/s.csv")), "the report names the samples file");
         Assert.That(json["verdict"]!.GetValue<string>(), Is.EqualTo("passed"));
         Assert.That(json["restore"]!["status"]!.GetValue<string>(), Is.EqualTo("verified"));
         Assert.That(XDocument.Load(cli.Path2("out/r.xml")).Descendants("testcase").Count(), Is.EqualTo(json["checks"]!.AsArray().Count + 1));

@@ -25,9 +25,10 @@ internal static class KnownMetrics
 
     /// <summary>
     /// Not in the Contract, documented and exported by the service's metrics (src/DrillBot/Metrics):
-    /// each drill's expect.recovery.within, for the recovery-threshold line; runs started inside a blackout on an override.
+    /// each drill's expect.recovery.within, for the recovery-threshold line; runs started inside a blackout on an override;
+    /// the freeze and how approval requests ended.
     /// </summary>
-    public static readonly IReadOnlyList<string> Documented = ["drillbot_drill_recovery_threshold_seconds", "drillbot_blackout_overrides_total"];
+    public static readonly IReadOnlyList<string> Documented = ["drillbot_drill_recovery_threshold_seconds", "drillbot_blackout_overrides_total", "drillbot_frozen", "drillbot_approval_requests_total"];
 
     /// <summary>prometheus-net 8.2.1's default process and runtime metrics.</summary>
     public static readonly IReadOnlyList<string> PrometheusNetDefaults =

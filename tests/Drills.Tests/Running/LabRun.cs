@@ -47,12 +47,7 @@ internal sealed class LabRun : IAsyncDisposable
     public FileJournal Journal { get; }
     public DrillEngine Engine { get; }
 
-    private string? Env(string name) => name switch
-    {
-        "KUBECONFIG" => _identity is null ? Lab.KubeconfigPath : Lab.KubeconfigFor(_identity),
-        "PRODUCTPAGE_URL" => Lab.ProductpageUrl.ToString(),
-        _ => null,
-    };
+    private string? Env(string name) => name == "KUBECONFIG" && _identity is not null ? Lab.KubeconfigFor(_identity) : Lab.Variables.GetValueOrDefault(name);
 
     /// <param name="topology">The Lab's world (default: the runbook's, fastest timings).</param>
     /// <param name="identity">Run the drills as this topology identity (its kubeconfig) instead of the admin.</param>
@@ -60,8 +55,7 @@ internal sealed class LabRun : IAsyncDisposable
     {
         var lab = await LabHost.StartAsync(topology ?? Fastest(LabTopology.Default));
         var dir = Directory.CreateTempSubdirectory("drills-test-").FullName;
-        var env = new Dictionary<string, string> { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
-        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
+        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => lab.Variables.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         var config = result.Config! with { Blackouts = [] };
         return new LabRun(lab, config, dir, identity);

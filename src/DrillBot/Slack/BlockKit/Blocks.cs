@@ -64,14 +64,37 @@ internal static class Blocks
             ["confirm"] = confirm,
         };
 
-    public static JsonObject Confirm(string title, string text, string confirm, string deny) =>
+    /// <summary>A button; <paramref name="style"/> <c>primary</c>, <c>danger</c> or null (default), with an optional confirm dialog.</summary>
+    public static JsonObject Button(string text, string actionId, string value, string? style = null, JsonObject? confirm = null)
+    {
+        var button = new JsonObject
+        {
+            ["type"] = "button",
+            ["text"] = PlainText(text, ButtonText),
+            ["action_id"] = actionId,
+            ["value"] = SlackText.Truncate(value, ButtonValue),
+        };
+        if (style is not null)
+        {
+            button["style"] = style;
+        }
+
+        if (confirm is not null)
+        {
+            button["confirm"] = confirm;
+        }
+
+        return button;
+    }
+
+    public static JsonObject Confirm(string title, string text, string confirm, string deny, string style = "danger") =>
         new()
         {
             ["title"] = PlainText(title, 100),
             ["text"] = Mrkdwn(text, 300),
             ["confirm"] = PlainText(confirm, 30),
             ["deny"] = PlainText(deny, 30),
-            ["style"] = "danger",
+            ["style"] = style,
         };
 
     public static JsonArray List(IEnumerable<JsonObject?> blocks)

@@ -1,4 +1,5 @@
 using DrillBot.Slack.Commands;
+using DrillBot.Slack.Handling;
 
 namespace DrillBot.Slack.BlockKit;
 
@@ -13,7 +14,10 @@ public static class CommandReplies
         + "• `/drill run NAME` start a drill · `/drill run NAME --dry-run` show its plan only\n"
         + "• `/drill list` drills and schedules · `/drill status` what is running\n"
         + "• `/drill abort [RUN]` abort a run (or the Abort button) · `/drill history [NAME]` recent runs\n"
-        + "Starting and aborting is open to the users in `SLACK_ALLOWED_USERS`; the rest is open to everyone.");
+        + "• `/drill run NAME --override-blackout REASON` run inside a blackout (asks you to confirm)\n"
+        + "• `/drill freeze REASON` stop every running drill and refuse new ones · `/drill unfreeze` lift it\n"
+        + "Starting, aborting and unfreezing is open to the users in `SLACK_ALLOWED_USERS`; freezing also to `SLACK_FREEZE_USERS` (default everyone); "
+        + "drills with approvers start only once approved; the rest is open to everyone.");
 
     public static SlackMessage Usage(string problem) => Simple(
         "Sorry, I did not get that: " + problem,
@@ -49,18 +53,25 @@ public static class CommandReplies
         return List($"{drills.Count} drill(s)", $":card_index_dividers: *Drills* ({drills.Count})", lines, drills.Count);
     }
 
-    public static SlackMessage Status(IReadOnlyList<SlackRunView> active)
+    public static SlackMessage Status(IReadOnlyList<SlackRunView> active, SlackFreezeResult? freeze = null, IReadOnlyList<SlackApprovalView>? pending = null)
     {
+        var frozen = freeze is { Frozen: true }
+            ? $":octagonal_sign: *Frozen* by {SlackFormat.Who(freeze.By, freeze.By)}: {SlackText.Escape(freeze.Reason ?? "")}"
+                + (freeze.Since is { } since ? " · since " + SlackFormat.Date(since) : "") + " · `/drill unfreeze` lifts it\n"
+            : "";
+        var waiting = pending is { Count: > 0 }
+            ? ":raised_hand: Waiting for approval: " + string.Join(", ", pending.Take(MaxListed).Select(p => $"*{SlackText.Escape(p.Drill)}* {SlackFormat.Code(p.ApprovalId)} ({p.ApprovedBy.Count} of {p.Required})")) + "\n"
+            : "";
         if (active.Count == 0)
         {
-            return Simple("No drill is running", ":zzz: No drill is running.");
+            return Simple(freeze is { Frozen: true } ? $"Frozen by {freeze.By}: {freeze.Reason}; no drill is running" : "No drill is running", frozen + waiting + ":zzz: No drill is running.");
         }
 
         var lines = active.Take(MaxListed).Select(r =>
             $"• :arrows_counterclockwise: *{SlackText.Escape(r.Drill)}* {SlackFormat.Code(r.RunId)}"
             + $" · phase *{SlackText.Escape(r.Phase ?? "starting")}* · by {SlackFormat.Who(r.SlackUserId, r.TriggeredBy)}"
             + (r.StartedAt is { } at ? " · since " + SlackFormat.Date(at) : ""));
-        return List($"{active.Count} drill(s) running", $":satellite: *Running* ({active.Count})", lines, active.Count);
+        return List($"{active.Count} drill(s) running" + (freeze is { Frozen: true } ? $"; frozen by {freeze.By}" : ""), frozen + waiting + $":satellite: *Running* ({active.Count})", lines, active.Count);
     }
 
     public static SlackMessage History(IReadOnlyList<SlackRunView> runs, string? drill)
@@ -74,6 +85,7 @@ public static class CommandReplies
         var lines = runs.Take(MaxListed).Select(r =>
             $"• {SlackFormat.VerdictEmoji(r.Verdict)} {SlackFormat.Code(r.RunId)} *{SlackText.Escape(r.Drill)}* {SlackText.Escape(r.Verdict ?? "running")}"
             + (r.RecoverySeconds is { } s ? $" · recovery {SlackFormat.Seconds(s)}" : "")
+            + (r.OverrideBlackout is { } o ? " · " + SlackFormat.Override(o) : "")
             + (r.StartedAt is { } at ? " · " + SlackFormat.Date(at) : "")
             + (r.ReportUrl is null ? "" : " · " + SlackFormat.Link(r.ReportUrl, "report")));
         return List($"Last {runs.Count} run(s){scope}", $":open_file_folder: *History{scope}*", lines, runs.Count);

@@ -19,9 +19,19 @@ public static class OutcomeReplies
             $":no_entry: Not started: *{SlackText.Escape(b.RunningDrill)}* is running"
             + (b.RunId is null ? "" : $" (run {SlackFormat.Code(b.RunId)})") + ". One drill at a time per target; try again when it has finished."),
         SlackStartResult.Blackout w => CommandReplies.Simple(
-            $"Blackout: {w.Window}",
-            $":crescent_moon: Not started: blackout *{SlackText.Escape(w.Window)}* is active"
-            + (w.Until is { } until ? " until " + SlackFormat.Date(until) : "") + "."),
+            $"refused: blackout {w.Window} {w.UntilText ?? ""}; to run anyway: /drill run {drill} --override-blackout REASON",
+            $":crescent_moon: Not started: blackout *{SlackText.Escape(w.Window)}* is active "
+            + (w.UntilText is { } text ? SlackText.Escape(text) : w.Until is { } until ? "until " + SlackFormat.Date(until) : "with no end")
+            + $". To run anyway (the reason is recorded): `/drill run {SlackText.Escape(drill)} --override-blackout REASON`"),
+        SlackStartResult.Frozen f => CommandReplies.Simple(
+            $"Not started: DrillBot is frozen by {f.By}: {f.Reason}",
+            $":octagonal_sign: Not started: DrillBot is frozen by {SlackFormat.Who(f.By, f.By)}: {SlackText.Escape(f.Reason)}"
+            + (f.Since is { } since ? " (since " + SlackFormat.Date(since) + ")" : "") + ". Nothing starts until `/drill unfreeze`."),
+        SlackStartResult.ApprovalRequested a => CommandReplies.Simple(
+            $"Approval requested ({a.ApprovalId}) for {drill}",
+            $":raised_hand: *{SlackText.Escape(drill)}* needs approval by {a.Required} of {SlackFormat.Approvers(a.Approvers)}. Request {SlackFormat.Code(a.ApprovalId)} is posted"
+            + (string.IsNullOrWhiteSpace(channelId) ? "" : $" in <#{SlackText.Escape(channelId)}>")
+            + $"; the run starts when it is approved (expires {SlackFormat.Date(a.ExpiresAt)})."),
         SlackStartResult.UnknownDrill u => CommandReplies.Simple(
             $"Unknown drill {u.Drill}",
             $":mag: There is no drill *{SlackText.Escape(u.Drill)}*."

@@ -17,10 +17,11 @@ public static class RunMessages
             Blocks.Header(title),
             Blocks.Fields(CommonFields(run)),
             string.IsNullOrWhiteSpace(run.Description) ? null : Blocks.Context(SlackText.Escape(run.Description)),
+            Governance(run),
             Blocks.Actions(AbortButton(run)),
             Blocks.Context(":thread: Progress follows in the thread."),
         ]);
-        return new SlackMessage($"Drill {run.Drill} started (run {run.RunId})", blocks);
+        return new SlackMessage($"Drill {run.Drill} started (run {run.RunId})" + (run.OverrideBlackout is { } o ? $" [blackout {o.Blackout} overridden by {o.By}: {o.Reason}]" : ""), blocks);
     }
 
     public static SlackMessage Progress(SlackProgressEvent progress, DateTimeOffset? startedAt)
@@ -56,14 +57,33 @@ public static class RunMessages
         var blocks = Blocks.List(
         [
             Blocks.Header(title),
+            Governance(run),
             proves,
             Blocks.Fields(fields),
             intervals,
             reasons,
             Blocks.Context(SlackFormat.Link(run.ReportUrl, "Full report") + (run.FinishedAt is { } end ? " · finished " + SlackFormat.Date(end) : "")),
         ]);
-        var plain = $"Drill {run.Drill} {verdict} (run {run.RunId})" + (run.Proves.Count == 0 ? "" : ": " + string.Join("; ", run.Proves));
+        var plain = $"Drill {run.Drill} {verdict} (run {run.RunId})" + (run.Proves.Count == 0 ? "" : ": " + string.Join("; ", run.Proves))
+            + (run.OverrideBlackout is { } o ? $" [blackout {o.Blackout} overridden by {o.By}: {o.Reason}]" : "");
         return new SlackMessage(plain, blocks);
+    }
+
+    /// <summary>The override and approval of a run, when it has them.</summary>
+    private static System.Text.Json.Nodes.JsonObject? Governance(SlackRunView run)
+    {
+        var parts = new List<string>();
+        if (run.OverrideBlackout is { } o)
+        {
+            parts.Add(SlackFormat.Override(o));
+        }
+
+        if (run.ApprovalId is { } approval)
+        {
+            parts.Add($":white_check_mark: approved under {SlackFormat.Code(approval)}");
+        }
+
+        return parts.Count == 0 ? null : Blocks.Context([.. parts]);
     }
 
     private static List<string> CommonFields(SlackRunView run) =>
@@ -93,6 +113,7 @@ public static class RunMessages
             $":chart_with_upwards_trend: Recovery detected{(e.Seconds is { } s ? " after " + SlackFormat.Seconds(s) : "")}{(e.Detail is null ? "" : ", served by " + SlackText.Escape(e.Detail))}",
         SlackProgressKind.RestoreDone => $"{SlackFormat.RestoreEmoji(e.Detail)} Restore done: {SlackText.Escape(e.Detail ?? "unknown")}",
         SlackProgressKind.AbortRequested => $":octagonal_sign: Abort requested{(e.Detail is null ? "" : " by " + SlackFormat.Who(e.Detail, e.Detail))}",
+        SlackProgressKind.Frozen => $":octagonal_sign: Stopping: {SlackText.Escape(e.Detail ?? "frozen")}; every changed object is being restored",
         _ => ":speech_balloon: " + SlackText.Escape(e.Detail ?? ""),
     };
 

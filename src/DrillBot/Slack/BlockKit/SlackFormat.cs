@@ -52,6 +52,16 @@ internal static partial class SlackFormat
     }
 
     /// <summary>A link when the URL is absolute http(s); the escaped label otherwise.</summary>
+    /// <summary><c>🌙 blackout *weekend* overridden by @ann: _hotfix check_</c>.</summary>
+    public static string Override(SlackOverrideView o) =>
+        $":crescent_moon: blackout *{SlackText.Escape(o.Blackout)}* overridden by {Who(o.By, o.By)}: _{SlackText.Escape(o.Reason)}_";
+
+    /// <summary>An approver entry: a user ID as a mention, a group ID as a group mention, a handle as text.</summary>
+    public static string Approver(string entry) =>
+        entry.StartsWith('S') && entry.Length > 1 && entry.All(char.IsAsciiLetterOrDigit) ? $"<!subteam^{entry}>" : Who(entry, entry);
+
+    public static string Approvers(IEnumerable<string> entries) => string.Join(", ", entries.Select(Approver));
+
     public static string Link(Uri? url, string label) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? $"<{url.AbsoluteUri.Replace("|", "%7C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal)}|{SlackText.Escape(label)}>"

@@ -16,4 +16,7 @@ public enum SlackProgressKind
     RestoreDone,
     AbortRequested,
     Note,
+
+    /// <summary>A freeze stops the run; <see cref="SlackProgressEvent.Detail"/> is <c>frozen by @x: REASON</c>.</summary>
+    Frozen,
 }

@@ -23,6 +23,12 @@ public sealed record SlackRunView
 
     public bool DryRun { get; init; }
 
+    /// <summary>Set when a person ran it inside a blackout: which blackout, why, who.</summary>
+    public SlackOverrideView? OverrideBlackout { get; init; }
+
+    /// <summary>The approval request it ran under, with who approved it.</summary>
+    public string? ApprovalId { get; init; }
+
     /// <summary>Current phase while running (preflight, capture, fault, observe, restore, verify).</summary>
     public string? Phase { get; init; }
 

@@ -10,8 +10,18 @@ public abstract record DrillCommand
     {
     }
 
-    /// <summary><c>run NAME [--dry-run]</c>: start a drill (or show its plan).</summary>
-    public sealed record Run(string Drill, bool DryRun) : DrillCommand;
+    /// <summary><c>run NAME [--dry-run] [--override-blackout REASON]</c>: start a drill (or show its plan).</summary>
+    public sealed record Run(string Drill, bool DryRun) : DrillCommand
+    {
+        /// <summary>Run inside a blackout for this reason (asked to confirm first); null when not given.</summary>
+        public string? OverrideBlackout { get; init; }
+    }
+
+    /// <summary><c>freeze REASON</c>: stop every running drill and refuse new ones until <c>unfreeze</c>.</summary>
+    public sealed record Freeze(string Reason) : DrillCommand;
+
+    /// <summary><c>unfreeze</c>: lift the freeze.</summary>
+    public sealed record Unfreeze : DrillCommand;
 
     /// <summary><c>list</c>: the drills, schedules and next fire times.</summary>
     public sealed record List : DrillCommand;
@@ -31,6 +41,6 @@ public abstract record DrillCommand
     /// <summary>Text that is not a command; <see cref="Problem"/> says what is wrong (plain text, unescaped).</summary>
     public sealed record Invalid(string Problem) : DrillCommand;
 
-    /// <summary>True for commands that change something (run, abort) and therefore need permission.</summary>
-    public bool NeedsPermission => this is Run or Abort;
+    /// <summary>True for commands that change something (run, abort, unfreeze) and therefore need <c>SLACK_ALLOWED_USERS</c>; freeze has its own, broader list.</summary>
+    public bool NeedsPermission => this is Run or Abort or Unfreeze;
 }

@@ -16,7 +16,7 @@ public static class DrillCommandParser
     public const int MaxNameLength = 64;
 
     public const string Usage =
-        "/drill run NAME [--dry-run] · /drill list · /drill status · /drill abort [RUN] · /drill history [NAME] · /drill help";
+        "/drill run NAME [--dry-run] [--override-blackout REASON] · /drill list · /drill status · /drill abort [RUN] · /drill history [NAME] · /drill freeze REASON · /drill unfreeze · /drill help";
 
     public static DrillCommand Parse(string? text)
     {
@@ -45,6 +45,10 @@ public static class DrillCommandParser
             "status" => NoArguments(args, "status", new DrillCommand.Status()),
             "abort" or "stop" => OptionalName(args, "abort", "RUN", id => new DrillCommand.Abort(id)),
             "history" => OptionalName(args, "history", "NAME", name => new DrillCommand.History(name)),
+            "freeze" => Unquote(string.Join(' ', args)) is { Length: > 0 } why
+                ? new DrillCommand.Freeze(why)
+                : new DrillCommand.Invalid("freeze needs a reason, e.g. /drill freeze incident INC-42 in cn-hangzhou"),
+            "unfreeze" or "thaw" => NoArguments(args, "unfreeze", new DrillCommand.Unfreeze()),
             "help" or "-h" or "--help" or "?" => new DrillCommand.Help(),
             _ => new DrillCommand.Invalid($"unknown command '{Shorten(words[0])}'"),
         };
@@ -53,9 +57,11 @@ public static class DrillCommandParser
     private static DrillCommand ParseRun(List<string> args)
     {
         string? name = null;
+        string? reason = null;
         var dryRun = false;
-        foreach (var arg in args)
+        for (var i = 0; i < args.Count; i++)
         {
+            var arg = args[i];
             if (IsOption(arg, out var option))
             {
                 if (option is "dry-run" or "dryrun")
@@ -64,7 +70,19 @@ public static class DrillCommandParser
                     continue;
                 }
 
-                return new DrillCommand.Invalid($"unknown option '{Shorten(arg)}' for run (only --dry-run)");
+                if (option is "override-blackout")
+                {
+                    // the reason is every word after the flag (quotes optional)
+                    reason = Unquote(string.Join(' ', args.Skip(i + 1)));
+                    if (reason.Length == 0)
+                    {
+                        return new DrillCommand.Invalid("--override-blackout needs a reason (it is recorded in the report), e.g. /drill run reviews-failover --override-blackout hotfix verification");
+                    }
+
+                    break;
+                }
+
+                return new DrillCommand.Invalid($"unknown option '{Shorten(arg)}' for run (--dry-run, --override-blackout REASON)");
             }
 
             if (name is not null)
@@ -81,8 +99,17 @@ public static class DrillCommandParser
         }
 
         return IsValidName(name)
-            ? new DrillCommand.Run(name, dryRun)
+            ? new DrillCommand.Run(name, dryRun) { OverrideBlackout = reason }
             : new DrillCommand.Invalid($"'{Shorten(name)}' is not a valid drill name (letters, digits, '-', '_', '.'; at most {MaxNameLength})");
+    }
+
+    /// <summary>The text without surrounding straight or curly quotes (Slack clients substitute curly ones).</summary>
+    private static string Unquote(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length >= 2 && "\"'\u201C\u201D\u2018\u2019".Contains(trimmed[0], StringComparison.Ordinal) && "\"'\u201C\u201D\u2018\u2019".Contains(trimmed[^1], StringComparison.Ordinal)
+            ? trimmed[1..^1].Trim()
+            : trimmed;
     }
 
     private static DrillCommand NoArguments(List<string> args, string verb, DrillCommand command) =>

@@ -25,4 +25,22 @@ public interface ISlackDrillService
 
     /// <summary>Most recent runs first, optionally of one drill.</summary>
     Task<IReadOnlyList<SlackRunView>> GetHistoryAsync(string? drill, int max, CancellationToken cancellationToken);
+
+    /// <summary>Whether a blackout is in force for <paramref name="drill"/> now (asked before an override is confirmed).</summary>
+    Task<SlackOverrideCheck> CheckOverrideAsync(string drill, CancellationToken cancellationToken);
+
+    /// <summary>Freezes DrillBot: every running drill stops (and restores), nothing starts until unfrozen.</summary>
+    Task<SlackFreezeResult> FreezeAsync(string userId, string userName, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Lifts the freeze.</summary>
+    Task<SlackFreezeResult> UnfreezeAsync(string userId, string userName, CancellationToken cancellationToken);
+
+    /// <summary>Approval requests still waiting (for <c>/drill status</c>).</summary>
+    Task<IReadOnlyList<SlackApprovalView>> GetPendingApprovalsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The freeze in force (for <c>/drill status</c>), or null when not frozen.</summary>
+    Task<SlackFreezeResult?> GetFreezeAsync(CancellationToken cancellationToken);
+
+    /// <summary>A click on Approve (<paramref name="approve"/>) or Reject of an approval request.</summary>
+    Task<SlackDecisionResult> DecideApprovalAsync(string approvalId, string userId, string userName, bool approve, CancellationToken cancellationToken);
 }

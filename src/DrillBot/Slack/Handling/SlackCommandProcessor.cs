@@ -15,7 +15,7 @@ namespace DrillBot.Slack.Handling;
 /// otherwise "Working on it…" now and the answer later via <c>response_url</c> (through the outbox).
 /// Button clicks always answer at once and work in the background.
 /// </summary>
-public sealed class SlackCommandProcessor : IAsyncDisposable
+public sealed partial class SlackCommandProcessor : IAsyncDisposable
 {
     private readonly SlackHandlerOptions options;
     private readonly ISlackDrillService service;
@@ -58,11 +58,12 @@ public sealed class SlackCommandProcessor : IAsyncDisposable
             case DrillCommand.Help:
                 return (CommandReplies.Help().ToJson("ephemeral"), "ok");
             case { NeedsPermission: true } when !options.AllowedUsers.Allows(command.UserId):
+            case DrillCommand.Freeze when !options.AllowedUsers.Allows(command.UserId) && !options.FreezeUsers.Allows(command.UserId):
                 SlackLog.RequestRefused(logger, "command", $"user {command.UserId} may not {Verb(parsed)}");
                 return (CommandReplies.NotAllowed(Verb(parsed)).ToJson("ephemeral"), "forbidden");
         }
 
-        if (parsed.NeedsPermission && !await dedupe.TryBeginAsync(deliveryKey, lifetime.Token).ConfigureAwait(false))
+        if ((parsed.NeedsPermission || parsed is DrillCommand.Freeze) && !await dedupe.TryBeginAsync(deliveryKey, lifetime.Token).ConfigureAwait(false))
         {
             SlackLog.DuplicateDelivery(logger, deliveryKey, "-");
             return (CommandReplies.AlreadyHandled().ToJson("ephemeral"), "duplicate");
@@ -84,34 +85,6 @@ public sealed class SlackCommandProcessor : IAsyncDisposable
         return (CommandReplies.Working().ToJson("ephemeral"), "deferred");
     }
 
-    /// <summary>Handles a button click; returns at once, the abort and its reply happen in the background.</summary>
-    public async Task<string> HandleBlockActionsAsync(BlockActionsPayload payload, string deliveryKey)
-    {
-        var abort = payload.Actions.FirstOrDefault(a => a.ActionId == SlackActionIds.Abort);
-        if (!payload.IsBlockActions || abort is null)
-        {
-            return "ignored";
-        }
-
-        if (!options.AllowedUsers.Allows(payload.UserId))
-        {
-            SlackLog.RequestRefused(logger, "interaction", $"user {payload.UserId} may not abort");
-            await RespondAsync(payload.ResponseUrl, deliveryKey, CommandReplies.NotAllowed("abort drills")).ConfigureAwait(false);
-            return "forbidden";
-        }
-
-        if (!await dedupe.TryBeginAsync(deliveryKey, lifetime.Token).ConfigureAwait(false))
-        {
-            SlackLog.DuplicateDelivery(logger, deliveryKey, "-");
-            return "duplicate";
-        }
-
-        var runId = string.IsNullOrWhiteSpace(abort.Value) ? null : abort.Value;
-        var answer = Guarded(async ct => OutcomeReplies.Abort(await service.AbortRunAsync(runId, payload.UserId, ct).ConfigureAwait(false), payload.UserId));
-        work.Track(RespondLaterAsync(answer, payload.ResponseUrl, deliveryKey));
-        return "ok";
-    }
-
     /// <summary>Waits for background work (call on shutdown, after the endpoints stopped).</summary>
     public Task DrainAsync() => work.DrainAsync();
 
@@ -129,13 +102,19 @@ public sealed class SlackCommandProcessor : IAsyncDisposable
 
     private Task<SlackMessage> AnswerAsync(DrillCommand command, SlashCommand slash) => Guarded(async ct => command switch
     {
+        DrillCommand.Run { OverrideBlackout: { } reason, DryRun: false } run => await OverrideQuestionAsync(run.Drill, reason, slash.UserId, ct).ConfigureAwait(false),
         DrillCommand.Run run => OutcomeReplies.Start(
-            await service.StartRunAsync(new SlackStartRequest(run.Drill, run.DryRun, slash.UserId, slash.UserName, slash.ChannelId, slash.TriggerId), ct).ConfigureAwait(false),
+            await service.StartRunAsync(new SlackStartRequest(run.Drill, run.DryRun, slash.UserId, slash.UserName, slash.ChannelId, slash.TriggerId) { OverrideBlackout = run.OverrideBlackout }, ct).ConfigureAwait(false),
             run.Drill,
             options.Channel),
+        DrillCommand.Freeze freeze => GovernanceReplies.Freeze(await service.FreezeAsync(slash.UserId, slash.UserName, freeze.Reason, ct).ConfigureAwait(false)),
+        DrillCommand.Unfreeze => GovernanceReplies.Freeze(await service.UnfreezeAsync(slash.UserId, slash.UserName, ct).ConfigureAwait(false)),
         DrillCommand.Abort abort => OutcomeReplies.Abort(await service.AbortRunAsync(abort.RunId, slash.UserId, ct).ConfigureAwait(false), slash.UserId),
         DrillCommand.List => CommandReplies.DrillList(await service.ListDrillsAsync(ct).ConfigureAwait(false)),
-        DrillCommand.Status => CommandReplies.Status(await service.GetActiveRunsAsync(ct).ConfigureAwait(false)),
+        DrillCommand.Status => CommandReplies.Status(
+            await service.GetActiveRunsAsync(ct).ConfigureAwait(false),
+            await service.GetFreezeAsync(ct).ConfigureAwait(false),
+            await service.GetPendingApprovalsAsync(ct).ConfigureAwait(false)),
         DrillCommand.History history => CommandReplies.History(await service.GetHistoryAsync(history.Drill, CommandReplies.MaxListed, ct).ConfigureAwait(false), history.Drill),
         _ => CommandReplies.Help(),
     });
@@ -156,16 +135,32 @@ public sealed class SlackCommandProcessor : IAsyncDisposable
         }
     });
 
-    private async Task RespondLaterAsync(Task<SlackMessage> answer, string responseUrl, string deliveryKey) =>
-        await RespondAsync(responseUrl, deliveryKey, await answer.ConfigureAwait(false)).ConfigureAwait(false);
+    private async Task RespondLaterAsync(Task<SlackMessage> answer, string responseUrl, string deliveryKey, bool replaceOriginal = false) =>
+        await RespondAsync(responseUrl, deliveryKey, await answer.ConfigureAwait(false), replaceOriginal).ConfigureAwait(false);
 
-    private async Task RespondAsync(string responseUrl, string deliveryKey, SlackMessage message)
+    private async Task RespondAsync(string responseUrl, string deliveryKey, SlackMessage message, bool replaceOriginal = false)
     {
         if (Uri.TryCreate(responseUrl, UriKind.Absolute, out _))
         {
-            await outbox.RespondAsync(deliveryKey + "/reply", responseUrl, message, CancellationToken.None).ConfigureAwait(false);
+            await outbox.RespondAsync(deliveryKey + "/reply", responseUrl, message, CancellationToken.None, replaceOriginal).ConfigureAwait(false);
         }
     }
 
-    private static string Verb(DrillCommand command) => command is DrillCommand.Run ? "start drills" : "abort drills";
+    /// <summary>An override is confirmed first: the question with Confirm/Cancel, or why there is nothing to override.</summary>
+    private async Task<SlackMessage> OverrideQuestionAsync(string drill, string reason, string userId, CancellationToken cancellationToken) =>
+        await service.CheckOverrideAsync(drill, cancellationToken).ConfigureAwait(false) switch
+        {
+            SlackOverrideCheck.Blackout blackout when OverrideTicket.Issue(drill, userId, reason, time.GetUtcNow() + options.ConfirmWindow) is var ticket =>
+                GovernanceReplies.ConfirmOverride(blackout, ticket.Reason, ticket.ToValue(), ticket.ExpiresText),
+            SlackOverrideCheck.UnknownDrill u => OutcomeReplies.Start(new SlackStartResult.UnknownDrill(u.Drill, u.Known), drill, options.Channel),
+            _ => GovernanceReplies.NoBlackout(drill),
+        };
+
+    private static string Verb(DrillCommand command) => command switch
+    {
+        DrillCommand.Run => "start drills",
+        DrillCommand.Freeze => "freeze DrillBot",
+        DrillCommand.Unfreeze => "unfreeze DrillBot",
+        _ => "abort drills",
+    };
 }

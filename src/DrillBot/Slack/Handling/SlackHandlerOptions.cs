@@ -13,6 +13,12 @@ public sealed record SlackHandlerOptions
 
     public SlackAllowedUsers AllowedUsers { get; init; } = SlackAllowedUsers.Nobody;
 
+    /// <summary>Who may freeze besides <see cref="AllowedUsers"/> (<c>SLACK_FREEZE_USERS</c>, default everyone).</summary>
+    public SlackAllowedUsers FreezeUsers { get; init; } = SlackAllowedUsers.Everyone;
+
+    /// <summary>How long an override's Confirm button stays valid.</summary>
+    public TimeSpan ConfirmWindow { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// How long a command may take to answer inline. Slower answers are acknowledged with "Working on
     /// it…" and sent to the <c>response_url</c> through the outbox. Keep it far below Slack's 3 s.
@@ -29,5 +35,6 @@ public sealed record SlackHandlerOptions
         SigningSecret = options.SigningSecret,
         Channel = options.Channel,
         AllowedUsers = options.AllowedUsers,
+        FreezeUsers = options.FreezeUsers,
     };
 }

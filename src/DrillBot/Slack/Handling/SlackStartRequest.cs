@@ -7,4 +7,8 @@ namespace DrillBot.Slack.Handling;
 /// <param name="UserName">Slack user name, for the report.</param>
 /// <param name="ChannelId">Where the command was typed.</param>
 /// <param name="DeliveryKey">The idempotency key of this Slack delivery (trigger ID based); the same key never starts two runs.</param>
-public sealed record SlackStartRequest(string Drill, bool DryRun, string UserId, string UserName, string ChannelId, string DeliveryKey);
+public sealed record SlackStartRequest(string Drill, bool DryRun, string UserId, string UserName, string ChannelId, string DeliveryKey)
+{
+    /// <summary>Run inside a blackout for this reason (the user confirmed it); null otherwise.</summary>
+    public string? OverrideBlackout { get; init; }
+}

@@ -59,13 +59,50 @@ public sealed class SlackOutbox
         return EnqueueAsync(SlackOutboxKinds.RunResult(run.RunId), SlackOutboxKinds.Update, payload, SlackOutboxKinds.RunPosted(run.RunId), cancellationToken);
     }
 
-    /// <summary>An ephemeral reply through a command's or interaction's <c>response_url</c>.</summary>
-    public Task<bool> RespondAsync(string key, string responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    /// <summary>An approval request in the channel with Approve/Reject (key <c>approval/{id}/posted</c>).</summary>
+    public Task<bool> ApprovalRequestedAsync(SlackApprovalView view, CancellationToken cancellationToken) =>
+        AnnounceAsync(SlackOutboxKinds.ApprovalPosted(view.ApprovalId), ApprovalMessages.Request(view), cancellationToken);
+
+    /// <summary>A line in an approval request's thread (key <c>approval/{id}/thread/{line}</c>: one per decision or event).</summary>
+    public Task<bool> ApprovalThreadAsync(string approvalId, string line, SlackMessage message, CancellationToken cancellationToken)
     {
+        var payload = Body(message);
+        payload["threadRootKey"] = SlackOutboxKinds.ApprovalPosted(approvalId);
+        return EnqueueAsync(SlackOutboxKinds.ApprovalThread(approvalId, line), SlackOutboxKinds.Post, payload, SlackOutboxKinds.ApprovalPosted(approvalId), cancellationToken);
+    }
+
+    /// <summary>Replaces the request once it is approved, rejected or expired (buttons gone; key <c>approval/{id}/closed</c>).</summary>
+    public Task<bool> ApprovalClosedAsync(SlackApprovalView view, CancellationToken cancellationToken)
+    {
+        var payload = Body(ApprovalMessages.Closed(view));
+        payload["targetKey"] = SlackOutboxKinds.ApprovalPosted(view.ApprovalId);
+        return EnqueueAsync(SlackOutboxKinds.ApprovalClosed(view.ApprovalId), SlackOutboxKinds.Update, payload, SlackOutboxKinds.ApprovalPosted(view.ApprovalId), cancellationToken);
+    }
+
+    /// <summary>A message of its own in the run channel (e.g. a freeze), once per <paramref name="key"/>.</summary>
+    public Task<bool> AnnounceAsync(string key, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var payload = Body(message);
+        payload["channel"] = channel;
+        return EnqueueAsync(key, SlackOutboxKinds.Post, payload, dependsOn: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// An ephemeral reply through a command's or interaction's <c>response_url</c>; with <paramref name="replaceOriginal"/>
+    /// it replaces the message whose button was clicked (an override question, once answered).
+    /// </summary>
+    public Task<bool> RespondAsync(string key, string responseUrl, SlackMessage message, CancellationToken cancellationToken, bool replaceOriginal = false)
+    {
+        var body = message.ToJson("ephemeral");
+        if (replaceOriginal)
+        {
+            body["replace_original"] = true;
+        }
+
         var payload = new JsonObject
         {
             ["url"] = responseUrl,
-            ["body"] = message.ToJson("ephemeral"),
+            ["body"] = body,
         };
         return EnqueueAsync(key, SlackOutboxKinds.Respond, payload, dependsOn: null, cancellationToken);
     }

@@ -17,4 +17,10 @@ public static class SlackOutboxKinds
     public static string RunProgress(string runId, int sequence) => $"run/{runId}/progress/{sequence}";
 
     public static string RunResult(string runId) => $"run/{runId}/result";
+
+    public static string ApprovalPosted(string approvalId) => $"approval/{approvalId}/posted";
+
+    public static string ApprovalThread(string approvalId, string line) => $"approval/{approvalId}/thread/{line}";
+
+    public static string ApprovalClosed(string approvalId) => $"approval/{approvalId}/closed";
 }

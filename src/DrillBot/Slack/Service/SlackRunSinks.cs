@@ -23,6 +23,8 @@ internal sealed class SlackRunSinks(SlackOutbox outbox, ReportLinks links, TimeP
         SlackUserId = request.SlackUserId,
         StartedAt = time.GetUtcNow(),
         ReportUrl = links.For(runId, request.LinkBase),
+        OverrideBlackout = request.OverriddenBlackout is { } blackout ? new SlackOverrideView(blackout, request.Trigger.OverrideBlackoutReason ?? "", request.Trigger.By) : null,
+        ApprovalId = request.ApprovalId,
     };
 
     /// <summary>The run's message is posted if it never was, then replaced by the result.</summary>
@@ -37,6 +39,7 @@ internal sealed class SlackRunSinks(SlackOutbox outbox, ReportLinks links, TimeP
             TriggeredBy = report.Trigger.By,
             StartedAt = report.StartedAt,
             ReportUrl = links.For(report.RunId),
+            OverrideBlackout = report.Trigger.OverrideBlackout is { } o ? new SlackOverrideView(o.Blackout, o.Reason, o.By) : null,
         };
         await outbox.RunStartedAsync(started, cancellationToken); // no-op when the run's message exists already
         await outbox.RunFinishedAsync(SlackSink.Result(started, report), cancellationToken);

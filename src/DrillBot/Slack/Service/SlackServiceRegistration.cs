@@ -1,4 +1,7 @@
+using DrillBot.Governance.Approvals;
+using DrillBot.Governance.Freeze;
 using DrillBot.Runs;
+using DrillBot.Slack.Access;
 using DrillBot.Slack.Handling;
 using DrillBot.Slack.Outbox;
 using DrillBot.Slack.SocketMode;
@@ -42,6 +45,10 @@ internal static class SlackServiceRegistration
             services.AddSingleton(socketMode(new SocketModeOptions(slack.AppToken!)));
         }
 
+        services.AddSingleton<SlackApprovalViews>();
+        services.AddSingleton<IApproverDirectory, SlackApproverDirectory>(); // replaces the user-IDs-only default
+        services.AddSingleton<IApprovalNotifier, SlackApprovalNotifier>();
+        services.AddSingleton<IFreezeNotifier, SlackFreezeNotifier>();
         services.AddSingleton<SlackRunSinks>();
         services.AddSingleton<IRunSinkSource>(sp => sp.GetRequiredService<SlackRunSinks>());
         services.AddSingleton<IResumedRunSink>(sp => sp.GetRequiredService<SlackRunSinks>());

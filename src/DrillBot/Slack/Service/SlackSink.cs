@@ -46,6 +46,9 @@ internal sealed class SlackSink(SlackOutbox outbox, SlackRunView view) : IRunSin
             case RecoveryDetected recovery:
                 await ProgressAsync(new SlackProgressEvent(SlackProgressKind.RecoveryDetected, recovery.At, recovery.ServedBy, recovery.Seconds), cancellationToken);
                 break;
+            case AbortRequested { Reason: { } reason } frozen:
+                await ProgressAsync(new SlackProgressEvent(SlackProgressKind.Frozen, frozen.At, reason), cancellationToken);
+                break;
             case AbortRequested abort:
                 await ProgressAsync(new SlackProgressEvent(SlackProgressKind.AbortRequested, abort.At, abort.By), cancellationToken);
                 break;

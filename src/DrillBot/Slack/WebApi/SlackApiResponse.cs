@@ -21,6 +21,9 @@ public sealed record SlackApiResponse
     /// <summary>WebSocket URL from <c>apps.connections.open</c>.</summary>
     public string? Url { get; init; }
 
+    /// <summary>The whole answer of a successful call (read methods such as <c>usergroups.list</c> carry their data here).</summary>
+    public System.Text.Json.Nodes.JsonObject? Body { get; init; }
+
     /// <summary>HTTP status of the last attempt, when there was an answer.</summary>
     public int? HttpStatus { get; init; }
 

@@ -34,6 +34,7 @@ public sealed class SlackWebApiClient
         pipeline = SlackResiliencePipeline.Build(options.Resilience, time, this.logger, circuit);
         Chat = new ChatApi(this);
         Apps = new AppsApi(this);
+        Usergroups = new UsergroupsApi(this);
     }
 
     /// <summary><c>chat.*</c> methods.</summary>
@@ -41,6 +42,9 @@ public sealed class SlackWebApiClient
 
     /// <summary><c>apps.*</c> methods.</summary>
     public AppsApi Apps { get; }
+
+    /// <summary><c>usergroups.*</c> methods (scope <c>usergroups:read</c>).</summary>
+    public UsergroupsApi Usergroups { get; }
 
     /// <summary>Closed, Open, HalfOpen or Isolated: for readiness detail and tests.</summary>
     public CircuitState CircuitState => circuit.CircuitState;
@@ -52,15 +56,27 @@ public sealed class SlackWebApiClient
     internal Task<SlackApiResponse> CallAsync(string method, JsonObject body, string? token, CancellationToken cancellationToken) =>
         SendAsync(method, new Uri(options.ApiBase, method), body, token ?? options.BotToken, cancellationToken);
 
-    private async Task<SlackApiResponse> SendAsync(string method, Uri url, JsonObject body, string? bearer, CancellationToken cancellationToken)
+    /// <summary>A read method with form-encoded arguments (Slack's read methods take <c>application/x-www-form-urlencoded</c>).</summary>
+    internal Task<SlackApiResponse> CallFormAsync(string method, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken) =>
+        SendAsync(
+            method,
+            new Uri(options.ApiBase, method),
+            string.Join('&', arguments.Select(a => Uri.EscapeDataString(a.Key) + "=" + Uri.EscapeDataString(a.Value))),
+            "application/x-www-form-urlencoded",
+            options.BotToken,
+            cancellationToken);
+
+    private Task<SlackApiResponse> SendAsync(string method, Uri url, JsonObject body, string? bearer, CancellationToken cancellationToken) =>
+        SendAsync(method, url, body.ToJsonString(), "application/json", bearer, cancellationToken);
+
+    private async Task<SlackApiResponse> SendAsync(string method, Uri url, string json, string mediaType, string? bearer, CancellationToken cancellationToken)
     {
-        var json = body.ToJsonString();
         var outcome = await pipeline.ExecuteOutcomeAsync(
             static async (context, state) =>
             {
                 try
                 {
-                    return Outcome.FromResult(await state.client.AttemptAsync(state.url, state.json, state.bearer, context.CancellationToken).ConfigureAwait(false));
+                    return Outcome.FromResult(await state.client.AttemptAsync(state.url, state.json, state.mediaType, state.bearer, context.CancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
                 {
@@ -68,7 +84,7 @@ public sealed class SlackWebApiClient
                 }
             },
             ResilienceContextPool.Shared.Get(cancellationToken),
-            (client: this, url, json, bearer)).ConfigureAwait(false);
+            (client: this, url, json, mediaType, bearer)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var response = Classify(outcome, method == "response_url");
         if (response.Status == SlackCallStatus.Rejected)
@@ -79,11 +95,11 @@ public sealed class SlackWebApiClient
         return response;
     }
 
-    private async Task<SlackHttpAnswer> AttemptAsync(Uri url, string json, string? bearer, CancellationToken cancellationToken)
+    private async Task<SlackHttpAnswer> AttemptAsync(Uri url, string content, string mediaType, string? bearer, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Content = new StringContent(content, Encoding.UTF8, mediaType),
         };
         if (bearer is not null)
         {
@@ -148,6 +164,7 @@ public sealed class SlackWebApiClient
             Channel = Str(json, "channel"),
             Url = Str(json, "url"),
             HttpStatus = answer.StatusCode,
+            Body = ok ? json : null,
         };
     }
 

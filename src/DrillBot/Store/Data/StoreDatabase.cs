@@ -27,6 +27,12 @@ internal abstract class StoreDatabase : IAsyncDisposable
     /// </summary>
     public virtual Task LockRunStartsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Serializes appends to the audit log among every process that shares the database (default: nothing more than the write transaction).</summary>
+    public virtual Task LockAuditAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Appended to a SELECT inside a write transaction to lock the rows read (PostgreSQL <c>FOR UPDATE</c>; SQLite's write transaction excludes every other writer already).</summary>
+    public virtual string RowLock => string.Empty;
+
     public abstract object ToDbTime(DateTimeOffset value);
 
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);

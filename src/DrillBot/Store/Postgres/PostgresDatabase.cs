@@ -16,6 +16,9 @@ internal sealed class PostgresDatabase : StoreDatabase
     /// <summary>The advisory lock key that serializes run starts across replicas ("DRILLRUN" in ASCII).</summary>
     public const long RunStartLockKey = 0x4452_494C_4C52_554E;
 
+    /// <summary>The advisory lock key that serializes audit appends across replicas ("DRILLAUD" in ASCII).</summary>
+    public const long AuditLockKey = 0x4452_494C_4C41_5544;
+
     private readonly NpgsqlDataSource dataSource;
 
     public PostgresDatabase(StoreLocation location)
@@ -32,6 +35,14 @@ internal sealed class PostgresDatabase : StoreDatabase
         await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", RunStartLockKey));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public override async Task LockAuditAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", AuditLockKey));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override string RowLock => " FOR UPDATE";
 
     public override object ToDbTime(DateTimeOffset value) => StoreTime.Normalize(value);
 

@@ -42,12 +42,15 @@ public sealed record RunOutcome(
         };
     }
 
-    /// <summary>One line for listings: "passed: recovered in 1.4s (cn-shanghai); restore verified".</summary>
+    /// <summary>One line for listings: "passed: recovered in 1.4s (cn-shanghai); restore verified", or for an aborted/errored run its first reason first.</summary>
     public static string SummaryOf(DrillReport report)
     {
-        var what = report.Recovery is { } r
-            ? string.Create(CultureInfo.InvariantCulture, $"recovered in {r.Seconds:0.###}s ({r.ServedBy})")
-            : report.Reasons.FirstOrDefault() ?? "no recovery measured";
+        var recovered = report.Recovery is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered in {r.Seconds:0.###}s ({r.ServedBy})") : null;
+        var reason = report.Reasons.FirstOrDefault();
+        // an aborted or errored run says why first: "aborted: recovered in 0.02s" would hide the shutdown or the abortIf
+        var what = report.Verdict is Drills.Running.Verdict.Aborted or Drills.Running.Verdict.Errored && reason is not null
+            ? recovered is null ? reason : $"{reason} ({recovered})"
+            : recovered ?? reason ?? "no recovery measured";
         if (what.Length > 160)
         {
             what = what[..157] + "...";

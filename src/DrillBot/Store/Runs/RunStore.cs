@@ -9,7 +9,7 @@ namespace DrillBot.Store.Runs;
 internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider) : IRunStore
 {
     private const string SummaryColumns =
-        "run_id, drill, trigger_kind, trigger_by, status, verdict, restore_status, started_at, finished_at, owner_instance, recovery_seconds, summary";
+        "run_id, drill, trigger_kind, trigger_by, status, verdict, restore_status, started_at, finished_at, owner_instance, recovery_seconds, summary, override_blackout, override_reason, approval_id";
 
     public Task<bool> StartAsync(RunStart run, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, run, cancellationToken), cancellationToken);
@@ -19,6 +19,11 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
             async (connection, transaction) =>
             {
                 await database.LockRunStartsAsync(connection, transaction, cancellationToken);
+                if (await Freeze.FreezeStore.ReadAsync(database, connection, transaction, cancellationToken) is { Frozen: true } frozen)
+                {
+                    return new RunStartResult(false, null) { FrozenBy = frozen };
+                }
+
                 await using (var query = database.Command(connection, transaction, $"SELECT {SummaryColumns} FROM drillbot_runs WHERE status = @running ORDER BY started_at, run_id", ("running", RunStatus.Running.WireName())))
                 await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
                 {
@@ -91,7 +96,7 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
                 await using var command = database.Command(
                     connection, null, $"SELECT {SummaryColumns}, report_json FROM drillbot_runs WHERE run_id = @id", ("id", runId));
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                return await reader.ReadAsync(cancellationToken) ? new RunRecord(ReadSummary(reader), reader.GetNullableString(12)) : null;
+                return await reader.ReadAsync(cancellationToken) ? new RunRecord(ReadSummary(reader), reader.GetNullableString(15)) : null;
             },
             cancellationToken);
 
@@ -109,6 +114,20 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
             cancellationToken,
             ("owner", instanceId),
             ("max", (long)Math.Max(max, 0)));
+
+    /// <summary>The running runs, read inside a caller's transaction (a freeze reads them under the run-start lock).</summary>
+    internal async Task<IReadOnlyList<RunSummary>> ReadRunningAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = database.Command(connection, transaction, $"SELECT {SummaryColumns} FROM drillbot_runs WHERE status = @running ORDER BY started_at, run_id", ("running", RunStatus.Running.WireName()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var runs = new List<RunSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            runs.Add(ReadSummary(reader));
+        }
+
+        return runs;
+    }
 
     private Task<IReadOnlyList<RunSummary>> QueryAsync(string tail, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         database.ReadAsync<IReadOnlyList<RunSummary>>(
@@ -129,7 +148,7 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
     private RunSummary ReadSummary(DbDataReader reader) => new(
         RunId: reader.GetString(0),
         Drill: reader.GetString(1),
-        Trigger: new RunTrigger(Stored<TriggerKind>(reader.GetString(2)), reader.GetString(3)),
+        Trigger: new RunTrigger(Stored<TriggerKind>(reader.GetString(2)), reader.GetString(3)) { OverrideBlackoutReason = reader.GetNullableString(13) },
         Status: Stored<RunStatus>(reader.GetString(4)),
         Verdict: reader.GetNullableString(5) is { } verdict ? Stored<Verdict>(verdict) : null,
         RestoreStatus: reader.GetNullableString(6) is { } restore ? Stored<RestoreStatus>(restore) : null,
@@ -137,7 +156,11 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
         FinishedAt: database.ReadNullableTime(reader, 8),
         OwnerInstance: reader.GetString(9),
         Recovery: reader.GetNullableDouble(10) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        Summary: reader.GetNullableString(11));
+        Summary: reader.GetNullableString(11))
+    {
+        OverrideBlackout = reader.GetNullableString(12),
+        ApprovalId = reader.GetNullableString(14),
+    };
 
     private static T Stored<T>(string text)
         where T : struct, Enum =>
@@ -148,8 +171,8 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
         await using var command = database.Command(
             connection,
             transaction,
-            "INSERT INTO drillbot_runs (run_id, drill, trigger_kind, trigger_by, status, started_at, owner_instance, updated_at) " +
-            "VALUES (@id, @drill, @kind, @by, @status, @started, @owner, @now) ON CONFLICT (run_id) DO NOTHING",
+            "INSERT INTO drillbot_runs (run_id, drill, trigger_kind, trigger_by, status, started_at, owner_instance, updated_at, override_blackout, override_reason, approval_id) " +
+            "VALUES (@id, @drill, @kind, @by, @status, @started, @owner, @now, @override, @reason, @approval) ON CONFLICT (run_id) DO NOTHING",
             ("id", run.RunId),
             ("drill", run.Drill),
             ("kind", run.Trigger.Kind.WireName()),
@@ -157,7 +180,10 @@ internal sealed class RunStore(StoreDatabase database, TimeProvider timeProvider
             ("status", RunStatus.Running.WireName()),
             ("started", run.StartedAt),
             ("owner", run.OwnerInstance),
-            ("now", timeProvider.GetUtcNow()));
+            ("now", timeProvider.GetUtcNow()),
+            ("override", run.OverrideBlackout),
+            ("reason", run.OverrideBlackout is null ? null : run.Trigger.OverrideBlackoutReason),
+            ("approval", run.ApprovalId));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

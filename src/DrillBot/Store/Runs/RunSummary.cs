@@ -14,4 +14,11 @@ public sealed record RunSummary(
     DateTimeOffset? FinishedAt,
     string OwnerInstance,
     TimeSpan? Recovery,
-    string? Summary);
+    string? Summary)
+{
+    /// <summary>The blackout a person overrode to start it (the reason is <see cref="RunTrigger.OverrideBlackoutReason"/>), or null.</summary>
+    public string? OverrideBlackout { get; init; }
+
+    /// <summary>The approval it ran under, or null.</summary>
+    public string? ApprovalId { get; init; }
+}

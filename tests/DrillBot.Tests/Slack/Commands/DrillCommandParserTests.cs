@@ -22,6 +22,12 @@ public sealed class DrillCommandParserTests
         yield return new TestCaseData("help", new DrillCommand.Help());
         yield return new TestCaseData("", new DrillCommand.Help());
         yield return new TestCaseData(null, new DrillCommand.Help());
+        yield return new TestCaseData("run reviews-failover --override-blackout hotfix check, approved by on-call", new DrillCommand.Run("reviews-failover", false) { OverrideBlackout = "hotfix check, approved by on-call" });
+        yield return new TestCaseData("run reviews-failover --override-blackout \u201Chotfix check\u201D", new DrillCommand.Run("reviews-failover", false) { OverrideBlackout = "hotfix check" });
+        yield return new TestCaseData("run reviews-failover --dry-run \u2014override-blackout why", new DrillCommand.Run("reviews-failover", true) { OverrideBlackout = "why" });
+        yield return new TestCaseData("freeze incident INC-42 in cn-hangzhou", new DrillCommand.Freeze("incident INC-42 in cn-hangzhou"));
+        yield return new TestCaseData("freeze \"latency\"", new DrillCommand.Freeze("latency"));
+        yield return new TestCaseData("unfreeze", new DrillCommand.Unfreeze());
     }
 
     [TestCaseSource(nameof(Valid))]
@@ -38,6 +44,11 @@ public sealed class DrillCommandParserTests
     [TestCase("abort a b", "at most one RUN")]
     [TestCase("history ../../etc", "not a valid NAME")]
     [TestCase("abort --all", "not a valid RUN")]
+    [TestCase("run reviews --override-blackout", "--override-blackout needs a reason")]
+    [TestCase("run reviews --override-blackout \"\"", "--override-blackout needs a reason")]
+    [TestCase("freeze", "freeze needs a reason")]
+    [TestCase("freeze ''", "freeze needs a reason")]
+    [TestCase("unfreeze now", "unfreeze takes no arguments")]
     public void Parse_MalformedText_InvalidWithHelpfulProblem(string text, string problem)
     {
         var command = DrillCommandParser.Parse(text);
@@ -54,10 +65,12 @@ public sealed class DrillCommandParserTests
         Assert.That(DrillCommandParser.Parse("run " + new string('a', DrillCommandParser.MaxNameLength + 1)), Is.TypeOf<DrillCommand.Invalid>());
 
     [Test]
-    public void NeedsPermission_OnlyRunAndAbort()
+    public void NeedsPermission_RunAbortAndUnfreezeButNotFreeze()
     {
         Assert.That(new DrillCommand.Run("x", false).NeedsPermission, Is.True);
         Assert.That(new DrillCommand.Abort(null).NeedsPermission, Is.True);
+        Assert.That(new DrillCommand.Unfreeze().NeedsPermission, Is.True);
+        Assert.That(new DrillCommand.Freeze("x").NeedsPermission, Is.False, "freezing has its own, broader list");
         Assert.That(new DrillCommand.List().NeedsPermission, Is.False);
         Assert.That(new DrillCommand.History(null).NeedsPermission, Is.False);
     }

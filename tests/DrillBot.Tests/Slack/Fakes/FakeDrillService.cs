@@ -52,6 +52,45 @@ public sealed class FakeDrillService : ISlackDrillService
         return [new SlackRunView { Drill = drill ?? "reviews-failover", RunId = "old-1", Verdict = "passed" }];
     }
 
+    public ConcurrentQueue<(string ApprovalId, string UserId, bool Approve)> Decisions { get; } = new();
+
+    public ConcurrentQueue<(string UserId, string? Reason)> Freezes { get; } = new();
+
+    public Func<string, SlackOverrideCheck> OnCheckOverride { get; set; } = d => new SlackOverrideCheck.Blackout(d, "weekend", "until 23:59 UTC (23:59 UTC)");
+
+    public Func<string, string, bool, SlackDecisionResult> OnDecide { get; set; } = (_, _, _) => new SlackDecisionResult.Recorded("reviews-failover", 1, 2);
+
+    public async Task<SlackOverrideCheck> CheckOverrideAsync(string drill, CancellationToken cancellationToken)
+    {
+        await WaitAsync();
+        return OnCheckOverride(drill);
+    }
+
+    public async Task<SlackFreezeResult> FreezeAsync(string userId, string userName, string reason, CancellationToken cancellationToken)
+    {
+        await WaitAsync();
+        Freezes.Enqueue((userId, reason));
+        return new SlackFreezeResult(true, true, "@" + userName, reason, DateTimeOffset.UnixEpoch);
+    }
+
+    public async Task<SlackFreezeResult> UnfreezeAsync(string userId, string userName, CancellationToken cancellationToken)
+    {
+        await WaitAsync();
+        Freezes.Enqueue((userId, null));
+        return new SlackFreezeResult(true, false, "@" + userName, null, DateTimeOffset.UnixEpoch);
+    }
+
+    public Task<SlackFreezeResult?> GetFreezeAsync(CancellationToken cancellationToken) => Task.FromResult<SlackFreezeResult?>(null);
+
+    public Task<IReadOnlyList<SlackApprovalView>> GetPendingApprovalsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SlackApprovalView>>([]);
+
+    public async Task<SlackDecisionResult> DecideApprovalAsync(string approvalId, string userId, string userName, bool approve, CancellationToken cancellationToken)
+    {
+        await WaitAsync();
+        Decisions.Enqueue((approvalId, userId, approve));
+        return OnDecide(approvalId, userId, approve);
+    }
+
     private async Task WaitAsync()
     {
         if (Gate is { } gate)

@@ -15,7 +15,8 @@ namespace DrillBot.Tests.Slack.Fakes;
 
 /// <summary>
 /// A stand-in for Slack on a loopback port (Kestrel, port 0): the Web API under <see cref="ApiBase"/>
-/// (<c>chat.postMessage</c>, <c>chat.update</c>, <c>apps.connections.open</c>), response URLs under
+/// (<c>chat.postMessage</c>, <c>chat.update</c>, <c>apps.connections.open</c>, <c>usergroups.list</c>,
+/// <c>usergroups.users.list</c>), response URLs under
 /// <c>/hooks/…</c>, and Socket Mode WebSockets under <c>/socket/N</c>. It records every call (times
 /// on the injected clock), answers <c>ok</c> with a fresh <c>ts</c> unless a scripted answer is queued
 /// (<see cref="Enqueue"/>) or <see cref="Outage"/> says otherwise. Reusable by end-to-end tests.
@@ -40,6 +41,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     /// <summary>Base address of the Web API (ends with <c>/api/</c>): pass it as SLACK_API_BASE.</summary>
     public Uri ApiBase { get; private set; } = null!;
+
+    /// <summary>
+    /// The workspace's user groups for <c>usergroups.list</c> and <c>usergroups.users.list</c>: handle (without @) →
+    /// (group ID, member user IDs). Those calls are form-encoded, as Slack's read methods are; their fields are recorded
+    /// as the call's <see cref="RecordedCall.Body"/>.
+    /// </summary>
+    public Dictionary<string, (string Id, string[] Members)> UserGroups { get; } = new(StringComparer.Ordinal);
 
     /// <summary>When set, decides the answer to every call for which no scripted answer is queued (null → normal answer).</summary>
     public Func<string, FakeSlackResponse?>? Outage { get; set; }
@@ -118,13 +126,24 @@ public sealed class FakeSlackServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync();
         JsonObject? body = null;
-        try
+        if (context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true)
         {
-            body = JsonNode.Parse(text) as JsonObject;
+            body = [];
+            foreach (var (name, value) in DrillBot.Slack.Commands.FormBody.Parse(text))
+            {
+                body[name] = value;
+            }
         }
-        catch (JsonException)
+        else
         {
-            // recorded as non-JSON
+            try
+            {
+                body = JsonNode.Parse(text) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                // recorded as non-JSON
+            }
         }
 
         var authorization = context.Request.Headers.Authorization.ToString();
@@ -197,6 +216,25 @@ public sealed class FakeSlackServer : IAsyncDisposable
                     ? body?["ts"]?.GetValue<string>() ?? ""
                     : $"1700000000.{Interlocked.Increment(ref tsCounter):D6}";
                 return new FakeSlackResponse(200, new JsonObject { ["ok"] = true, ["channel"] = channel.TrimStart('#'), ["ts"] = ts });
+            case "usergroups.list" or "usergroups.users.list" when !authorization.StartsWith("Bearer xoxb-", StringComparison.Ordinal):
+                return FakeSlackResponse.SlackError("invalid_auth");
+            case "usergroups.list":
+                lock (gate)
+                {
+                    var groups = new JsonArray([.. UserGroups.Select(g => (JsonNode?)new JsonObject { ["id"] = g.Value.Id, ["handle"] = g.Key, ["name"] = g.Key })]);
+                    return new FakeSlackResponse(200, new JsonObject { ["ok"] = true, ["usergroups"] = groups });
+                }
+
+            case "usergroups.users.list":
+                lock (gate)
+                {
+                    var id = body?["usergroup"]?.GetValue<string>();
+                    var group = UserGroups.Values.FirstOrDefault(g => g.Id == id);
+                    return group.Id is null
+                        ? FakeSlackResponse.SlackError("no_such_subteam")
+                        : new FakeSlackResponse(200, new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. group.Members.Select(m => (JsonNode?)JsonValue.Create(m))]) });
+                }
+
             default:
                 return FakeSlackResponse.SlackError("unknown_method");
         }

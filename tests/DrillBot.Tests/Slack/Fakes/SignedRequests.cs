@@ -16,6 +16,21 @@ public static class SignedRequests
         "payload=" + Uri.EscapeDataString(
             $$"""{"type":"block_actions","user":{"id":"{{userId}}","username":"ann"},"trigger_id":"{{triggerId}}","response_url":"{{responseUrl}}","container":{"channel_id":"C1","message_ts":"1.1"},"actions":[{"action_id":"{{actionId}}","value":"{{value}}"}]}""");
 
+    /// <summary>A click whose value may hold any text (JSON-escaped properly), e.g. an override ticket.</summary>
+    public static string Click(string actionId, string value, string userId, string triggerId, string responseUrl, string userName = "ann")
+    {
+        var payload = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new System.Text.Json.Nodes.JsonObject { ["id"] = userId, ["username"] = userName },
+            ["trigger_id"] = triggerId,
+            ["response_url"] = responseUrl,
+            ["container"] = new System.Text.Json.Nodes.JsonObject { ["channel_id"] = "C1", ["message_ts"] = "1.1" },
+            ["actions"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["action_id"] = actionId, ["value"] = value }),
+        };
+        return "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+    }
+
     public static SlackHttpRequest Sign(string body, TimeProvider clock, string? retryNum = null, string contentType = FormType, string secret = Secret)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
