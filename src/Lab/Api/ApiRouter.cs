@@ -98,6 +98,12 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
             {
                 return KubeStatus.Forbidden(type, address.Name, verb, ns, address.Subresource, request.Identity);
             }
+
+            if (verb is "create" or "patch" or "update" or "delete"
+                && world.Control.DeniedBy(context.Name, verb, forbiddenKind, address.Name ?? CreatedName(request, verb), request.QueryValue("dryRun") == "All") is { } why)
+            {
+                return KubeStatus.AdmissionDenied(type, address.Name, why);
+            }
         }
 
         if (watch)

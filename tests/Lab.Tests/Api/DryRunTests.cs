@@ -50,6 +50,37 @@ public sealed class DryRunTests
         Assert.That(refused.Response.Content, Does.Contain("total destination weight 50 != 100"));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task AdmissionDeny_RealWriteRefusedWith403_DryRunOnlyWhenTheWebhookActsOnIt(bool onDryRun)
+    {
+        await using var lab = await TestLab.StartAsync();
+        lab.Host.Control.Deny("asm", "patch", "DestinationRule", "reviews", "needs a change ticket", onDryRun);
+        var custom = lab.Kube("asm").CustomObjects;
+        var patch = new V1Patch("{\"spec\":{\"trafficPolicy\":{\"outlierDetection\":{\"consecutive5xxErrors\":1}}}}", V1Patch.PatchType.MergePatch);
+
+        var real = Assert.ThrowsAsync<HttpOperationException>(() => custom.PatchNamespacedCustomObjectAsync(patch, "networking.istio.io", "v1", "default", "destinationrules", "reviews"));
+        Assert.That((int)real!.Response.StatusCode, Is.EqualTo(403));
+        Assert.That(real.Response.Content, Does.Contain("admission webhook").And.Contain("denied the request: needs a change ticket"));
+
+        var dry = custom.PatchNamespacedCustomObjectAsync(patch, "networking.istio.io", "v1", "default", "destinationrules", "reviews", dryRun: "All");
+        if (onDryRun)
+        {
+            Assert.That((int)Assert.ThrowsAsync<HttpOperationException>(() => dry)!.Response.StatusCode, Is.EqualTo(403));
+        }
+        else
+        {
+            Assert.That(async () => await dry, Throws.Nothing, "a webhook that ignores dry runs is invisible to a permission preflight");
+        }
+
+        // RBAC allows it either way: an access review says yes
+        var review = await lab.Kube("asm").AuthorizationV1.CreateSelfSubjectAccessReviewAsync(new V1SelfSubjectAccessReview
+        {
+            Spec = new V1SelfSubjectAccessReviewSpec { ResourceAttributes = new V1ResourceAttributes { Verb = "patch", Group = "networking.istio.io", Resource = "destinationrules", NamespaceProperty = "default", Name = "reviews" } },
+        });
+        Assert.That(review.Status.Allowed, Is.True);
+    }
+
     [Test]
     public async Task DryRunOtherThanAll_422()
     {

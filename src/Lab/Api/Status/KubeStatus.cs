@@ -100,6 +100,10 @@ internal static class KubeStatus
         return Failure(403, "Forbidden", message, type, name);
     }
 
+    /// <summary>A validating admission webhook's refusal (403 unless the webhook sets another code).</summary>
+    public static ApiResult AdmissionDenied(ResourceType type, string? name, string why) =>
+        Failure(403, "Forbidden", $"admission webhook \"validate.lab.drillbot.io\" denied the request: {why}", type, name);
+
     public static ApiResult Fault(int status) => status switch
     {
         429 => Failure(429, "TooManyRequests", "Too many requests, please try again later.") with { RetryAfter = "1" },
