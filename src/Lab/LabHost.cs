@@ -25,9 +25,13 @@ public sealed class LabHost : IAsyncDisposable
     private readonly LoadGenerator _load;
     private int _disposed;
 
+    private readonly IReadOnlyDictionary<string, string> _identityKubeconfigs;
+
     private LabHost(LabTopology topology, LabWorld world, LabCertificates certificates, List<WebApplication> servers, string kubeconfig,
-        string kubeconfigPath, string? ownedDirectory, IReadOnlyDictionary<string, Uri> ingresses, ILogger logger, int seed)
+        string kubeconfigPath, string? ownedDirectory, IReadOnlyDictionary<string, Uri> ingresses, ILogger logger, IReadOnlyDictionary<string, string> identityKubeconfigs,
+        int seed)
     {
+        _identityKubeconfigs = identityKubeconfigs;
         var ingress = ingresses[topology.IngressContext];
         _load = new LoadGenerator(world.Time, seed, entry => ingresses[entry]);
         Topology = topology;
@@ -82,6 +86,14 @@ public sealed class LabHost : IAsyncDisposable
 
     public string KubeconfigPath { get; }
 
+    /// <summary>
+    /// A kubeconfig with the same contexts as <see cref="KubeconfigPath"/> whose users are <paramref name="identity"/> (topology
+    /// <c>identities:</c>): every request is limited to that identity's RBAC rules.
+    /// </summary>
+    /// <exception cref="ArgumentException">The topology declares no such identity.</exception>
+    public string KubeconfigFor(string identity) =>
+        _identityKubeconfigs.TryGetValue(identity, out var path) ? path : throw new ArgumentException($"the topology declares no identity '{identity}'", nameof(identity));
+
     /// <summary>The kube contexts, in topology order (e.g. ack-hangzhou, ack-shanghai, asm).</summary>
     public IReadOnlyList<string> Contexts { get; }
 
@@ -115,13 +127,20 @@ public sealed class LabHost : IAsyncDisposable
         try
         {
             var endpoints = new List<(string Context, int Port, string Token)>();
+            var identityEndpoints = topology.Identities.ToDictionary(i => i.Name, _ => new List<(string Context, int Port, string Token)>(), StringComparer.Ordinal);
             foreach (var context in world.Contexts)
             {
-                var api = new ApiServer(world, context, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), logger);
+                var identityTokens = topology.Identities.ToDictionary(i => i.Name, _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), StringComparer.Ordinal);
+                var api = new ApiServer(world, context, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), identityTokens, logger);
                 var (app, port) = await KestrelServerFactory.StartAsync(api.HandleAsync, certificates.Server, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
                 servers.Add(app);
                 api.Bind($"127.0.0.1:{port}");
                 endpoints.Add((context.Name, port, api.Token));
+                foreach (var (identity, token) in identityTokens)
+                {
+                    identityEndpoints[identity].Add((context.Name, port, token));
+                }
+
                 Log.ApiServerStarted(logger, context.Name, context.Region ?? "none (mesh control plane)", $"https://127.0.0.1:{port}");
             }
 
@@ -141,7 +160,15 @@ public sealed class LabHost : IAsyncDisposable
             var kubeconfig = LabFiles.Kubeconfig(endpoints, certificates.AuthorityPem, topology.Namespace, topology.IngressContext);
             var kubeconfigPath = Path.Combine(directory, "kubeconfig");
             await LabFiles.WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
-            var host = new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingresses, logger, options.Seed);
+            var identityKubeconfigs = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (identity, identityServers) in identityEndpoints)
+            {
+                var path = Path.Combine(directory, $"kubeconfig-{identity}");
+                await LabFiles.WriteAtomicallyAsync(path, LabFiles.Kubeconfig(identityServers, certificates.AuthorityPem, topology.Namespace, topology.IngressContext, identity), cancellationToken).ConfigureAwait(false);
+                identityKubeconfigs[identity] = path;
+            }
+
+            var host = new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingresses, logger, identityKubeconfigs, options.Seed);
             foreach (var load in topology.Load)
             {
                 await host.Control.SetLoadAsync(load).ConfigureAwait(false);
@@ -210,6 +237,7 @@ public sealed class LabHost : IAsyncDisposable
         }
 
         await _load.DisposeAsync().ConfigureAwait(false);
+        _world.Stop();
         foreach (var server in _servers)
         {
             await server.StopAsync(CancellationToken.None).ConfigureAwait(false);

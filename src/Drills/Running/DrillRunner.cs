@@ -22,7 +22,8 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         ctx.Emit(new RunStarted(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Recording.Moments.StartedAt, ctx.Setup.Trigger));
         using var timeout = new CancellationTokenSource(ctx.Setup.Drill.Timeout, ctx.Setup.Time);
         using var overBudget = new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token, overBudget.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token, overBudget.Token, ctx.DriftAbort.Token);
+        ctx.StartDriftWatch();
         using var stopProbe = new CancellationTokenSource();
         BudgetWatch? watch = null;
         var transport = ctx.Setup.Options.ProbeTransport ?? new HttpProbeTransport(ctx.Recording.Probes.Max(p => p.Probe.MaxInFlight), ctx.Setup.Time);
@@ -65,7 +66,8 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            if (!overBudget.IsCancellationRequested) // the budget watch recorded its own reason
+            // the budget watch and drift stopped the run with their own reasons
+            if (!overBudget.IsCancellationRequested && !ctx.DriftAbort.IsCancellationRequested)
             {
                 ctx.Recording.Stop(Verdict.Aborted, abort.IsCancellationRequested ? "aborted on request" : $"timed out after {ctx.Setup.Drill.Timeout.TotalSeconds:0.###}s");
                 ctx.Recording.Mark("abort", abort.IsCancellationRequested ? "aborted" : "timeout");
@@ -88,6 +90,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
 
     private async Task<DrillReport> FinishAsync(RunLock? runLock, Task probing, CancellationTokenSource stopProbe, IProbeTransport transport)
     {
+        await ctx.Drift.DisposeAsync(); // the restore's own writes are not drift
         var pending = RestorePhase.Records(ctx).Where(r => r.State != Journal.JournalEntryState.Restored).ToList();
         var restore = await RestorePhase.RestoreAsync(ctx);
         if (ctx.Recording.Outcome is null && restore.Status != RestoreStatus.Failed && restore.Items.Count > 0)

@@ -58,6 +58,12 @@ public sealed record LabTopology
     /// <summary>Background users per entry point (none by default, so the Lab's traffic is the probe's alone).</summary>
     public IReadOnlyList<LabLoadSpec> Load { get; init; } = [];
 
+    /// <summary>Controllers that own objects: Argo CD Applications, Flux Kustomizations, KEDA ScaledObjects, HPAs (docs/lab.md, "Owners").</summary>
+    public IReadOnlyList<LabOwnerSpec> Owners { get; init; } = [];
+
+    /// <summary>Users besides the kubeconfig's admin, each limited to its RBAC rules (docs/lab.md, "Identities and RBAC").</summary>
+    public IReadOnlyList<LabIdentity> Identities { get; init; } = [];
+
     /// <summary>Regions whose reviews pods stay listed and ready but answer 503 from the start.</summary>
     public IReadOnlyList<string> FailingRegions { get; init; } = [];
 

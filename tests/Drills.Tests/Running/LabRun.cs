@@ -28,8 +28,11 @@ internal sealed class LabRun : IAsyncDisposable
 
     private readonly string _dir;
 
-    private LabRun(LabHost lab, DrillsConfig config, string dir)
+    private readonly string? _identity;
+
+    private LabRun(LabHost lab, DrillsConfig config, string dir, string? identity = null)
     {
+        _identity = identity;
         Lab = lab;
         Config = config;
         _dir = dir;
@@ -44,10 +47,12 @@ internal sealed class LabRun : IAsyncDisposable
     public FileJournal Journal { get; }
     public DrillEngine Engine { get; }
 
-    private string? Env(string name) => Lab.Variables.GetValueOrDefault(name);
+    private string? Env(string name) => name == "KUBECONFIG" && _identity is not null ? Lab.KubeconfigFor(_identity) : Lab.Variables.GetValueOrDefault(name);
 
+    /// <param name="topology">The Lab's world (default: the runbook's, fastest timings).</param>
+    /// <param name="identity">Run the drills as this topology identity (its kubeconfig) instead of the admin.</param>
     /// <param name="environment">More variables for drills.yaml's ${VAR}s (e.g. PROMETHEUS_URL).</param>
-    public static async Task<LabRun> StartAsync(LabTopology? topology = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<LabRun> StartAsync(LabTopology? topology = null, string? identity = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var lab = await LabHost.StartAsync(topology ?? Fastest(LabTopology.Default));
         var dir = Directory.CreateTempSubdirectory("drills-test-").FullName;
@@ -55,7 +60,7 @@ internal sealed class LabRun : IAsyncDisposable
             n => environment?.GetValueOrDefault(n) ?? lab.Variables.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         var config = result.Config! with { Blackouts = [] };
-        return new LabRun(lab, config, dir);
+        return new LabRun(lab, config, dir, identity);
     }
 
     public static LabTopology Fastest(LabTopology t) => LabTimings.Quick(t);
@@ -69,7 +74,7 @@ internal sealed class LabRun : IAsyncDisposable
     }
 
     /// <summary>The object as the Lab stores it, minus resourceVersion/generation/managedFields and status (not desired state).</summary>
-    public string? State(string context, string kind, string name) => LabObjects.State(Lab, context, kind, name);
+    public string? State(string context, string kind, string name, string ns = "default") => LabObjects.State(Lab, context, kind, name, ns);
 
     /// <summary>Every object a bundled drill may touch, for before/after comparison.</summary>
     public IReadOnlyDictionary<string, string?> Snapshot() => LabObjects.Snapshot(Lab);

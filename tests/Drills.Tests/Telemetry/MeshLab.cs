@@ -22,7 +22,7 @@ internal static class MeshLab
     public static async Task<LabRun> StartAsync(PrometheusServer prometheus, LabLoadSpec? users = null)
     {
         var topology = LabRun.Fastest(LabTopology.Default) with { Load = [users ?? Users] };
-        var run = await LabRun.StartAsync(topology, new Dictionary<string, string>
+        var run = await LabRun.StartAsync(topology, environment: new Dictionary<string, string>
         {
             ["PROMETHEUS_URL"] = prometheus.Url.ToString(),
             ["PROMETHEUS_SCRAPE_INTERVAL"] = $"{(int)prometheus.Interval.TotalMilliseconds}ms",
