@@ -14,7 +14,7 @@ namespace DrillBot.Bench.Reliability;
 /// The drillbot executable, a working directory holding the short test drills (the repository's drills.yaml with
 /// the timings of the reliability tests), and read access to a standalone Lab to compare its objects.
 /// </summary>
-internal sealed class Bench(string drillbot, string workDir, string kubeconfig, string productpage, IClusterClientFactory clusters, DrillsConfig config)
+internal sealed class Bench(string drillbot, string workDir, IReadOnlyDictionary<string, string> labEnv, IClusterClientFactory clusters, DrillsConfig config)
 {
     public string WorkDir { get; } = workDir;
 
@@ -27,14 +27,12 @@ internal sealed class Bench(string drillbot, string workDir, string kubeconfig, 
         await File.WriteAllTextAsync(Path.Combine(workDir, "drills.yaml"), yaml);
         var loaded = DrillsLoader.Parse(yaml, "drills.yaml", QuartzCronParser.Instance, n => env.GetValueOrDefault(n));
         var clusters = new KubernetesClusterClientFactory(TimeProvider.System, new ClusterRetryOptions { MaxRetries = 10, BaseDelay = TimeSpan.FromMilliseconds(50) }, n => env.GetValueOrDefault(n));
-        return new Bench(Path.GetFullPath(drillbot), workDir, env["KUBECONFIG"], env["PRODUCTPAGE_URL"], clusters, loaded.Config!);
+        return new Bench(Path.GetFullPath(drillbot), workDir, env, clusters, loaded.Config!);
     }
 
     public DrillbotProcess Start(string? pauseAt, params string[] arguments) =>
-        DrillbotProcess.Start(drillbot, WorkDir, new Dictionary<string, string>
+        DrillbotProcess.Start(drillbot, WorkDir, new Dictionary<string, string>(labEnv, StringComparer.Ordinal)
         {
-            ["KUBECONFIG"] = kubeconfig,
-            ["PRODUCTPAGE_URL"] = productpage,
             ["DRILLBOT_TEST_PAUSE_AT"] = pauseAt ?? string.Empty,
         }, arguments);
 

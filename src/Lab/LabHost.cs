@@ -24,8 +24,9 @@ public sealed class LabHost : IAsyncDisposable
     private int _disposed;
 
     private LabHost(LabTopology topology, LabWorld world, LabCertificates certificates, List<WebApplication> servers, string kubeconfig,
-        string kubeconfigPath, string? ownedDirectory, Uri ingress, ILogger logger)
+        string kubeconfigPath, string? ownedDirectory, IReadOnlyDictionary<string, Uri> ingresses, ILogger logger)
     {
+        var ingress = ingresses[topology.IngressContext];
         Topology = topology;
         _world = world;
         _certificates = certificates;
@@ -39,12 +40,25 @@ public sealed class LabHost : IAsyncDisposable
         RequestsUrl = new Uri(ingress, "/lab/requests");
         Contexts = topology.Contexts.Select(c => c.Name).ToArray();
         Control = new LabControl(world);
+        ProductpageUrls = world.IngressContexts.ToDictionary(c => c.Region!, c => new Uri(ingresses[c.Name], "/productpage"), StringComparer.Ordinal);
     }
 
     public LabTopology Topology { get; }
 
-    /// <summary><c>http://127.0.0.1:{port}/productpage</c>.</summary>
+    /// <summary><c>http://127.0.0.1:{port}/productpage</c> on the primary ingress gateway (the topology's <c>ingress</c>).</summary>
     public Uri ProductpageUrl { get; }
+
+    /// <summary>
+    /// <c>/productpage</c> on each region's ingress gateway, by region (e.g. <c>cn-shanghai</c>): each gateway picks
+    /// productpage from its own locality. The primary's is <see cref="ProductpageUrl"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> ProductpageUrls { get; }
+
+    /// <summary>
+    /// What <c>lab.env</c> holds: <c>KUBECONFIG</c>, <c>PRODUCTPAGE_URL</c> (the primary gateway),
+    /// <c>PRODUCTPAGE_URL_{REGION}</c> per gateway (e.g. <c>PRODUCTPAGE_URL_CN_SHANGHAI</c>) and <c>LAB_EVENTS_URL</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Variables => LabFiles.Variables(KubeconfigPath, ProductpageUrl, ProductpageUrls, EventsUrl);
 
     /// <summary><c>http://127.0.0.1:{port}/lab/events</c>.</summary>
     public Uri EventsUrl { get; }
@@ -97,11 +111,15 @@ public sealed class LabHost : IAsyncDisposable
                 Log.ApiServerStarted(logger, context.Name, context.Region ?? "none (mesh control plane)", $"https://127.0.0.1:{port}");
             }
 
-            var ingress = new IngressServer(world, logger);
-            var (ingressApp, ingressPort) = await KestrelServerFactory.StartAsync(ingress.HandleAsync, null, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
-            servers.Add(ingressApp);
-            var ingressUri = new Uri($"http://127.0.0.1:{ingressPort}");
-            Log.IngressStarted(logger, ingressUri.ToString());
+            var ingresses = new Dictionary<string, Uri>(StringComparer.Ordinal);
+            foreach (var context in world.IngressContexts)
+            {
+                var ingress = new IngressServer(world, context, logger);
+                var (ingressApp, ingressPort) = await KestrelServerFactory.StartAsync(ingress.HandleAsync, null, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                servers.Add(ingressApp);
+                ingresses[context.Name] = new Uri($"http://127.0.0.1:{ingressPort}");
+                Log.IngressStarted(logger, $"{ingresses[context.Name]} ({context.Name}, {context.Region})");
+            }
 
             var owned = options.Directory is null ? Directory.CreateTempSubdirectory("drillbot-lab-").FullName : null;
             var directory = Path.GetFullPath(options.Directory ?? owned!);
@@ -109,7 +127,7 @@ public sealed class LabHost : IAsyncDisposable
             var kubeconfig = LabFiles.Kubeconfig(endpoints, certificates.AuthorityPem, topology.Namespace, topology.IngressContext);
             var kubeconfigPath = Path.Combine(directory, "kubeconfig");
             await LabFiles.WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
-            return new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingressUri, logger);
+            return new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingresses, logger);
         }
         catch
         {
@@ -162,7 +180,7 @@ public sealed class LabHost : IAsyncDisposable
 
     /// <summary>Writes kubeconfig, lab.env and, last, lab.json into <paramref name="directory"/>.</summary>
     public Task WriteFilesAsync(string directory, CancellationToken cancellationToken = default) =>
-        LabFiles.WriteAllAsync(directory, _kubeconfig, ProductpageUrl, EventsUrl, Contexts, cancellationToken);
+        LabFiles.WriteAllAsync(directory, _kubeconfig, ProductpageUrl, ProductpageUrls, EventsUrl, Contexts, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -30,7 +30,7 @@ internal static class DrillEndpoints
         return Results.Json(new { drills });
     }
 
-    private static async Task<IResult> StartAsync(string name, HttpContext context, RunCoordinator coordinator, ReportLinks links, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(string name, HttpContext context, RunCoordinator coordinator, ReportLinks links, DrillsConfigState config, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var principal = ApiPrincipal.Of(context);
@@ -47,9 +47,14 @@ internal static class DrillEndpoints
             return Problems.BadRequest("overrideBlackout needs a reason (it is recorded in the report), e.g. {\"overrideBlackout\": \"hotfix verification\"}.");
         }
 
+        if (body.Control && config.Current.FindDrill(name) is { } drill && (drill.Control ?? Drills.Definitions.ControlDefinition.DefaultFor(drill)).ProblemWith(drill) is { } noControl)
+        {
+            return Problems.BadRequest($"control: drill '{name}' cannot have a control run: {noControl}.");
+        }
+
         var trigger = new RunTrigger(TriggerKind.Api, by) { OverrideBlackoutReason = body.OverrideBlackout?.Trim() };
         var approvalId = string.IsNullOrWhiteSpace(body.ApprovalId) ? null : body.ApprovalId.Trim();
-        var outcome = await coordinator.StartAsync(new RunRequest(name, trigger, body.DryRun, LinkBase: linkBase) { Source = principal.Source, ApprovalId = approvalId }, cancellationToken);
+        var outcome = await coordinator.StartAsync(new RunRequest(name, trigger, body.DryRun, LinkBase: linkBase) { Source = principal.Source, ApprovalId = approvalId, Control = body.Control }, cancellationToken);
         return outcome switch
         {
             StartOutcome.Started s => Results.Json(
@@ -66,6 +71,6 @@ internal static class DrillEndpoints
         };
     }
 
-    /// <summary>The optional body <c>{"dryRun": bool, "by": "who", "overrideBlackout": "why", "approvalId": "apr-…"}</c>; an empty body is fine.</summary>
-    private sealed record StartBody(bool DryRun = false, string? By = null, string? OverrideBlackout = null, string? ApprovalId = null);
+    /// <summary>The optional body <c>{"dryRun": bool, "by": "who", "overrideBlackout": "why", "approvalId": "apr-…", "control": bool}</c>; an empty body is fine.</summary>
+    private sealed record StartBody(bool DryRun = false, string? By = null, string? OverrideBlackout = null, string? ApprovalId = null, bool Control = false);
 }

@@ -33,12 +33,7 @@ internal static class DemoCommand
         {
             await using var lab = await LabHost.StartAsync(LabTopology.Default, new LabHostOptions { Directory = Path.Combine(state, "lab") }, cancellationToken).ConfigureAwait(false);
             env.Out.MarkupLine($"[bold]Lab[/] started (an emulation, not Kubernetes): productpage {lab.ProductpageUrl}, contexts {string.Join(", ", lab.Contexts)}");
-            string? Variables(string name) => name switch
-            {
-                "PRODUCTPAGE_URL" => lab.ProductpageUrl.ToString(),
-                "KUBECONFIG" => lab.KubeconfigPath,
-                _ => env.Variables(name),
-            };
+            string? Variables(string name) => lab.Variables.TryGetValue(name, out var value) ? value : env.Variables(name);
             var labEnv = new CliEnvironment { Out = env.Out, Error = env.Error, Variables = Variables, WorkingDirectory = state };
             var loaded = DrillsLoader.Parse(BundledDrills.Read(), BundledDrills.Name, QuartzCronParser.Instance, Variables);
             if (loaded.Config?.FindDrill(DrillName) is not { } original)

@@ -83,7 +83,7 @@ internal static class LabCommand
         var full = Path.GetFullPath(directory);
         await stdout.WriteLineAsync($"""
             DrillBot Lab is running. This is an EMULATION (not Kubernetes, not Istio/Envoy): see docs/lab.md.
-              productpage : {lab.ProductpageUrl}
+              productpage : {lab.ProductpageUrl}   (per region's ingress gateway: {string.Join(", ", lab.ProductpageUrls.Select(kv => $"{kv.Key} {kv.Value}"))})
               events      : {lab.EventsUrl}
               kubeconfig  : {lab.KubeconfigPath}   (contexts: {string.Join(", ", lab.Contexts)})
               env file    : {Path.Combine(full, "lab.env")}   (source it: set -a; . {Path.Combine(full, "lab.env")}; set +a)

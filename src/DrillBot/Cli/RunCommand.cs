@@ -3,7 +3,7 @@ using DrillBot.Terminal;
 
 namespace DrillBot.Cli;
 
-/// <summary><c>drillbot run NAME [--config F] [--report-json F] [--junit F] [--html F] [--samples-file F] [--dry-run] [--override-blackout REASON]</c>.</summary>
+/// <summary><c>drillbot run NAME [--config F] [--report-json F] [--junit F] [--html F] [--samples-file F] [--dry-run] [--override-blackout REASON] [--control]</c>.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -16,12 +16,13 @@ internal static class RunCommand
         var samples = new Option<string?>("--samples-file") { Description = "write every probe sample here (CSV; gzip when the name ends in .gz); the report's timeline names it" };
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (each change with before/after and its restore) and change nothing" };
         var overrideBlackout = new Option<string?>("--override-blackout") { Description = "run even inside a blackout; the reason is recorded in the report", HelpName = "REASON" };
-        var command = new Command("run", "Run one drill now, with live progress.") { name, config, json, junit, html, samples, dryRun, overrideBlackout };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(name)!, parse.GetValue(config)!, new ReportPaths(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)) { Samples = parse.GetValue(samples) }, parse.GetValue(dryRun), ct, parse.GetResult(overrideBlackout) is null ? null : parse.GetValue(overrideBlackout) ?? string.Empty));
+        var control = new Option<bool>("--control") { Description = "first run the fault without the remediation (a control run: the drill's control:, else recovery.within + stableFor or observeFor), restore, then the real drill" };
+        var command = new Command("run", "Run one drill now, with live progress.") { name, config, json, junit, html, samples, dryRun, overrideBlackout, control };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(name)!, parse.GetValue(config)!, new ReportPaths(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(html)) { Samples = parse.GetValue(samples) }, parse.GetValue(dryRun), ct, parse.GetResult(overrideBlackout) is null ? null : parse.GetValue(overrideBlackout) ?? string.Empty, parse.GetValue(control)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string name, string configPath, ReportPaths paths, bool dryRun, CancellationToken cancellationToken, string? overrideBlackout = null)
+    public static async Task<int> RunAsync(string name, string configPath, ReportPaths paths, bool dryRun, CancellationToken cancellationToken, string? overrideBlackout = null, bool control = false)
     {
         var env = CliEnvironment.Get();
         if (overrideBlackout is not null && string.IsNullOrWhiteSpace(overrideBlackout))
@@ -40,6 +41,18 @@ internal static class RunCommand
         {
             env.Fail($"unknown drill '{name}' in {configPath} (drills: {string.Join(", ", config.Drills.Select(d => d.Name))})");
             return ExitCodes.InvalidInput;
+        }
+
+        if (control && drill.Control is null)
+        {
+            var added = Drills.Definitions.ControlDefinition.DefaultFor(drill);
+            if (added.ProblemWith(drill) is { } problem)
+            {
+                env.Fail($"--control: drill '{name}' cannot have a control run: {problem}");
+                return ExitCodes.InvalidInput;
+            }
+
+            drill = drill with { Control = added };
         }
 
         using var factory = new EngineFactory(env, EngineFactory.StateDirectory(env), cancellationToken);

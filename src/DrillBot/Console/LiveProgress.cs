@@ -39,7 +39,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : ID
                 Line($"phase {_phase}");
                 return;
             case StepApplied step:
-                Line($"step {step.Index + 1}: {step.Description}{(step.Fault ? "  (fault: t0)" : string.Empty)}");
+                Line(step.Control ? $"control step {step.Index + 1}: {step.Description}  (the fault without the remediation)" : $"step {step.Index + 1}: {step.Description}{(step.Fault ? "  (fault: t0)" : string.Empty)}");
                 return;
             case RestoreItemDone r:
                 Line($"restore {r.Item.Target}: {(r.Item.Verified ? "verified" : r.Item.Ok ? "restored" : "FAILED: " + r.Item.Error)}");

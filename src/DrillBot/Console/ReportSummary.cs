@@ -26,11 +26,28 @@ internal static class ReportSummary
             console.MarkupLine(line.StartsWith("Proved", StringComparison.Ordinal) ? $"[green]{Markup.Escape(line)}[/]" : $"[red]{Markup.Escape(line)}[/]");
         }
 
+        if (report.Control is { } control)
+        {
+            var back = control.Restore?.FailbackSeconds is { } b ? $", back to steady state {N(b)}s after its restore" : string.Empty;
+            var line = $"control ({N(control.DurationSeconds)}s without {string.Join(", ", control.LeftOut)}, ended by {control.EndedBy}{back}): remediation necessary: {YesNo(control.Necessary)}, sufficient: {YesNo(control.Sufficient)}";
+            console.MarkupLine(control.Necessary == false ? $"[red]{Markup.Escape(line)}[/]" : Markup.Escape(line));
+            if (control.Finding is { } finding)
+            {
+                console.MarkupLine($"[red bold]{Markup.Escape(finding)}[/]");
+            }
+        }
+
         var recovery = report.Recovery is { } r ? $"{N(r.Seconds)}s, served by {r.ServedBy}" : "none";
         var restoreColour = report.Restore.Status switch { RestoreStatus.Verified => "green", RestoreStatus.Restored => "yellow", _ => "red bold" };
         console.MarkupLine($"recovery: [bold]{Markup.Escape(recovery)}[/]   restore: [{restoreColour}]{report.Restore.Status.WireName()}[/]   failback: {(report.Restore.FailbackSeconds is { } f ? N(f) + "s" : "-")}");
         var classes = string.Join(", ", report.Probes.ByClass.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"));
         console.MarkupLine(Markup.Escape($"probes: {report.Probes.Total} ({classes}), late {report.Probes.Late}, latency p50/p95/p99 {N(report.Probes.LatencyMs.P50)}/{N(report.Probes.LatencyMs.P95)}/{N(report.Probes.LatencyMs.P99)} ms"));
+        foreach (var p in report.Probes.PerProbe)
+        {
+            var own = string.Join(", ", p.ByClass.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"));
+            var shares = string.Join(", ", p.Shares.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {N(c.Value)}"));
+            console.MarkupLine(Markup.Escape($"  {p.Name} ({p.Url}): {p.Total} ({own}); shares {shares}; recovery {(p.Recovery is { } pr ? $"{N(pr.Seconds)}s, {pr.ServedBy}" : "none")}"));
+        }
         if (report.Checks.Count > 0)
         {
             var checks = new Table().Border(TableBorder.Rounded).AddColumns("check", "expected", "actual", "result");
@@ -81,6 +98,8 @@ internal static class ReportSummary
         var value = at < 0 ? line : line[(at + 3)..];
         return Markup.Escape(value.Length > 36 ? value[..33] + "..." : value);
     }
+
+    private static string YesNo(bool? value) => value switch { true => "yes", false => "no", null => "undecided" };
 
     private static string N(double? v) => v?.ToString("0.###", CultureInfo.InvariantCulture) ?? "-";
 }

@@ -38,6 +38,11 @@ internal sealed class RunLauncher(
 
     private ActiveRun Launch(DrillsConfig config, DrillDefinition drill, RunRequest request, IReadOnlySet<string> targets, string runId)
     {
+        if (request.Control && drill.Control is null)
+        {
+            drill = drill with { Control = ControlDefinition.DefaultFor(drill) };
+        }
+
         using var scope = logger.BeginScope(new RunLogScope(runId, drill.Name));
         // the history's finish comes last: once a run reads as finished, its audit events and Slack messages are recorded too
         var sinks = sinkSources.Select(source => source.Create(drill, request, runId)).ToList();
@@ -45,9 +50,9 @@ internal sealed class RunLauncher(
 
         var quick = new List<IDrillObserver> { new MetricsObserver(metrics), new RunLogObserver(logger) };
         RunEventPump? pump = null;
-        if (drill.Expect.Recovery is { } recovery)
+        if (drill.ProbeViews()[0] is { Drill.Expect.Recovery: { } recovery } primary)
         {
-            quick.Add(new RecoveryWatch(recovery, e => pump?.Post(e)));
+            quick.Add(new RecoveryWatch(recovery, e => pump?.Post(e), primary.Name));
         }
 
         pump = new RunEventPump(sinks, quick, logger);

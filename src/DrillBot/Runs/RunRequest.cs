@@ -33,4 +33,7 @@ public sealed record RunRequest(string Drill, RunTrigger Trigger, bool DryRun = 
 
     /// <summary>Set by the coordinator when it launches a run inside a blackout on the trigger's override: the blackout's name.</summary>
     public string? OverriddenBlackout { get; init; }
+
+    /// <summary>Run a control first (the API's <c>"control": true</c>): the drill's own <c>control:</c>, or the default one (docs/drills-yaml.md#control).</summary>
+    public bool Control { get; init; }
 }

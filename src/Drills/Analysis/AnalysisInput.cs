@@ -29,4 +29,7 @@ public sealed record AnalysisInput(
 
     /// <summary>Why the restored Deployments never became ready within verifyWithin (null when they did, or none was restored).</summary>
     public string? DeploymentsNotReady { get; init; }
+
+    /// <summary>The probe's name in a drill with <c>probes:</c>: its checks are named <c>{name}/{check}</c>; null = the single probe.</summary>
+    public string? ProbeName { get; init; }
 }

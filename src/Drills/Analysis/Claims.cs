@@ -16,13 +16,52 @@ public static class Claims
     public const string Failback = "failback";
     public const string RemediationNecessary = "remediation-necessary";
 
-    /// <summary>The check of issue 15 item 5 that failback needs: the original region serves again.</summary>
-    public const string FailbackServedBy = "failback.servedBy";
+    /// <summary>The check a control run adds (issue 15 item 4): without the remediation the fault broke an expectation.</summary>
+    public const string ControlDegraded = "control.degraded";
 
+    /// <summary>
+    /// The drill's claims. With <c>probes:</c> each probe's claims are derived from its own checks (<c>{name}/…</c>)
+    /// and merged by claim: proved only when proved through every probe that makes it. A control run's
+    /// <see cref="ControlDegraded"/> backs <see cref="RemediationNecessary"/> and every failover and distribution
+    /// claim: a fault that recovers without the remediation proves nothing about it.
+    /// </summary>
     public static IReadOnlyList<Proof> Derive(DrillDefinition drill, IReadOnlyList<CheckResult> checks)
     {
         ArgumentNullException.ThrowIfNull(drill);
         ArgumentNullException.ThrowIfNull(checks);
+        var merged = new List<Proof>();
+        foreach (var view in drill.ProbeViews())
+        {
+            var own = checks.Where(c => view.Name is null ? !c.Name.Contains('/', StringComparison.Ordinal) : c.Name.StartsWith(view.Prefix, StringComparison.Ordinal))
+                .Select(c => c with { Name = c.Name[view.Prefix.Length..] }).ToList();
+            foreach (var proof in DeriveOne(view.Drill, own))
+            {
+                var named = proof with { Checks = [.. proof.Checks.Select(n => view.Prefix + n)] };
+                var at = merged.FindIndex(p => p.Claim == proof.Claim);
+                if (at < 0)
+                {
+                    merged.Add(named);
+                }
+                else
+                {
+                    merged[at] = new Proof(proof.Claim, [.. merged[at].Checks, .. named.Checks], merged[at].Proved && named.Proved);
+                }
+            }
+        }
+
+        if (checks.FirstOrDefault(c => c.Name == ControlDegraded) is { } control)
+        {
+            merged = [.. merged.Select(p => p.Claim is FailoverOnEndpointLoss or FailoverOnHostFailure or Distribution
+                ? new Proof(p.Claim, [.. p.Checks, ControlDegraded], p.Proved && control.Passed)
+                : p)];
+            merged.Add(new Proof(RemediationNecessary, [ControlDegraded], control.Passed)); // control runs (issue 15 item 4)
+        }
+
+        return merged;
+    }
+
+    private static List<Proof> DeriveOne(DrillDefinition drill, IReadOnlyList<CheckResult> checks)
+    {
         var proofs = new List<Proof>();
         var expect = drill.Expect;
         var before = expect.BeforeFault is { } b ? $"beforeFault.{b.ServedBy}" : null;
@@ -77,15 +116,10 @@ public static class Claims
         var failback = checks.Where(c => c.Name.StartsWith("failback.", StringComparison.Ordinal)).Select(c => c.Name).ToList();
         if (failback.Count > 0)
         {
-            // steady state again (failback.within) alone is not failback: the original region must serve again
+            // steady state again alone is not failback: the original region must serve again, which failback.within
+            // checks only when the drill has restore.failback (docs/drills-yaml.md#abortif-observefor-restore-timeout)
             var proof = Backed(Failback, failback, checks);
-            proofs.Add(failback.Contains(FailbackServedBy) ? proof : proof with { Proved = false });
-        }
-
-        var control = checks.Where(c => c.Name.StartsWith("control.", StringComparison.Ordinal)).Select(c => c.Name).ToList();
-        if (control.Count > 0)
-        {
-            proofs.Add(Backed(RemediationNecessary, control, checks)); // control runs (issue 15 item 4)
+            proofs.Add(drill.Restore.Failback is not null ? proof : proof with { Proved = false });
         }
 
         return proofs;

@@ -85,12 +85,22 @@ public static class DrillAnalyzer
             checks.Add(Checks.Failback(drill.Restore.VerifyWithin, failback, why, drill.Restore.Failback));
         }
 
+        if (input.ProbeName is { } probe)
+        {
+            checks = [.. checks.Select(c => c with { Name = $"{probe}/{c.Name}" })];
+        }
+
         reasons.AddRange(checks.Where(c => c.Failed).Select(c => $"{c.Name}: expected {c.Expected}, got {c.Actual}"));
+        if (drill.Expect.BeforeFault is { } b && checks.Any(c => c.Failed && c.Name.EndsWith($"beforeFault.{b.ServedBy}", StringComparison.Ordinal)))
+        {
+            reasons.Add($"{(input.ProbeName is { } named ? named + ": " : string.Empty)}{b.ServedBy} did not serve while healthy: locality preference was not in force. Without a localityLbSetting and outlierDetection on the host's DestinationRule (or a mesh-wide localityLbSetting and outlierDetection on the rule), Istio spreads traffic over every region (docs/drills-yaml.md#enablefailover)");
+        }
+
         reasons.AddRange(checks.Where(c => c.Inconclusive).Select(c => $"{c.Name}: inconclusive, too few samples to decide: expected {c.Expected}, got {c.Actual}"));
         var late = sorted.Count(s => s.Late);
         if (late > 0)
         {
-            reasons.Add($"{late} of {sorted.Count} probe samples were sent late (the prober could not hold its rate)");
+            reasons.Add($"{late} of {sorted.Count} probe samples{(input.ProbeName is { } p ? $" of probe {p}" : string.Empty)} were sent late (the prober could not hold its rate)");
         }
 
         return new DrillAnalysis(sorted.Count, late, byClass, latency, recovery, shares, shareSamples, errorRatio, steadyRatio, failback, checks, reasons) { FailbackServedBy = failbackServedBy };

@@ -26,6 +26,23 @@ public sealed record DrillDefinition
     public ApprovalDefinition? Approval { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
+    /// <summary>
+    /// <c>probes:</c>, one probe per entry point; empty for a drill with a single <c>probe:</c>. When given,
+    /// <see cref="Probe"/> is the first entry's probe.
+    /// </summary>
+    public IReadOnlyList<NamedProbe> NamedProbes { get; init; } = [];
+
+    /// <summary><c>control:</c>, a control run before the real one (docs/drills-yaml.md#control); null = none.</summary>
+    public ControlDefinition? Control { get; init; }
+
+    /// <summary>The drill as each of its probes sees it (one view for a single <c>probe:</c>).</summary>
+    public IReadOnlyList<ProbeView> ProbeViews() => NamedProbes.Count == 0
+        ? [new ProbeView(null, this)]
+        : NamedProbes.Select(p => new ProbeView(p.Name, this with { Probe = p.Probe, Expect = p.Expect, NamedProbes = [] })).ToList();
+
+    /// <summary>The steps a control run leaves out: every step that is neither the fault nor a wait (the remediation and its arming).</summary>
+    public IReadOnlyList<StepDefinition> LeftOutByControl => Steps.Where(s => !s.Fault && s is not WaitStep).ToList();
+
     /// <summary>The clusters the steps touch, in first-use order.</summary>
     public IReadOnlyList<string> TouchedClusters => Steps.OfType<ObjectStepDefinition>().Select(s => s.Cluster).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -24,6 +24,9 @@ public sealed record DrillOverrides
     public TimeSpan? PreFaultWait { get; init; }
     public int? MinSamples { get; init; }
 
+    /// <summary>The control's duration (docs/drills-yaml.md#control), for a drill that has a control.</summary>
+    public TimeSpan? ControlDuration { get; init; }
+
     /// <summary>What <c>drillbot demo</c> applies: steadyState 2s, stableFor 2s, observeFor 10s, verifyWithin 20s, waits ≤ 1s except the pre-fault wait (9s: ~90 samples, enough to prove 0.95).</summary>
     public static DrillOverrides Demo { get; } = new()
     {
@@ -38,22 +41,32 @@ public sealed record DrillOverrides
 
     public DrillDefinition Apply(DrillDefinition drill)
     {
-        var expect = drill.Expect;
-        if (expect.Recovery is { } r)
-        {
-            expect = expect with { Recovery = r with { StableFor = StableFor ?? r.StableFor, Within = RecoveryWithin ?? r.Within } };
-        }
-
+        ArgumentNullException.ThrowIfNull(drill);
+        var expect = ApplyTo(drill.Expect);
         return drill with
         {
-            Probe = drill.Probe with { Interval = ProbeInterval ?? drill.Probe.Interval, Timeout = ProbeTimeout ?? drill.Probe.Timeout },
+            Probe = ApplyTo(drill.Probe),
+            NamedProbes = [.. drill.NamedProbes.Select(p => p with { Probe = ApplyTo(p.Probe), Expect = ReferenceEquals(p.Expect, drill.Expect) ? expect : ApplyTo(p.Expect) })],
+            Control = drill.Control is { } c ? c with { Duration = ControlDuration ?? c.Duration } : null,
             SteadyState = drill.SteadyState with { Duration = SteadyState ?? drill.SteadyState.Duration },
-            Expect = expect with { MinSamples = MinSamples ?? expect.MinSamples },
+            Expect = expect,
             ObserveFor = ObserveFor ?? drill.ObserveFor,
             Restore = drill.Restore with { VerifyWithin = VerifyWithin ?? drill.Restore.VerifyWithin },
             AbortIf = drill.AbortIf is { } a ? a with { For = AbortFor ?? a.For } : null,
             Steps = drill.Steps.Select((s, i) => s is WaitStep w ? Wait(drill, i, w) : s).ToList(),
         };
+    }
+
+    private ProbeDefinition ApplyTo(ProbeDefinition probe) => probe with { Interval = ProbeInterval ?? probe.Interval, Timeout = ProbeTimeout ?? probe.Timeout };
+
+    private ExpectDefinition ApplyTo(ExpectDefinition expect)
+    {
+        if (expect.Recovery is { } r)
+        {
+            expect = expect with { Recovery = r with { StableFor = StableFor ?? r.StableFor, Within = RecoveryWithin ?? r.Within } };
+        }
+
+        return expect with { MinSamples = MinSamples ?? expect.MinSamples };
     }
 
     private WaitStep Wait(DrillDefinition drill, int index, WaitStep wait)
@@ -85,6 +98,11 @@ public sealed record DrillOverrides
         Add("observeFor", ObserveFor, original.ObserveFor);
         Add("verifyWithin", VerifyWithin, original.Restore.VerifyWithin);
         Add("abortIf.for", AbortFor, original.AbortIf?.For ?? TimeSpan.Zero);
+        if (original.Control is { } control)
+        {
+            Add("control.duration", ControlDuration, control.Duration);
+        }
+
         var preFault = original.Steps.Select((s, i) => (s, i)).FirstOrDefault(x => x.s is WaitStep && x.i + 1 < original.Steps.Count && original.Steps[x.i + 1].Fault).s as WaitStep;
         if (original.Expect.BeforeFault is not null && preFault is not null)
         {

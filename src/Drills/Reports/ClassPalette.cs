@@ -36,6 +36,8 @@ internal static class ClassPalette
         "restore-start" or "restore-done" => "#7c3aed",
         "failback" => "#0d9488",
         "abort" => "#b91c1c",
+        "control-fault" or "control-abort" => "#f97316",
+        "control" or "control-restore" or "control-back" => "#a16207",
         _ => "#64748b",
     };
 }

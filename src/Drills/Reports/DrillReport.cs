@@ -36,6 +36,9 @@ public sealed record DrillReport
     /// </summary>
     internal IReadOnlyList<ProbeSample> RawSamples { get; init; } = [];
 
+    /// <summary>The control run (docs/drills-yaml.md#control); null when the run had none.</summary>
+    public ControlInfo? Control { get; init; }
+
     /// <summary>The preflight refused the drill because its failover configuration cannot work on the live mesh (nothing was changed).</summary>
     public bool Misconfigured { get; init; }
 }

@@ -18,6 +18,7 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<header class=\"v-{verdict}\"><div class=\"verdict\">{E(verdict.ToUpperInvariant())}</div><div><h1>{E(report.Drill)}</h1><p>{E(report.Description ?? string.Empty)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">run {E(report.RunId)} · {E(report.Trigger.Kind.WireName())} by {E(report.Trigger.By)} · {Time(report.StartedAt)} → {Time(report.FinishedAt)} UTC</p>{(report.Trigger.OverrideBlackout is { } o ? $"<p class=\"meta override\">blackout {E(o.Blackout)} overridden by {E(o.By)}: {E(o.Reason)}</p>" : string.Empty)}</div></header><main>");
         Tables.Proves(html, report);
+        EntryTables.Control(html, report);
         html.Append("<section class=\"figures\">");
         Figure(html, "recovery", report.Recovery is { } r ? $"{Num(r.Seconds)} s" : "none", report.Recovery is { } r2 ? $"served by {r2.ServedBy}" : "no stable window");
         Figure(html, "restore", report.Restore.Status.WireName(), $"{report.Restore.Objects.Count} objects");
@@ -43,6 +44,7 @@ public static class HtmlReport
         }
 
         html.Append("</div>").Append(SvgTimeline.Render(report, colours)).Append("</section>");
+        EntryTables.PerProbe(html, report);
         Tables.Checks(html, report);
         Tables.Restore(html, report);
         Tables.Steps(html, report);

@@ -29,13 +29,18 @@ internal static class SvgTimeline
         var w = Math.Max(1.0, (Width - Left - Right) * (report.Probes.IntervalMs / 1000.0) / end);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"probe timeline\" class=\"timeline\">");
-        var caption = buckets.Count == 0 ? $"probe class per sample ({samples.Count} samples)"
+        // one band per probe (a drill with probes:), top to bottom in the drill's order
+        var bands = samples.Select(s => s.Probe).Distinct().ToList();
+        var bandHeight = (double)BandHeight / Math.Max(1, bands.Count);
+        var names = bands.Count > 1 ? $"; bands top to bottom: {string.Join(", ", bands)}" : string.Empty;
+        var caption = buckets.Count == 0 ? $"probe class per sample ({samples.Count} samples{names})"
             : string.Create(CultureInfo.InvariantCulture, $"probe classes per {report.Timeline.BucketSeconds:0.###} s ({report.Timeline.SampleCount} samples; latency: median and largest per {report.Timeline.BucketSeconds:0.###} s)");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{BandTop - 8}\" class=\"axis\">{caption}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{BandTop - 8}\" class=\"axis\">{WebUtility.HtmlEncode(caption)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{BandTop}\" width=\"{Width - Left - Right}\" height=\"{BandHeight}\" fill=\"#f1f5f9\"/>");
         foreach (var s in samples)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(s.T):0.##}\" y=\"{BandTop}\" width=\"{w:0.##}\" height=\"{BandHeight}\" fill=\"{colours.GetValueOrDefault(s.Class, "#94a3b8")}\"/>");
+            var top = BandTop + (bands.IndexOf(s.Probe) * bandHeight);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(s.T):0.##}\" y=\"{top:0.##}\" width=\"{w:0.##}\" height=\"{bandHeight:0.##}\" fill=\"{colours.GetValueOrDefault(s.Class, "#94a3b8")}\"/>");
         }
 
         BucketTimeline.Render(svg, buckets, report.Timeline.BucketSeconds ?? 1, colours, new BucketTimeline.Scale(X, Y, BandTop, BandHeight));

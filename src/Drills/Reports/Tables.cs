@@ -78,7 +78,7 @@ internal static class Tables
         html.Append("<section><h2>Steps</h2><table><thead><tr><th>#</th><th>step</th><th>what</th><th>acknowledged (UTC)</th><th>result</th></tr></thead><tbody>");
         foreach (var s in report.Steps)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{s.Index + 1}</td><td>{E(s.Kind)}{(s.Fault ? " <b>(fault, t0)</b>" : string.Empty)}</td><td>{E(s.Description)}</td><td>{Time(s.At)}</td><td class=\"{(s.Ok ? "ok" : "bad")}\">{(s.Ok ? "ok" : E(s.Error ?? "failed"))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{s.Index + 1}</td><td>{E(s.Kind)}{(s.Control ? " <i>(control run: not t0)</i>" : s.Fault ? " <b>(fault, t0)</b>" : string.Empty)}</td><td>{E(s.Description)}</td><td>{Time(s.At)}</td><td class=\"{(s.Ok ? "ok" : "bad")}\">{(s.Ok ? "ok" : E(s.Error ?? "failed"))}</td></tr>");
         }
 
         html.Append("</tbody></table></section>");

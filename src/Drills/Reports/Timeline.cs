@@ -29,7 +29,11 @@ public sealed record Timeline(DateTimeOffset Start, IReadOnlyList<TimelineSample
 }
 
 /// <summary>One sample on the timeline: send offset (s), latency (ms), class, ok, HTTP status or error kind, late.</summary>
-public sealed record TimelineSample(double T, double Ms, string Class, bool Ok, int? Status, string? Error, bool Late);
+public sealed record TimelineSample(double T, double Ms, string Class, bool Ok, int? Status, string? Error, bool Late)
+{
+    /// <summary>The probe that took it, in a drill with <c>probes:</c>; null for a single <c>probe:</c>.</summary>
+    public string? Probe { get; init; }
+}
 
 /// <summary>
 /// The samples sent in [<see cref="T"/>, T + bucketSeconds): how many, per class (ok and not-ok apart), how many late,

@@ -26,6 +26,12 @@ internal static class DrillPlanner
             notes.Add(ready.Ok ? $"precondition {p.Cluster}/{p.Deployment}: {ready.Value} ready (needs >= {p.AtLeast}){(ready.Value < p.AtLeast ? " — NOT MET" : string.Empty)}" : $"precondition {p.Cluster}/{p.Deployment}: {ready.Error!.Message}");
         }
 
+        if (drill.Control is { } control)
+        {
+            var fault = drill.Steps.Select((st, i) => (st, i)).Where(x => x.st.Fault).Select(x => $"step {x.i + 1} ({x.st.Kind})").FirstOrDefault() ?? "no step";
+            notes.Add($"control run first: {fault} alone for up to {DurationParser.Format(control.Duration)}, without {string.Join(", ", drill.LeftOutByControl.Select(st => st.Kind).Distinct(StringComparer.Ordinal))}; restored, then the steps below");
+        }
+
         var changes = new List<PlannedChange>();
         for (var i = 0; i < drill.Steps.Count; i++)
         {

@@ -8,7 +8,7 @@ using DrillBot.Drills.Running.Events;
 namespace DrillBot.Drills.Running;
 
 /// <summary>
-/// One run, start to end: preflight → steady state → steps → observe → restore → failback →
+/// One run, start to end: preflight → steady state → (control run) → steps → observe → restore → failback →
 /// verdict. Whatever happens before restore (abort, timeout, an error, an exception), restore runs.
 /// </summary>
 internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
@@ -22,7 +22,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         using var timeout = new CancellationTokenSource(ctx.Setup.Drill.Timeout, ctx.Setup.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token);
         using var stopProbe = new CancellationTokenSource();
-        var transport = ctx.Setup.Options.ProbeTransport ?? new HttpProbeTransport(ctx.Setup.Drill.Probe.MaxInFlight, ctx.Setup.Time);
+        var transport = ctx.Setup.Options.ProbeTransport ?? new HttpProbeTransport(ctx.Recording.Probes.Max(p => p.Probe.MaxInFlight), ctx.Setup.Time);
         RunLock? runLock = null;
         var probing = Task.CompletedTask;
         try
@@ -31,10 +31,13 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
             runLock = await PreflightPhase.RunAsync(ctx, linked.Token);
             if (ctx.Recording.Outcome is null)
             {
-                var prober = new ProbeRunner(ctx.Setup.Drill.Probe, transport, ctx.Setup.Time);
-                ctx.ProbesSent = () => prober.Sent;
-                probing = Task.Run(() => prober.RunAsync(Sample, stopProbe.Token), CancellationToken.None);
-                await SteadyStateAsync(linked.Token);
+                probing = Probers.Start(ctx, transport, stopProbe.Token);
+                await SteadyStatePhase.RunAsync(ctx, linked.Token);
+            }
+
+            if (ctx.Recording.Outcome is null && ctx.Setup.Drill.Control is not null)
+            {
+                await ControlPhase.RunAsync(ctx, () => runLock?.LostMessage, linked.Token);
             }
 
             if (ctx.Recording.Outcome is null)
@@ -65,44 +68,32 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         return await FinishAsync(runLock, probing, stopProbe, transport);
     }
 
-    private void Sample(ProbeSample sample)
-    {
-        ctx.Recording.Samples.Add(sample);
-        ctx.Emit(new ProbeSampled(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Setup.Time.GetUtcNow(), sample));
-    }
-
-    private async Task SteadyStateAsync(CancellationToken cancellationToken)
-    {
-        ctx.EnterPhase(RunPhase.SteadyState);
-        ctx.Recording.Moments.SteadyFrom = ctx.Setup.Time.GetUtcNow();
-        ctx.Recording.Mark("steady-state", "steady state check");
-        await Task.Delay(ctx.Setup.Drill.SteadyState.Duration, ctx.Setup.Time, cancellationToken);
-        ctx.Recording.Moments.SteadyTo = ctx.Setup.Time.GetUtcNow();
-        await ObservePhase.DrainAsync(ctx, ctx.Setup.Drill.Probe.Timeout);
-        var steady = SampleWindows.Between(ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom.Value, ctx.Recording.Moments.SteadyTo.Value).ToList();
-        var ratio = steady.Count == 0 ? 0 : steady.Count(s => s.Ok) / (double)steady.Count;
-        if (steady.Count == 0 || ratio < ctx.Setup.Drill.SteadyState.MinOkRatio - 1e-9)
-        {
-            var classes = string.Join(", ", steady.GroupBy(s => s.Class).Select(g => $"{g.Key} {g.Count()}"));
-            ctx.Recording.Stop(Verdict.Aborted, $"steady state did not hold before the fault: ok ratio {ratio:0.###} < {ctx.Setup.Drill.SteadyState.MinOkRatio:0.###} over {steady.Count} samples ({classes})");
-        }
-    }
-
     private async Task<DrillReport> FinishAsync(RunLock? runLock, Task probing, CancellationTokenSource stopProbe, IProbeTransport transport)
     {
+        var pending = RestorePhase.Records(ctx).Where(r => r.State != Journal.JournalEntryState.Restored).ToList();
         var restore = await RestorePhase.RestoreAsync(ctx);
         if (ctx.Recording.Outcome is null && restore.Status != RestoreStatus.Failed && restore.Items.Count > 0)
         {
-            await RestorePhase.FailbackAsync(ctx, restore.FinishedAt);
+            await RestorePhase.FailbackAsync(ctx, restore.FinishedAt, pending);
         }
 
         await stopProbe.CancelAsync();
-        await probing;
+        try
+        {
+            await probing;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // the objects are restored; a broken prober must not lose the report (Completion never faults)
+            Log.Unexpected(ctx.Setup.Logger, e, ctx.Setup.RunId);
+            ctx.Recording.Stop(Verdict.Errored, $"the prober broke: {e.Message}");
+        }
+
         if (ctx.Setup.Options.ProbeTransport is null)
         {
             (transport as IDisposable)?.Dispose(); // ours; a transport given in the options belongs to the caller
         }
-        var analysis = DrillAnalyzer.Analyze(new AnalysisInput(ctx.Setup.Drill, ctx.Recording.Samples.All(), ctx.Recording.Moments.SteadyFrom, ctx.Recording.Moments.SteadyTo, ctx.Recording.Moments.FaultAt, ctx.Recording.Moments.LastStepAt, ctx.Recording.Moments.ObserveEndAt, ctx.Recording.Moments.RestoreFinishedAt, ctx.Recording.Moments.ArmedAt, ctx.Recording.Moments.FaultStartedAt) { DeploymentsReadyAt = ctx.Recording.Moments.DeploymentsReadyAt, DeploymentsNotReady = ctx.Recording.DeploymentsNotReady });
+        var analysis = RunAnalysis.Of(ctx);
         // failed beats inconclusive beats passed
         var verdict = ctx.Recording.Outcome ?? (analysis.AnyCheckFailed ? Verdict.Failed : analysis.Inconclusive ? Verdict.Inconclusive : Verdict.Passed);
 

@@ -2,17 +2,20 @@ using DrillBot.Drills.Journal;
 
 namespace DrillBot.Drills.Running;
 
-/// <summary>Failback needs the Deployments the restore put back to be ready again: readyReplicas ≥ spec.replicas for each.</summary>
-internal sealed class FailbackReadiness(RunContext ctx)
+/// <summary>Failback needs the Deployments a restore put back to be ready again: readyReplicas ≥ spec.replicas for each.</summary>
+internal sealed class FailbackReadiness(RunContext ctx, IEnumerable<JournalRecord> restored)
 {
-    private readonly List<ObjectRef> _deployments = Restored(ctx);
+    private readonly List<ObjectRef> _deployments = [.. restored.Select(r => r.Entry.Target).Where(t => t.Kind == ObjectKind.Deployment).Distinct()];
 
     public string? Pending { get; private set; }
 
-    /// <summary>True once every restored Deployment is ready (recorded in ctx.Recording.Moments.DeploymentsReadyAt); always true with none.</summary>
+    /// <summary>When every restored Deployment was seen ready (null: none restored, or not yet).</summary>
+    public DateTimeOffset? ReadyAt { get; private set; }
+
+    /// <summary>True once every restored Deployment is ready (then <see cref="ReadyAt"/> is set); always true with none.</summary>
     public async Task<bool> ReadyAsync(CancellationToken cancellationToken)
     {
-        if (ctx.Recording.Moments.DeploymentsReadyAt is not null || _deployments.Count == 0)
+        if (ReadyAt is not null || _deployments.Count == 0)
         {
             return true;
         }
@@ -35,16 +38,7 @@ internal sealed class FailbackReadiness(RunContext ctx)
         }
 
         Pending = null;
-        ctx.Recording.Moments.DeploymentsReadyAt = ctx.Setup.Time.GetUtcNow();
-        ctx.Recording.Mark("failback-ready", "restored Deployments ready");
+        ReadyAt = ctx.Setup.Time.GetUtcNow();
         return true;
-    }
-
-    private static List<ObjectRef> Restored(RunContext ctx)
-    {
-        lock (ctx.Recording.Records)
-        {
-            return [.. ctx.Recording.Records.Select(r => r.Entry.Target).Where(t => t.Kind == ObjectKind.Deployment).Distinct()];
-        }
     }
 }

@@ -10,18 +10,24 @@ namespace DrillBot.Drills.Running;
 /// </summary>
 internal static class ReportBuilder
 {
-    public static DrillReport Build(RunSetup setup, RunRecording recording, DrillAnalysis analysis, RestoreResult restore, Verdict verdict, IReadOnlyList<string> reasons, DateTimeOffset finishedAt)
+    public static DrillReport Build(RunSetup setup, RunRecording recording, RunAnalysis analysis, RestoreResult restore, Verdict verdict, IReadOnlyList<string> reasons, DateTimeOffset finishedAt)
     {
-        var samples = recording.Samples.All();
         var start = recording.Moments.StartedAt;
-        var markers = recording.MarkersSoFar().OrderBy(m => m.At).ToList();
-        if (analysis.Recovery is { } r)
+        var markers = recording.MarkersSoFar().ToList();
+        foreach (var (log, a) in analysis.Probes)
         {
-            markers.Add(new TimelineMarker(r.WindowStart, "recovered", $"recovered: {r.ServedBy} after {r.Time.TotalSeconds:0.###}s"));
-            markers = [.. markers.OrderBy(m => m.At)];
+            if (a.Recovery is { } r)
+            {
+                markers.Add(new TimelineMarker(r.WindowStart, "recovered", $"recovered{(log.View.Name is { } n ? $" ({n})" : string.Empty)}: {r.ServedBy} after {r.Time.TotalSeconds:0.###}s"));
+            }
         }
 
         var drill = setup.Drill;
+        var primary = analysis.Primary;
+        var all = recording.Probes.SelectMany(p => p.Samples.All().Select(s => (p.View.Name, Sample: s))).OrderBy(x => x.Sample.SentAt).ToList();
+        var byClass = all.GroupBy(x => x.Sample.Class, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var latency = analysis.Probes.Count == 1 ? primary.Latency : LatencySummary.Of(all.Where(x => x.Sample.Ok).Select(x => x.Sample.Duration.TotalMilliseconds));
+        var failbacks = analysis.Probes.Select(p => p.Analysis.Failback).ToList();
         return new DrillReport
         {
             RunId = setup.RunId,
@@ -32,20 +38,72 @@ internal static class ReportBuilder
             StartedAt = start,
             FaultAt = recording.Moments.FaultAt,
             FinishedAt = finishedAt,
-            Recovery = analysis.Recovery is { } rec ? new RecoveryInfo(Math.Round(rec.Time.TotalSeconds, 3), rec.ServedBy) : null,
-            Probes = new ProbeSummary(analysis.Total, analysis.Late, analysis.ByClass, new LatencyInfo(Round(analysis.Latency.P50), Round(analysis.Latency.P95), Round(analysis.Latency.P99)),
-                analysis.Shares.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)), analysis.ErrorRatio is { } e ? Math.Round(e, 4) : null, drill.Probe.Interval.TotalMilliseconds, drill.Probe.Url.ToString()),
+            Recovery = Recovery(analysis),
+            Probes = new ProbeSummary(all.Count, all.Count(x => x.Sample.Late), byClass, Latency(latency),
+                primary.Shares.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)), primary.ErrorRatio is { } e ? Math.Round(e, 4) : null, drill.Probe.Interval.TotalMilliseconds, drill.Probe.Url.ToString())
+            {
+                PerProbe = drill.NamedProbes.Count == 0 ? [] : [.. analysis.Probes.Select(p => Entry(p.Log, p.Analysis))],
+            },
             Checks = analysis.Checks,
             Proves = Claims.Derive(drill, analysis.Checks),
-            Restore = new RestoreInfo(restore.Status, analysis.Failback is { } f ? Math.Round(f.TotalSeconds, 3) : null, Objects(restore), restore.StartedAt, restore.FinishedAt) { FailbackServedBy = analysis.FailbackServedBy },
+            Restore = new RestoreInfo(restore.Status, failbacks.All(f => f is not null) ? Math.Round(failbacks.Max()!.Value.TotalSeconds, 3) : null, Objects(restore), restore.StartedAt, restore.FinishedAt) { FailbackServedBy = primary.FailbackServedBy },
             Reasons = reasons,
             Misconfigured = recording.Misconfigured,
-            Steps = [.. recording.Steps],
-            Markers = markers,
-            Timeline = TimelineBuilder.Build(start, samples, drill.Probe.Interval),
-            RawSamples = samples,
+            Steps = [.. recording.Control?.Steps ?? [], .. recording.Steps],
+            Markers = [.. markers.OrderBy(m => m.At)],
+            Timeline = TimelineBuilder.Build(start, [.. all.Select(x => x.Sample)], drill.Probe.Interval, [.. all.Select(x => x.Name)]),
+            RawSamples = [.. all.Select(x => x.Sample)],
+            Control = recording.Control is { } control ? Control(drill, control, analysis) : null,
         };
     }
+
+    /// <summary>The run's recovery: the single probe's, or with probes: the slowest once every probe that expects recovery recovered.</summary>
+    private static RecoveryInfo? Recovery(RunAnalysis analysis)
+    {
+        var expecting = analysis.Probes.Where(p => p.Log.View.Drill.Expect.Recovery is not null).ToList();
+        if (analysis.Probes.Count == 1 || expecting.Count == 0)
+        {
+            return analysis.Primary.Recovery is { } r ? new RecoveryInfo(Math.Round(r.Time.TotalSeconds, 3), r.ServedBy) : null;
+        }
+
+        return expecting.All(p => p.Analysis.Recovery is not null)
+            ? expecting.Select(p => p.Analysis.Recovery!).MaxBy(r => r.Time) is { } slowest ? new RecoveryInfo(Math.Round(slowest.Time.TotalSeconds, 3), slowest.ServedBy) : null
+            : null;
+    }
+
+    private static ProbeEntrySummary Entry(ProbeLog log, DrillAnalysis a) => new(
+        log.View.Name!,
+        log.Probe.Url.ToString(),
+        a.Total,
+        a.Late,
+        a.ByClass,
+        Latency(a.Latency),
+        a.Shares.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+        a.ErrorRatio is { } e ? Math.Round(e, 4) : null,
+        a.Recovery is { } r ? new RecoveryInfo(Math.Round(r.Time.TotalSeconds, 3), r.ServedBy) : null);
+
+    private static ControlInfo Control(Definitions.DrillDefinition drill, ControlProgress control, RunAnalysis analysis)
+    {
+        var result = analysis.Control;
+        var restore = control.Restore is { } r
+            ? new RestoreInfo(r.Status, control.BackAt is { } back ? Math.Round((back - r.FinishedAt).TotalSeconds, 3) : null, Objects(r), r.StartedAt, r.FinishedAt)
+            : null;
+        return new ControlInfo(
+            Math.Round(drill.Control!.Duration.TotalSeconds, 3),
+            [.. drill.Steps.Select((s, i) => (s, i)).Where(x => drill.LeftOutByControl.Contains(x.s)).Select(x => $"{x.i + 1}: {x.s.Kind}")],
+            control.StartedAt,
+            control.FaultAt,
+            control.EndAt,
+            control.EndedBy,
+            result?.Necessary,
+            result is null ? null : ControlAnalyzer.Sufficient([.. analysis.Checks.Where(c => c.Name != Claims.ControlDegraded)]),
+            result?.Finding,
+            result?.Checks ?? [],
+            control.Steps,
+            restore);
+    }
+
+    private static LatencyInfo Latency(LatencySummary l) => new(Round(l.P50), Round(l.P95), Round(l.P99));
 
     /// <summary>
     /// The report of a run restored after an interruption. A run whose owner died has no report (<paramref name="own"/>

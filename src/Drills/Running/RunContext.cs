@@ -11,15 +11,12 @@ internal sealed class RunContext(RunSetup setup, IReadOnlyList<IDrillObserver> o
 {
     public RunSetup Setup { get; } = setup;
 
-    public RunRecording Recording { get; } = new(setup.Time);
+    public RunRecording Recording { get; } = new(setup.Time, setup.Drill);
 
     /// <summary>The cluster clients opened by preflight, by cluster name.</summary>
     public Dictionary<string, IClusterClient> Clients { get; } = new(StringComparer.Ordinal);
 
     public RunPhase Phase { get; private set; } = RunPhase.Pending;
-
-    /// <summary>How many probes were sent so far (the prober, once it runs).</summary>
-    public Func<long> ProbesSent { get; set; } = () => 0;
 
     public void EnterPhase(RunPhase phase)
     {

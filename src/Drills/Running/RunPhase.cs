@@ -14,6 +14,10 @@ public enum RunPhase
     [JsonStringEnumMemberName("steadystate")]
     SteadyState,
 
+    /// <summary>The control run: the fault without the remediation, restored (docs/drills-yaml.md#control).</summary>
+    [JsonStringEnumMemberName("control")]
+    Control,
+
     [JsonStringEnumMemberName("steps")]
     Steps,
 

@@ -4,19 +4,23 @@ using DrillBot.Drills.Reports;
 namespace DrillBot.Drills.Running;
 
 /// <summary>
-/// What a run produces, for its analysis and report: the probe samples (written by the prober), the journal records
+/// What a run produces, for its analysis and report: the probe samples (written by the probers, one log per probe), the journal records
 /// of its changes and the steps applied (the steps phase; restore reads the records), the timeline markers, the
 /// instants it passed, and why it stopped early. Owned by the run's <see cref="DrillRunner"/>; thread-safe where the
 /// prober, an abort and the phases meet.
 /// </summary>
-internal sealed class RunRecording(TimeProvider time)
+internal sealed class RunRecording(TimeProvider time, Definitions.DrillDefinition drill)
 {
     private readonly Lock _gate = new();
     private readonly List<TimelineMarker> _markers = [];
     private readonly List<string> _reasons = [];
     private int _sequence;
 
-    public SampleLog Samples { get; } = new();
+    /// <summary>One log per probe of the drill (its <c>probe:</c>, or each entry of <c>probes:</c>), in the drill's order.</summary>
+    public IReadOnlyList<ProbeLog> Probes { get; } = [.. drill.ProbeViews().Select(v => new ProbeLog(v))];
+
+    /// <summary>The control run, when the drill has one (docs/drills-yaml.md#control).</summary>
+    public ControlProgress? Control { get; set; }
 
     /// <summary>The journal records of this run's changes, in order (lock it to read or change).</summary>
     public List<JournalRecord> Records { get; } = [];

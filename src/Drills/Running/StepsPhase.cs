@@ -28,10 +28,8 @@ internal static class StepsPhase
                 continue;
             }
 
-            var objectStep = (ObjectStepDefinition)step;
             var number = i + 1;
-            var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, objectStep, ctx.Clients[objectStep.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.Setup.CheckpointAsync($"{p}:{number}"));
-            MarkRejected(ctx, outcome.Rejected);
+            var outcome = await ApplyObjectAsync(ctx, executor, i, (ObjectStepDefinition)step, string.Empty, cancellationToken);
             if (!outcome.Ok)
             {
                 lock (ctx.Recording.Records)
@@ -43,16 +41,31 @@ internal static class StepsPhase
                 return;
             }
 
+            Done(ctx, i, step, outcome.Description, outcome.Recorded[^1].Target, outcome.AcknowledgedAt!.Value);
+            await ctx.Setup.CheckpointAsync($"step-applied:{number}");
+        }
+    }
+
+    /// <summary>
+    /// Applies one object step through the journal (write-ahead) and keeps the run's records current; the checkpoints are
+    /// named <c>{prefix}step-captured:N</c> etc. (the control run uses <c>control-</c>).
+    /// </summary>
+    public static async Task<StepOutcome> ApplyObjectAsync(RunContext ctx, StepExecutor executor, int index, ObjectStepDefinition step, string checkpointPrefix, CancellationToken cancellationToken)
+    {
+        var number = index + 1;
+        var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, step, ctx.Clients[step.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.Setup.CheckpointAsync($"{checkpointPrefix}{p}:{number}"));
+        MarkRejected(ctx, outcome.Rejected);
+        if (outcome.Ok)
+        {
             var entry = outcome.Recorded[^1];
             lock (ctx.Recording.Records)
             {
                 var at = ctx.Recording.Records.FindIndex(r => r.Entry.Sequence == entry.Sequence);
                 ctx.Recording.Records[at] = ctx.Recording.Records[at] with { State = JournalEntryState.Applied, AppliedJson = outcome.Applied?.ToJsonString() };
             }
-
-            Done(ctx, i, step, outcome.Description, entry.Target, outcome.AcknowledgedAt!.Value);
-            await ctx.Setup.CheckpointAsync($"step-applied:{number}");
         }
+
+        return outcome;
     }
 
     /// <summary>Entries refused with 409 changed nothing: restore skips them.</summary>

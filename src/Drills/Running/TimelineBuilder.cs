@@ -8,11 +8,12 @@ internal static class TimelineBuilder
 {
     private static readonly double[] NiceSeconds = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
-    public static Timeline Build(DateTimeOffset start, IReadOnlyList<ProbeSample> sorted, TimeSpan interval)
+    /// <param name="probes">With <c>probes:</c>, the probe of each sorted sample (same index); null for a single probe.</param>
+    public static Timeline Build(DateTimeOffset start, IReadOnlyList<ProbeSample> sorted, TimeSpan interval, IReadOnlyList<string?>? probes = null)
     {
         if (sorted.Count <= Timeline.MaxSamples)
         {
-            return new Timeline(start, sorted.Select(s => new TimelineSample(Math.Round((s.SentAt - start).TotalSeconds, 4), Math.Round(s.Duration.TotalMilliseconds, 2), s.Class, s.Ok, s.Status, s.ErrorKind, s.Late)).ToList())
+            return new Timeline(start, sorted.Select((s, i) => new TimelineSample(Math.Round((s.SentAt - start).TotalSeconds, 4), Math.Round(s.Duration.TotalMilliseconds, 2), s.Class, s.Ok, s.Status, s.ErrorKind, s.Late) { Probe = probes?[i] }).ToList())
             {
                 SampleCount = sorted.Count,
             };

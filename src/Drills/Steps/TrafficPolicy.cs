@@ -9,11 +9,16 @@ internal static class TrafficPolicy
 {
     public static JsonObject Failover(EnableFailoverStep f, JsonObject current)
     {
-        var locality = new JsonObject
+        var locality = new JsonObject { ["enabled"] = true };
+        if (f.Failover.Count > 0)
         {
-            ["enabled"] = true,
-            ["failover"] = new JsonArray(f.Failover.Select(r => (JsonNode)new JsonObject { ["from"] = r.From, ["to"] = r.To }).ToArray()),
-        };
+            locality["failover"] = new JsonArray(f.Failover.Select(r => (JsonNode)new JsonObject { ["from"] = r.From, ["to"] = r.To }).ToArray());
+        }
+        else if (Locality(current)?.ContainsKey("failover") == true)
+        {
+            locality["failover"] = null; // no explicit list: Istio's default priorities (docs/drills-yaml.md#enablefailover)
+        }
+
         if (Locality(current)?.ContainsKey("distribute") == true)
         {
             locality["distribute"] = null; // they cannot coexist

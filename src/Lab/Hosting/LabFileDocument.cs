@@ -6,6 +6,9 @@ namespace DrillBot.Lab.Hosting;
 internal sealed record LabFileDocument(string ProductpageUrl, string EventsUrl, string Kubeconfig, IReadOnlyList<string> Contexts)
 {
     public string Note { get; init; } = "DrillBot Lab: an emulated two-region Bookinfo mesh (not Kubernetes, not Envoy)";
+
+    /// <summary><c>/productpage</c> on each region's ingress gateway, by region (<c>productpageUrl</c> is the primary's).</summary>
+    public IReadOnlyDictionary<string, string> ProductpageUrls { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Source-generated serializer for <see cref="LabFileDocument"/>.</summary>

@@ -33,15 +33,35 @@ internal static class LabFiles
         return yaml.ToString();
     }
 
-    public static async Task WriteAllAsync(string directory, string kubeconfig, Uri productpage, Uri events, IReadOnlyList<string> contexts,
+    /// <summary><c>PRODUCTPAGE_URL_{REGION}</c>: the region upper-cased, every character that is not a letter or digit an underscore.</summary>
+    public static string RegionVariable(string region) =>
+        "PRODUCTPAGE_URL_" + new string([.. region.ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+
+    /// <summary>The variables of lab.env, in the order written.</summary>
+    public static IReadOnlyDictionary<string, string> Variables(string kubeconfigPath, Uri productpage, IReadOnlyDictionary<string, Uri> byRegion, Uri events)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["KUBECONFIG"] = kubeconfigPath, ["PRODUCTPAGE_URL"] = productpage.ToString() };
+        foreach (var (region, url) in byRegion)
+        {
+            variables[RegionVariable(region)] = url.ToString();
+        }
+
+        variables["LAB_EVENTS_URL"] = events.ToString();
+        return variables;
+    }
+
+    public static async Task WriteAllAsync(string directory, string kubeconfig, Uri productpage, IReadOnlyDictionary<string, Uri> byRegion, Uri events, IReadOnlyList<string> contexts,
         CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var kubeconfigPath = Path.GetFullPath(Path.Combine(directory, "kubeconfig"));
         await WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
-        var env = $"KUBECONFIG={kubeconfigPath}\nPRODUCTPAGE_URL={productpage}\nLAB_EVENTS_URL={events}\n";
+        var env = string.Concat(Variables(kubeconfigPath, productpage, byRegion, events).Select(kv => $"{kv.Key}={kv.Value}\n"));
         await WriteAtomicallyAsync(Path.Combine(directory, "lab.env"), env, cancellationToken).ConfigureAwait(false);
-        var json = JsonSerializer.Serialize(new LabFileDocument(productpage.ToString(), events.ToString(), kubeconfigPath, contexts),
+        var json = JsonSerializer.Serialize(new LabFileDocument(productpage.ToString(), events.ToString(), kubeconfigPath, contexts)
+            {
+                ProductpageUrls = byRegion.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal),
+            },
             LabFileJsonContext.Default.LabFileDocument);
         await WriteAtomicallyAsync(Path.Combine(directory, "lab.json"), json + "\n", cancellationToken).ConfigureAwait(false);
     }

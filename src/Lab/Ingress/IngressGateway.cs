@@ -6,9 +6,10 @@ namespace DrillBot.Lab.Ingress;
 /// <summary>
 /// The ingress gateway's Envoy picking a productpage endpoint: productpage's DestinationRule and the
 /// mesh-wide locality setting decide, from the ingress's locality; a connection refused by a stopped pod
-/// still in EDS is retried on another endpoint like Istio's default retry policy.
+/// still in EDS is retried on another endpoint like Istio's default retry policy. One per ingress gateway: it balances
+/// from the locality of <paramref name="context"/> (its cluster).
 /// </summary>
-internal sealed class IngressGateway(LabWorld world)
+internal sealed class IngressGateway(LabWorld world, ContextState context)
 {
     public static readonly byte[] NoHealthyUpstream = "no healthy upstream"u8.ToArray();
 
@@ -23,7 +24,7 @@ internal sealed class IngressGateway(LabWorld world)
         var attempts = 1 + world.Topology.Mesh.RetryAttempts;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            var host = snapshot.Ingress.Pick(world.HotRandom, previous1, previous2);
+            var host = snapshot.IngressFrom(context.Index).Pick(world.HotRandom, previous1, previous2);
             if (host is null)
             {
                 return (null, NoHealthyUpstream);

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Primitives;
 namespace DrillBot.Lab.Ingress;
 
 /// <summary>
-/// The Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (a productpage of any region, picked by
-/// productpage's DestinationRule, which calls reviews through its own emulated sidecar), <c>/health</c>, and
+/// One region's Bookinfo ingress gateway on plain HTTP: <c>/productpage</c> (a productpage of any region, picked by
+/// productpage's DestinationRule from this gateway's locality, which calls reviews through its own emulated sidecar), <c>/health</c>, and
 /// the ground truth at <c>/lab/events</c> and <c>/lab/requests</c> (per-request hop records), plus the
 /// <c>x-lab-*</c> response headers naming the serving pods.
 /// Serving a page allocates only its small hop record and the ground-truth headers.
 /// </summary>
-internal sealed class IngressServer(LabWorld world, ILogger logger)
+internal sealed class IngressServer(LabWorld world, ContextState context, ILogger logger)
 {
     private static readonly byte[] Healthy = "Product page is healthy"u8.ToArray();
     private static readonly StringValues Html = "text/html; charset=utf-8";
@@ -26,8 +26,12 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
     /// <summary>Response header naming the reviews pod whose answer is in the page, or <c>none</c> (Lab ground truth).</summary>
     public const string ReviewsHeader = "x-lab-reviews";
 
+    /// <summary>Response header naming the context whose ingress gateway took the request (Lab ground truth).</summary>
+    public const string IngressHeader = "x-lab-ingress";
+
     private readonly ReviewsCaller _caller = new(world);
-    private readonly IngressGateway _gateway = new(world);
+    private readonly IngressGateway _gateway = new(world, context);
+    private readonly StringValues _ingress = context.Name;
 
     public Task HandleAsync(HttpContext http)
     {
@@ -52,6 +56,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
     private Task Productpage(HttpContext http)
     {
         var snapshot = world.Current(world.Time.GetUtcNow());
+        http.Response.Headers[IngressHeader] = _ingress;
         var (productpage, failure) = _gateway.PickProductpage(snapshot);
         if (productpage is null)
         {
@@ -65,7 +70,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
             return ConnectThenCallAsync(http, snapshot, productpage);
         }
 
-        var call = _caller.CallAsync(snapshot, productpage, http.RequestAborted);
+        var call = _caller.CallAsync(snapshot, productpage, http.RequestAborted, context.Name);
         return call.IsCompletedSuccessfully ? WritePage(http, call.Result, snapshot) : SlowAsync(http, call, snapshot);
     }
 
@@ -75,7 +80,7 @@ internal sealed class IngressServer(LabWorld world, ILogger logger)
         {
             // maxRequestsPerConnection: 1 -> a new upstream connection (and its handshake) per request.
             await Task.Delay(snapshot.ConnectionCost, world.Time, http.RequestAborted).ConfigureAwait(false);
-            var result = await _caller.CallAsync(snapshot, productpage, http.RequestAborted).ConfigureAwait(false);
+            var result = await _caller.CallAsync(snapshot, productpage, http.RequestAborted, context.Name).ConfigureAwait(false);
             await WritePage(http, result, world.Latest).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -43,6 +43,7 @@ internal sealed partial class LabWorld : IDisposable
 
         MeshContext = _byName[topology.MeshContext];
         IngressContext = _byName[topology.IngressContext];
+        IngressContexts = [.. topology.Ingresses().Select(n => _byName[n])];
         _epoch = new RoutingEpoch(_regionIndex.Count);
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         lock (Gate)
@@ -87,7 +88,11 @@ internal sealed partial class LabWorld : IDisposable
 
     public ContextState MeshContext { get; }
 
+    /// <summary>The primary ingress gateway's context (<see cref="LabHost.ProductpageUrl"/>).</summary>
     public ContextState IngressContext { get; }
+
+    /// <summary>Every context with an ingress gateway (the primary among them), in topology order.</summary>
+    public IReadOnlyList<ContextState> IngressContexts { get; }
 
     public PodController Pods { get; }
 

@@ -12,8 +12,22 @@ public sealed record LabTopology
     /// <summary>Kube contexts; a context without a region is a mesh control plane.</summary>
     public IReadOnlyList<LabContextSpec> Contexts { get; init; } = [];
 
-    /// <summary>The context whose region hosts the ingress gateway (it balances across every region's productpage).</summary>
+    /// <summary>
+    /// The context whose ingress gateway is the primary entry point (<c>PRODUCTPAGE_URL</c>, <see cref="LabHost.ProductpageUrl"/>);
+    /// it balances across every region's productpage.
+    /// </summary>
     public string IngressContext { get; init; } = "ack-hangzhou";
+
+    /// <summary>
+    /// The contexts that run an ingress gateway (<c>ingresses:</c>), each with its own address; null = every regional
+    /// context that runs a productpage (the runbook creates an ingress gateway per cluster). Each gateway picks
+    /// productpage by productpage's own policy from its own locality.
+    /// </summary>
+    public IReadOnlyList<string>? IngressContexts { get; init; }
+
+    /// <summary>The ingress gateways' contexts: <see cref="IngressContexts"/>, or every regional context with a productpage.</summary>
+    public IReadOnlyList<string> Ingresses() => IngressContexts
+        ?? [.. Contexts.Where(c => c.Region is not null && c.Deployments.Any(d => d.App == "productpage")).Select(c => c.Name)];
 
     /// <summary>The context that stores the Istio objects (Gateway, VirtualServices, DestinationRules).</summary>
     public string MeshContext { get; init; } = "asm";

@@ -48,6 +48,25 @@ internal static partial class TopologyValidator
             Add("ingress", $"context '{ingress.Name}' runs no productpage deployment for the ingress to call");
         }
 
+        for (var i = 0; i < (topology.IngressContexts?.Count ?? 0); i++)
+        {
+            var name = topology.IngressContexts![i];
+            var context = topology.FindContext(name);
+            if (context is null || context.Region is null || !context.Deployments.Any(d => d.App == "productpage"))
+            {
+                Add($"ingresses[{i}]", context is null ? $"unknown context '{name}'" : $"context '{name}' needs a region and a productpage deployment to host an ingress gateway");
+            }
+            else if (topology.IngressContexts.Take(i).Contains(name, StringComparer.Ordinal))
+            {
+                Add($"ingresses[{i}]", $"context '{name}' is listed twice");
+            }
+        }
+
+        if (topology.IngressContexts is { } listed && !listed.Contains(topology.IngressContext, StringComparer.Ordinal))
+        {
+            Add("ingresses", $"the primary ingress '{topology.IngressContext}' (ingress:) must be one of them");
+        }
+
         if (topology.FindContext(topology.MeshContext) is null)
         {
             Add("mesh", $"unknown context '{topology.MeshContext}'");

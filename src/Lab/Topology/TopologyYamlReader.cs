@@ -35,11 +35,12 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var fields = Fields(map, "", ["namespace", "ingress", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy", "services"]);
+        var fields = Fields(map, "", ["namespace", "ingress", "ingresses", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy", "services"]);
         return d with
         {
             Namespace = Str(fields, "namespace") ?? d.Namespace,
             IngressContext = Str(fields, "ingress") ?? d.IngressContext,
+            IngressContexts = fields.TryGetValue("ingresses", out var ig) ? ReadList(ig.Node, ig.Path, Scalar) : d.IngressContexts,
             MeshContext = Str(fields, "mesh") ?? d.MeshContext,
             Template = ReadTemplate(fields) ?? d.Template,
             Contexts = fields.TryGetValue("contexts", out var c) ? ReadList(c.Node, c.Path, ReadContext) : d.Contexts,

@@ -86,6 +86,26 @@ public sealed class DrillRunsApiTests
     }
 
     [Test]
+    public async Task Start_WithControl_ControlRunsFirstAndTheReportSaysWhetherTheRemediationWasNecessary()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+        var before = LabState.Snapshot(service.Lab);
+
+        var (status, body) = await service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs", """{"by": "ci", "control": true}""");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), body.ToJsonString());
+        var report = await service.WaitForReportAsync(body["runId"]!.GetValue<string>());
+
+        // the test drill is the runbook's order (scale, then enableFailover): without the failover step losing
+        // reviews-v1 still ends on cn-shanghai (the endpoint leaves EDS), so the control recovers by itself
+        var control = report["control"]!;
+        Assert.That(control["durationSeconds"]!.GetValue<double>(), Is.EqualTo(3.5), "no control: in drills.yaml: recovery.within + stableFor");
+        Assert.That(control["leftOut"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "2: enableFailover" }));
+        Assert.That(control["finding"]!.GetValue<string>(), Is.EqualTo("the fault recovers without failover: this drill does not prove failover"));
+        Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("failed"));
+        Assert.That(LabState.Snapshot(service.Lab), Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task Start_DryRun_200PlanWithBeforeAfterAndRestoreChangesNothing()
     {
         await using var service = await ServiceHarness.StartAsync();

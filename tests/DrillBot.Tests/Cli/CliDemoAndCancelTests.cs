@@ -10,9 +10,12 @@ public sealed class CliDemoAndCancelTests
     public async Task Demo_BundledDrillOnInProcessLab_Exit0PassedAndVerified()
     {
         await using var cli = await CliHarness.StartAsync(withLab: false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var code = await cli.RunAsync("demo", "--report-json", "demo.json");
 
+        TestContext.Out.WriteLine($"demo took {clock.Elapsed.TotalSeconds:0.0}s");
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMinutes(1)), "the demo stays under a minute (issue 14)");
         Assert.That(code, Is.EqualTo(ExitCodes.Passed), cli.Out + cli.Error);
         var json = JsonNode.Parse(await File.ReadAllTextAsync(cli.Path2("demo.json")))!;
         Assert.That(json["drill"]!.GetValue<string>(), Is.EqualTo("reviews-failover"));

@@ -79,7 +79,7 @@ internal sealed class CliHarness : IAsyncDisposable
     private string? Variable(string name) => name switch
     {
         "KUBECONFIG" => Lab?.KubeconfigPath,
-        "PRODUCTPAGE_URL" => Lab?.ProductpageUrl.ToString() ?? "http://127.0.0.1:9/productpage",
+        "PRODUCTPAGE_URL" or "PRODUCTPAGE_URL_CN_SHANGHAI" => Lab?.Variables.GetValueOrDefault(name) ?? "http://127.0.0.1:9/productpage",
         _ => null,
     };
 

@@ -38,6 +38,7 @@ internal sealed class ReliabilityCli : IAsyncDisposable
         {
             ["KUBECONFIG"] = Lab.KubeconfigPath,
             ["PRODUCTPAGE_URL"] = Lab.ProductpageUrl.ToString(),
+            ["PRODUCTPAGE_URL_CN_SHANGHAI"] = Lab.Variables["PRODUCTPAGE_URL_CN_SHANGHAI"],
             ["DRILLBOT_TEST_PAUSE_AT"] = pauseAt ?? string.Empty,
         };
         return DrillbotProcess.Start(Directory, env, arguments);

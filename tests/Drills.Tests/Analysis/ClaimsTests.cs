@@ -82,4 +82,51 @@ public sealed class ClaimsTests
 
         Assert.That(Claims.Derive(drill, [Ok("recovery.within")]), Is.Empty, "a client-side abort is not a lost endpoint nor a failing host");
     }
+
+    [Test]
+    public void Derive_TwoProbes_EachProbesClaimsFromItsOwnChecksMergedByClaim()
+    {
+        var shared = new ExpectDefinition(null, new Dictionary<string, ShareExpectation> { ["cn-shanghai"] = new(0.05, 0.15) }, 0, null);
+        var own = shared with { Share = new Dictionary<string, ShareExpectation> { ["cn-shanghai"] = new(0.35, 0.65) } };
+        var drill = Drill.Failover() with
+        {
+            Steps = [new DistributeTrafficStep { Cluster = "mesh", Namespace = "default", DestinationRule = "reviews", Distribute = [] }],
+            Expect = shared,
+            NamedProbes = [new NamedProbe("via-a", Drill.Failover().Probe, shared), new NamedProbe("via-b", Drill.Failover().Probe, own)],
+        };
+
+        var allPassed = Claims.Derive(drill, [Ok("via-a/share.cn-shanghai"), Ok("via-b/share.cn-shanghai")]).Single();
+        var oneFailed = Claims.Derive(drill, [Ok("via-a/share.cn-shanghai"), Bad("via-b/share.cn-shanghai")]).Single();
+        var unprefixed = Claims.Derive(drill, [Ok("share.cn-shanghai")]).Single();
+
+        Assert.That((allPassed.Claim, allPassed.Proved), Is.EqualTo(("distribution", true)));
+        Assert.That(allPassed.Checks, Is.EqualTo(new[] { "via-a/share.cn-shanghai", "via-b/share.cn-shanghai" }));
+        Assert.That(oneFailed.Proved, Is.False, "proved only through every probe that makes the claim");
+        Assert.That(unprefixed.Proved, Is.False, "a probe's claim is backed only by its own checks");
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Derive_ControlRan_ItsCheckBacksRemediationNecessaryAndTheFailoverClaim(bool degraded)
+    {
+        var checks = new[] { Ok("beforeFault.cn-hangzhou"), Ok("recovery.within"), Ok("maxErrorRatio"), Ok("share.cn-shanghai"), degraded ? Ok(Claims.ControlDegraded) : Bad(Claims.ControlDegraded) };
+
+        var proofs = Claims.Derive(Armed(), checks);
+
+        Assert.That(proofs.Select(p => (p.Claim, p.Proved)), Is.EqualTo(new[] { ("locality-preference", true), ("failover-on-endpoint-loss", degraded), ("remediation-necessary", degraded) }));
+        Assert.That(proofs.Single(p => p.Claim == Claims.RemediationNecessary).Checks, Is.EqualTo(new[] { Claims.ControlDegraded }));
+        Assert.That(proofs.Single(p => p.Claim == Claims.FailoverOnEndpointLoss).Checks[^1], Is.EqualTo(Claims.ControlDegraded));
+    }
+
+    [TestCase(true, true)]
+    [TestCase(false, false)]
+    public void Derive_RestoreFailbackServedBy_FailbackProvedByItsPassedCheck(bool passed, bool proved)
+    {
+        var drill = Armed() with { Restore = new RestoreDefinition(TimeSpan.FromSeconds(60)) { Failback = new FailbackExpectation("cn-hangzhou", 0.3, TimeSpan.FromSeconds(2)) } };
+
+        var proof = Claims.Derive(drill, [Ok("beforeFault.cn-hangzhou"), passed ? Ok("failback.within") : Bad("failback.within")]).Single(p => p.Claim == Claims.Failback);
+
+        Assert.That(proof.Proved, Is.EqualTo(proved), "with restore.failback, failback.within includes the original region serving again");
+        Assert.That(proof.Checks, Is.EqualTo(new[] { "failback.within" }));
+    }
 }

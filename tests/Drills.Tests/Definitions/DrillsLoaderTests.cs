@@ -42,7 +42,7 @@ public sealed class DrillsLoaderTests
     public void LoadFile_RepositoryDrillsYaml_IsValid()
     {
         var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml");
-        var result = DrillsLoader.LoadFile(path, TestCron.Parser, n => n == "PRODUCTPAGE_URL" ? "http://127.0.0.1:9/productpage" : null);
+        var result = DrillsLoader.LoadFile(path, TestCron.Parser, n => n is "PRODUCTPAGE_URL" or "PRODUCTPAGE_URL_CN_SHANGHAI" ? "http://127.0.0.1:9/productpage" : null);
 
         Assert.That(result.Problems, Is.Empty);
         Assert.That(result.Config!.Drills.Select(d => d.Name), Is.SupersetOf(new[] { "reviews-failover", "reviews-distribution", "reviews-region-outage" }));

@@ -53,8 +53,7 @@ internal sealed class ReliabilityLab : IAsyncDisposable
     {
         var lab = await LabHost.StartAsync(LabTimings.Short());
         var dir = System.IO.Directory.CreateTempSubdirectory("drills-reliability-").FullName;
-        var env = new Dictionary<string, string> { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
-        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
+        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => lab.Variables.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         return new ReliabilityLab(lab, result.Config! with { Blackouts = [] }, dir);
     }

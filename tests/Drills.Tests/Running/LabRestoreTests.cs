@@ -66,10 +66,10 @@ public sealed class LabRestoreTests
         var plan = await lab.Engine.PlanAsync(lab.Config, lab.Drill("reviews-region-outage"), CancellationToken.None);
 
         Assert.That(plan.CanRun, Is.True);
-        Assert.That(plan.Changes.Select(c => c.Kind), Is.EqualTo(new[] { "enableFailover", "wait", "failWorkload" }));
-        Assert.That(plan.Changes[0].Before, Does.Contain("\"spec.trafficPolicy.outlierDetection.consecutive5xxErrors\":null"));
-        Assert.That(plan.Changes[0].After, Does.Contain("\"spec.trafficPolicy.outlierDetection.consecutive5xxErrors\":1"));
-        Assert.That(plan.Changes[2].Restore, Is.EqualTo("delete EnvoyFilter default/drillbot-fail-reviews-v1"));
+        Assert.That(plan.Changes.Select(c => c.Kind), Is.EqualTo(new[] { "enableFailover", "enableFailover", "wait", "failWorkload" }));
+        Assert.That(plan.Changes[1].Before, Does.Contain("\"spec.trafficPolicy.outlierDetection.consecutive5xxErrors\":null"));
+        Assert.That(plan.Changes[1].After, Does.Contain("\"spec.trafficPolicy.outlierDetection.consecutive5xxErrors\":1"));
+        Assert.That(plan.Changes[3].Restore, Is.EqualTo("delete EnvoyFilter default/drillbot-fail-reviews-v1"));
         Assert.That(plan.Notes, Has.Some.Contains("precondition shanghai/reviews-v2: 1 ready"));
         Assert.That(lab.Snapshot(), Is.EqualTo(before));
         Assert.That(lab.Lab.Events.Count(e => e.Kind is "scale-applied" or "policy-changed"), Is.EqualTo(lab.Lab.Events.Take(eventsBefore).Count(e => e.Kind is "scale-applied" or "policy-changed")));
@@ -97,7 +97,7 @@ public sealed class LabRestoreTests
         var orphans = await service.FindOrphansAsync([], CancellationToken.None);
         var result = await service.RestoreOrphansAsync(orphans, CancellationToken.None);
 
-        Assert.That(orphans.Select(o => (o.Target.Kind, o.RunId)), Is.EquivalentTo(new[] { (ObjectKind.DestinationRule, "lost-run"), (ObjectKind.EnvoyFilter, "lost-run") }));
+        Assert.That(orphans.Select(o => (o.Target.Kind, o.Target.Name, o.RunId)), Is.EquivalentTo(new[] { (ObjectKind.DestinationRule, "productpage", "lost-run"), (ObjectKind.DestinationRule, "reviews", "lost-run"), (ObjectKind.EnvoyFilter, "drillbot-fail-reviews-v1", "lost-run") }));
         Assert.That(result.Status, Is.EqualTo(RestoreStatus.Verified), string.Join("\n", result.Items.Select(i => i.Error)));
         Assert.That(lab.Snapshot(), Is.EqualTo(before));
     }

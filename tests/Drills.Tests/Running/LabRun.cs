@@ -44,19 +44,13 @@ internal sealed class LabRun : IAsyncDisposable
     public FileJournal Journal { get; }
     public DrillEngine Engine { get; }
 
-    private string? Env(string name) => name switch
-    {
-        "KUBECONFIG" => Lab.KubeconfigPath,
-        "PRODUCTPAGE_URL" => Lab.ProductpageUrl.ToString(),
-        _ => null,
-    };
+    private string? Env(string name) => Lab.Variables.GetValueOrDefault(name);
 
     public static async Task<LabRun> StartAsync(LabTopology? topology = null)
     {
         var lab = await LabHost.StartAsync(topology ?? Fastest(LabTopology.Default));
         var dir = Directory.CreateTempSubdirectory("drills-test-").FullName;
-        var env = new Dictionary<string, string> { ["PRODUCTPAGE_URL"] = lab.ProductpageUrl.ToString() };
-        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => env.GetValueOrDefault(n));
+        var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => lab.Variables.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         var config = result.Config! with { Blackouts = [] };
         return new LabRun(lab, config, dir);

@@ -26,7 +26,7 @@ public sealed class WireNamesTests
 
     private static readonly Dictionary<RunPhase, string> Phases = new()
     {
-        [RunPhase.Pending] = "pending", [RunPhase.Preflight] = "preflight", [RunPhase.SteadyState] = "steadystate", [RunPhase.Steps] = "steps",
+        [RunPhase.Pending] = "pending", [RunPhase.Preflight] = "preflight", [RunPhase.SteadyState] = "steadystate", [RunPhase.Control] = "control", [RunPhase.Steps] = "steps",
         [RunPhase.Observe] = "observe", [RunPhase.Restore] = "restore", [RunPhase.Failback] = "failback", [RunPhase.Finished] = "finished",
     };
 

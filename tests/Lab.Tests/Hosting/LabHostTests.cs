@@ -18,6 +18,8 @@ public sealed class LabHostTests
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "lab.json")));
             var kubeconfig = await File.ReadAllTextAsync(Path.Combine(dir, "kubeconfig"));
             Assert.That(env, Does.Contain($"KUBECONFIG={Path.Combine(dir, "kubeconfig")}").And.Contain($"PRODUCTPAGE_URL={lab.Host.ProductpageUrl}"));
+            Assert.That(env, Does.Contain($"PRODUCTPAGE_URL_CN_SHANGHAI={lab.Host.ProductpageUrls["cn-shanghai"]}").And.Contain($"PRODUCTPAGE_URL_CN_HANGZHOU={lab.Host.ProductpageUrl}"));
+            Assert.That(json.RootElement.GetProperty("productpageUrls").GetProperty("cn-shanghai").GetString(), Is.EqualTo(lab.Host.ProductpageUrls["cn-shanghai"].ToString()));
             Assert.That(json.RootElement.GetProperty("productpageUrl").GetString(), Is.EqualTo(lab.Host.ProductpageUrl.ToString()));
             Assert.That(json.RootElement.GetProperty("eventsUrl").GetString(), Is.EqualTo(lab.Host.EventsUrl.ToString()));
             Assert.That(json.RootElement.GetProperty("kubeconfig").GetString(), Is.EqualTo(Path.Combine(dir, "kubeconfig")));

@@ -96,10 +96,10 @@ internal sealed partial class TestLab : IAsyncDisposable
         return (status, body, reviews);
     }
 
-    /// <summary>GETs /productpage: status, body, and the productpage and reviews pods the Lab says served it.</summary>
-    public async Task<(HttpStatusCode Status, string Body, string? Productpage, string? Reviews)> RequestAsync()
+    /// <summary>GETs /productpage (on <paramref name="via"/>, default the primary ingress): status, body, and the productpage and reviews pods the Lab says served it.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Productpage, string? Reviews)> RequestAsync(Uri? via = null)
     {
-        using var response = await Http.GetAsync(Host.ProductpageUrl);
+        using var response = await Http.GetAsync(via ?? Host.ProductpageUrl);
         var body = await response.Content.ReadAsStringAsync();
         static string? Header(HttpResponseMessage r, string name) =>
             r.Headers.TryGetValues(name, out var v) && v.First() is var s && s != "none" ? s : null;
@@ -107,12 +107,12 @@ internal sealed partial class TestLab : IAsyncDisposable
     }
 
     /// <summary>Counts (productpage region, reviews version) over <paramref name="requests"/> pages.</summary>
-    public async Task<Dictionary<(string Productpage, string Reviews), int>> CountPathsAsync(int requests)
+    public async Task<Dictionary<(string Productpage, string Reviews), int>> CountPathsAsync(int requests, Uri? via = null)
     {
         var counts = new Dictionary<(string, string), int>();
         for (var i = 0; i < requests; i++)
         {
-            var (_, _, productpage, reviews) = await RequestAsync();
+            var (_, _, productpage, reviews) = await RequestAsync(via);
             var pp = productpage is null ? "none" : RegionOf(productpage);
             var key = (pp, reviews is null ? "sorry" : reviews[..reviews.IndexOf('-', "reviews-".Length)]);
             counts[key] = counts.GetValueOrDefault(key) + 1;

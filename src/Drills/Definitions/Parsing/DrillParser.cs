@@ -19,11 +19,15 @@ internal static class DrillParser
         var schedule = ConfigParser.Cron(ctx, map, "schedule", tz);
         var ns = map.String("namespace") ?? defaults.Namespace;
         var env = new StepEnv(ctx, clusters, ns);
-        var probe = ProbeParser.Parse(ctx, map.Map("probe", required: true));
+        var probeNodes = map.List("probes");
+        var perEntry = map.Get("probes") is not null;
+        var probe = ProbeParser.Parse(ctx, map.Map("probe", required: true), perEntry);
         var preconditions = map.List("preconditions").Select((n, i) => PreconditionParser.Parse(env, n, $"{map.Sub("preconditions")}[{i}]")).OfType<PreconditionDefinition>().ToList();
         var steady = ParseSteadyState(map.Map("steadyState"));
         var steps = map.List("steps", required: true).Select((n, i) => StepParser.Parse(env, n, $"{map.Sub("steps")}[{i}]")).ToList();
         var expect = ExpectParser.Parse(ctx, map.Map("expect", required: true));
+        var named = perEntry ? ProbesParser.Parse(ctx, map, probeNodes, probe, expect) : [];
+        var control = ParseControl(map.Map("control"));
         var abortIf = ParseAbortIf(map.Map("abortIf"));
         var observeFor = map.Duration("observeFor", required: true);
         var restoreMap = map.Map("restore");
@@ -36,7 +40,7 @@ internal static class DrillParser
         var approval = ApprovalParser.Parse(ctx, map.Map("approval"), schedule is not null);
         map.Done();
 
-        if (name is null || probe is null || expect is null || observeFor is null || steps.Any(s => s is null))
+        if (name is null || probe is null || expect is null || observeFor is null || steps.Any(s => s is null) || (perEntry && named.Count == 0))
         {
             return null;
         }
@@ -49,7 +53,9 @@ internal static class DrillParser
             Fires = schedule,
             TimeZone = tz,
             Namespace = ns,
-            Probe = probe,
+            Probe = named.Count > 0 ? named[0].Probe : probe,
+            NamedProbes = named,
+            Control = control,
             Preconditions = preconditions,
             SteadyState = steady,
             Steps = steps.Select(s => s!).ToList(),
@@ -76,6 +82,18 @@ internal static class DrillParser
         var ratio = map.Number("minOkRatio", min: 0, max: 1) ?? 1.0;
         map.Done();
         return new SteadyStateDefinition(duration, ratio);
+    }
+
+    private static ControlDefinition? ParseControl(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var duration = map.Duration("duration", required: true);
+        map.Done();
+        return duration is null ? null : new ControlDefinition(duration.Value) { Location = map.Location };
     }
 
     private static AbortIfDefinition? ParseAbortIf(MapReader? map)

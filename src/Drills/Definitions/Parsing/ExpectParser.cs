@@ -6,11 +6,17 @@ namespace DrillBot.Drills.Definitions.Parsing;
 /// <summary>Reads <c>expect:</c>: recovery, shares, minimum samples, maximum error ratio, confidence, beforeFault.</summary>
 internal static class ExpectParser
 {
-    public static ExpectDefinition? Parse(YamlContext ctx, MapReader? map)
+    /// <param name="ctx">The parse context.</param>
+    /// <param name="map">The <c>expect:</c> mapping.</param>
+    /// <param name="baseline">
+    /// For a <c>probes[].expect</c>: the drill's expectations, of which the fields given here replace their namesakes
+    /// (a given <c>share</c> replaces the whole map); null for the drill's own <c>expect:</c>.
+    /// </param>
+    public static ExpectDefinition? Parse(YamlContext ctx, MapReader? map, ExpectDefinition? baseline = null)
     {
         if (map is null)
         {
-            return null;
+            return baseline;
         }
 
         RecoveryExpectation? recovery = null;
@@ -24,10 +30,11 @@ internal static class ExpectParser
             recovery = servedBy is null || within is null || stableFor is null ? null : new RecoveryExpectation(servedBy, within.Value, stableFor.Value);
         }
 
-        var shares = new Dictionary<string, ShareExpectation>(StringComparer.Ordinal);
+        Dictionary<string, ShareExpectation>? shares = baseline is null ? new(StringComparer.Ordinal) : null;
         var s = map.Map("share");
         if (s is not null)
         {
+            shares = new Dictionary<string, ShareExpectation>(StringComparer.Ordinal);
             foreach (var (k, v) in s.Node.Children)
             {
                 var cls = ((YamlScalarNode)k).Value ?? string.Empty;
@@ -42,12 +49,21 @@ internal static class ExpectParser
             s.Done();
         }
 
-        var minSamples = map.Int("minSamples", min: 0) ?? 0;
+        var minSamples = map.Int("minSamples", min: 0);
         var maxErrorRatio = map.Number("maxErrorRatio", min: 0, max: 1);
-        var confidence = map.Number("confidence", min: 0.5, max: 0.999999) ?? ExpectDefinition.DefaultConfidence;
+        var confidence = map.Number("confidence", min: 0.5, max: 0.999999);
         var beforeFault = BeforeFault(map.Map("beforeFault"));
         map.Done();
-        return new ExpectDefinition(recovery, shares, minSamples, maxErrorRatio) { Confidence = confidence, BeforeFault = beforeFault };
+        if (baseline is null)
+        {
+            return new ExpectDefinition(recovery, shares!, minSamples ?? 0, maxErrorRatio) { Confidence = confidence ?? ExpectDefinition.DefaultConfidence, BeforeFault = beforeFault };
+        }
+
+        return new ExpectDefinition(recovery ?? baseline.Recovery, shares ?? baseline.Share, minSamples ?? baseline.MinSamples, maxErrorRatio ?? baseline.MaxErrorRatio)
+        {
+            Confidence = confidence ?? baseline.Confidence,
+            BeforeFault = beforeFault ?? baseline.BeforeFault,
+        };
     }
 
     private static BeforeFaultExpectation? BeforeFault(MapReader? map)

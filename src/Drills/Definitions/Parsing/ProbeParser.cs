@@ -5,24 +5,32 @@ namespace DrillBot.Drills.Definitions.Parsing;
 /// <summary>Reads <c>probe:</c> and its classification rules.</summary>
 internal static class ProbeParser
 {
-    public static ProbeDefinition? Parse(YamlContext ctx, MapReader? map)
+    /// <summary>A stand-in URL of the shared <c>probe:</c> settings when every <c>probes:</c> entry gives its own.</summary>
+    internal static readonly Uri PerEntry = new("http://per-entry.invalid/");
+
+    /// <param name="ctx">The parse context.</param>
+    /// <param name="map">The <c>probe:</c> mapping.</param>
+    /// <param name="urlPerEntry">The drill has <c>probes:</c>: each entry gives its URL, so <c>probe.url</c> must not be given.</param>
+    public static ProbeDefinition? Parse(YamlContext ctx, MapReader? map, bool urlPerEntry = false)
     {
         if (map is null)
         {
             return null;
         }
 
-        var urlText = map.String("url", required: true);
-        Uri? url = null;
-        if (urlText is not null && ctx.IsUnknown(map.Get("url")))
+        Uri? url;
+        if (urlPerEntry)
         {
-            // an undefined ${VAR} (validate only): the address is unknown, the rest of the drill is still checked
-            url = new Uri("http://undefined.invalid/");
+            if (map.Get("url") is { } given)
+            {
+                ctx.Problem(given, $"{map.Sub("url")}: with 'probes', each entry gives its own url; remove this one");
+            }
+
+            url = PerEntry;
         }
-        else if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        else
         {
-            ctx.Problem(map.Get("url")!, $"{map.Sub("url")}: expected an absolute http(s) URL, found '{urlText}'");
-            url = null;
+            url = Url(ctx, map);
         }
 
         var interval = map.Duration("interval", required: true);
@@ -41,6 +49,25 @@ internal static class ProbeParser
 
         map.Done();
         return url is null || interval is null ? null : new ProbeDefinition(url, interval.Value, timeout, rules, maxInFlight);
+    }
+
+    /// <summary>The required absolute http(s) <c>url</c> of <paramref name="map"/>, or null (and a problem).</summary>
+    public static Uri? Url(YamlContext ctx, MapReader map)
+    {
+        var urlText = map.String("url", required: true);
+        Uri? url = null;
+        if (urlText is not null && ctx.IsUnknown(map.Get("url")))
+        {
+            // an undefined ${VAR} (validate only): the address is unknown, the rest of the drill is still checked
+            url = new Uri("http://undefined.invalid/");
+        }
+        else if (urlText is not null && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            ctx.Problem(map.Get("url")!, $"{map.Sub("url")}: expected an absolute http(s) URL, found '{urlText}'");
+            url = null;
+        }
+
+        return url;
     }
 
     private static ClassifyRule? ParseRule(YamlContext ctx, MapReader? map)

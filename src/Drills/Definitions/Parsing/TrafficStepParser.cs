@@ -12,7 +12,7 @@ internal static class TrafficStepParser
         var ns = map.String("namespace") ?? env.Namespace;
         var dr = map.String("destinationRule", required: true);
         var failover = new List<FailoverRule>();
-        var nodes = map.List("failover", required: true);
+        var nodes = map.List("failover"); // optional: without it Istio's default priorities apply (same region first, then the others)
         for (var i = 0; i < nodes.Count; i++)
         {
             var f = MapReader.Of(ctx, nodes[i], $"{map.Sub("failover")}[{i}]");
@@ -37,11 +37,6 @@ internal static class TrafficStepParser
         if (odNode is null)
         {
             ctx.Problem(map.Location, $"{map.Path}: failover needs 'outlierDetection': Istio only applies failover priorities when the DestinationRule has outlier detection");
-        }
-
-        if (nodes.Count == 0 && map.Get("failover") is { } empty)
-        {
-            ctx.Problem(empty, $"{map.Sub("failover")}: give at least one {{from, to}} rule");
         }
 
         return cluster is null || dr is null || od is null

@@ -20,6 +20,7 @@ internal static class RequestJson
                 writer.WriteString("time", r.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
                 writer.WriteNumber("status", r.Status);
                 writer.WriteString("reviewsServedBy", r.ReviewsServedBy);
+                writer.WriteString("ingress", r.Ingress);
                 writer.WriteStartArray("hops");
                 foreach (var h in r.Hops)
                 {

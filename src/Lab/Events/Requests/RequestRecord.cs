@@ -6,4 +6,8 @@ namespace DrillBot.Lab;
 /// <param name="Status">The HTTP status the user got.</param>
 /// <param name="ReviewsServedBy">The reviews pod whose answer is on the page, or null (the "unavailable" page).</param>
 /// <param name="Hops">Every attempt, in order.</param>
-public sealed record RequestRecord(long Id, DateTimeOffset Time, int Status, string? ReviewsServedBy, IReadOnlyList<HopRecord> Hops);
+public sealed record RequestRecord(long Id, DateTimeOffset Time, int Status, string? ReviewsServedBy, IReadOnlyList<HopRecord> Hops)
+{
+    /// <summary>The context whose ingress gateway took the request (e.g. <c>ack-shanghai</c>).</summary>
+    public string? Ingress { get; init; }
+}

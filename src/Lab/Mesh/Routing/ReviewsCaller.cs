@@ -19,7 +19,8 @@ internal sealed class ReviewsCaller(LabWorld world)
     private readonly OutboundSidecar _sidecar = new(world);
 
     /// <param name="productpage">The productpage pod the ingress picked: its sidecar balances from its own locality.</param>
-    public async ValueTask<ReviewsCall> CallAsync(RoutingSnapshot snapshot, ReviewsHost productpage, CancellationToken cancellationToken)
+    /// <param name="ingress">The context of the ingress gateway that took the request (recorded with it).</param>
+    public async ValueTask<ReviewsCall> CallAsync(RoutingSnapshot snapshot, ReviewsHost productpage, CancellationToken cancellationToken, string? ingress = null)
     {
         var started = world.Time.GetUtcNow();
         var id = world.Requests.NextId();
@@ -37,7 +38,7 @@ internal sealed class ReviewsCaller(LabWorld world)
                 .ConfigureAwait(false);
         }
 
-        world.Requests.Add(new RequestRecord(id, started, 200, served?.Name, hops));
+        world.Requests.Add(new RequestRecord(id, started, 200, served?.Name, hops) { Ingress = ingress });
         return new ReviewsCall(served, hops.Count);
     }
 }

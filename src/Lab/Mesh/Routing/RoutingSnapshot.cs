@@ -24,8 +24,15 @@ internal sealed class RoutingSnapshot
     /// <summary>Every productpage endpoint in the routing set (the ingress gateway's upstream hosts).</summary>
     public required IReadOnlyList<ReviewsHost> Productpages { get; init; }
 
-    /// <summary>The ingress gateway's productpage cluster (productpage's DestinationRule, from the ingress locality).</summary>
-    public required UpstreamCluster Ingress { get; init; }
+    /// <summary>The primary ingress gateway's productpage cluster (productpage's DestinationRule, from the ingress locality).</summary>
+    public UpstreamCluster Ingress => IngressFrom(IngressSource);
+
+    /// <summary>Each ingress gateway's productpage cluster, by the gateway's context index (empty where there is no gateway).</summary>
+    public required UpstreamCluster[] IngressBySource { get; init; }
+
+    /// <summary>The productpage cluster of the ingress gateway in context <paramref name="source"/>.</summary>
+    public UpstreamCluster IngressFrom(int source) =>
+        (uint)source < (uint)IngressBySource.Length ? IngressBySource[source] : UpstreamCluster.Empty;
 
     /// <summary>The VirtualService route of productpage's reviews requests (fault, destinations, retries), or null.</summary>
     public required VirtualServiceRoute? Route { get; init; }

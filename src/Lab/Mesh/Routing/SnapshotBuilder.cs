@@ -24,9 +24,11 @@ internal static class SnapshotBuilder
             .Select(p => new ReviewsHost(p, world.RegionIndex[p.Context.Region!], false, null, []))
             .ToArray();
         var topology = world.Topology;
-        var ingress = UpstreamCluster.Build(UpstreamCluster.ClusterName("productpage", null, world.Namespace), productpages,
-            EffectiveLocality.Resolve(world.MeshLocality, world.ProductpageTraffic.LocalityLb, topology.ServiceFor("productpage").PreferClose),
-            world.ProductpageTraffic, world.IngressContext.Region, world.IngressContext.Zone);
+        // every ingress gateway balances productpage from its own locality (docs/lab.md, Fidelity)
+        var productpageLocality = EffectiveLocality.Resolve(world.MeshLocality, world.ProductpageTraffic.LocalityLb, topology.ServiceFor("productpage").PreferClose);
+        var ingresses = world.Contexts.Select(c => world.IngressContexts.Contains(c)
+            ? UpstreamCluster.Build(UpstreamCluster.ClusterName("productpage", null, world.Namespace), productpages, productpageLocality, world.ProductpageTraffic, c.Region, c.Zone)
+            : UpstreamCluster.Empty).ToArray();
         var reviewsLocality = EffectiveLocality.Resolve(world.MeshLocality, world.ReviewsTraffic.LocalityLb, topology.ServiceFor("reviews").PreferClose);
         SourceClusters From(ContextState source)
         {
@@ -43,7 +45,7 @@ internal static class SnapshotBuilder
             IngressSource = world.IngressContext.Index,
             ReviewsBySource = [.. world.Contexts.Select(c => c.Region is null ? SourceClusters.None : From(c))],
             Productpages = productpages,
-            Ingress = ingress,
+            IngressBySource = ingresses,
             Route = policy.Route,
             Outlier = policy.Outlier,
             ProductpageUp = productpages.Any(p => p.Serving),
