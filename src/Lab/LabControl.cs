@@ -32,6 +32,18 @@ public sealed class LabControl
         _world.Control.Forbid(context, verb, kind, name);
     }
 
+    /// <summary>
+    /// A validating admission webhook that refuses one write (create/patch/update/delete; <paramref name="name"/> "*" = any)
+    /// with 403 "admission webhook … denied the request: <paramref name="why"/>", although RBAC allows it (access reviews
+    /// say yes). <paramref name="onDryRun"/> false: the webhook lets <c>dryRun=All</c> requests through (it acts on real
+    /// writes only), so a permission preflight cannot see it.
+    /// </summary>
+    public void Deny(string context, string verb, string kind, string name, string why, bool onDryRun = true)
+    {
+        RequireContext(context);
+        _world.Control.Deny(context, verb, kind, name, why, onDryRun);
+    }
+
     /// <summary>Removes every fault: API faults (also the topology's), refusals and failing regions.</summary>
     public void ClearFaults()
     {

@@ -23,9 +23,12 @@ public sealed class LabHost : IAsyncDisposable
     private readonly ILogger _logger;
     private int _disposed;
 
+    private readonly IReadOnlyDictionary<string, string> _identityKubeconfigs;
+
     private LabHost(LabTopology topology, LabWorld world, LabCertificates certificates, List<WebApplication> servers, string kubeconfig,
-        string kubeconfigPath, string? ownedDirectory, IReadOnlyDictionary<string, Uri> ingresses, ILogger logger)
+        string kubeconfigPath, string? ownedDirectory, IReadOnlyDictionary<string, Uri> ingresses, ILogger logger, IReadOnlyDictionary<string, string> identityKubeconfigs)
     {
+        _identityKubeconfigs = identityKubeconfigs;
         var ingress = ingresses[topology.IngressContext];
         Topology = topology;
         _world = world;
@@ -68,6 +71,14 @@ public sealed class LabHost : IAsyncDisposable
 
     public string KubeconfigPath { get; }
 
+    /// <summary>
+    /// A kubeconfig with the same contexts as <see cref="KubeconfigPath"/> whose users are <paramref name="identity"/> (topology
+    /// <c>identities:</c>): every request is limited to that identity's RBAC rules.
+    /// </summary>
+    /// <exception cref="ArgumentException">The topology declares no such identity.</exception>
+    public string KubeconfigFor(string identity) =>
+        _identityKubeconfigs.TryGetValue(identity, out var path) ? path : throw new ArgumentException($"the topology declares no identity '{identity}'", nameof(identity));
+
     /// <summary>The kube contexts, in topology order (e.g. ack-hangzhou, ack-shanghai, asm).</summary>
     public IReadOnlyList<string> Contexts { get; }
 
@@ -101,13 +112,20 @@ public sealed class LabHost : IAsyncDisposable
         try
         {
             var endpoints = new List<(string Context, int Port, string Token)>();
+            var identityEndpoints = topology.Identities.ToDictionary(i => i.Name, _ => new List<(string Context, int Port, string Token)>(), StringComparer.Ordinal);
             foreach (var context in world.Contexts)
             {
-                var api = new ApiServer(world, context, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), logger);
+                var identityTokens = topology.Identities.ToDictionary(i => i.Name, _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), StringComparer.Ordinal);
+                var api = new ApiServer(world, context, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), identityTokens, logger);
                 var (app, port) = await KestrelServerFactory.StartAsync(api.HandleAsync, certificates.Server, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
                 servers.Add(app);
                 api.Bind($"127.0.0.1:{port}");
                 endpoints.Add((context.Name, port, api.Token));
+                foreach (var (identity, token) in identityTokens)
+                {
+                    identityEndpoints[identity].Add((context.Name, port, token));
+                }
+
                 Log.ApiServerStarted(logger, context.Name, context.Region ?? "none (mesh control plane)", $"https://127.0.0.1:{port}");
             }
 
@@ -127,7 +145,15 @@ public sealed class LabHost : IAsyncDisposable
             var kubeconfig = LabFiles.Kubeconfig(endpoints, certificates.AuthorityPem, topology.Namespace, topology.IngressContext);
             var kubeconfigPath = Path.Combine(directory, "kubeconfig");
             await LabFiles.WriteAtomicallyAsync(kubeconfigPath, kubeconfig, cancellationToken).ConfigureAwait(false);
-            return new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingresses, logger);
+            var identityKubeconfigs = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (identity, identityServers) in identityEndpoints)
+            {
+                var path = Path.Combine(directory, $"kubeconfig-{identity}");
+                await LabFiles.WriteAtomicallyAsync(path, LabFiles.Kubeconfig(identityServers, certificates.AuthorityPem, topology.Namespace, topology.IngressContext, identity), cancellationToken).ConfigureAwait(false);
+                identityKubeconfigs[identity] = path;
+            }
+
+            return new LabHost(topology, world, certificates, servers, kubeconfig, kubeconfigPath, owned, ingresses, logger, identityKubeconfigs);
         }
         catch
         {
@@ -189,6 +215,7 @@ public sealed class LabHost : IAsyncDisposable
             return;
         }
 
+        _world.Stop();
         foreach (var server in _servers)
         {
             await server.StopAsync(CancellationToken.None).ConfigureAwait(false);

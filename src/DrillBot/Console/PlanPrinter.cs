@@ -44,5 +44,11 @@ internal static class PlanPrinter
         {
             console.MarkupLine($"[grey]-[/] {Markup.Escape(note)}");
         }
+
+        foreach (var line in PlanChecks.Lines(plan))
+        {
+            var color = line.Contains("MISSING", StringComparison.Ordinal) || line.Contains("REFUSED", StringComparison.Ordinal) || line.Contains("refuse", StringComparison.Ordinal) ? "red" : "grey";
+            console.MarkupLine($"[{color}]{Markup.Escape(line)}[/]");
+        }
     }
 }

@@ -43,6 +43,11 @@ internal static class PlanText
             text.AppendLine($"- {note}");
         }
 
+        foreach (var line in PlanChecks.Lines(plan))
+        {
+            text.AppendLine(line);
+        }
+
         return text.ToString().TrimEnd();
     }
 }

@@ -5,8 +5,9 @@ namespace DrillBot.Drills.Cluster;
 
 /// <summary>
 /// The only way the engine reaches a cluster: whole objects as JSON, JSON merge patches, the scale
-/// subresource, readiness and leases. Every call returns an outcome; transient failures are retried
-/// inside (429/5xx/connection errors, honouring Retry-After).
+/// subresource, readiness and leases, lists, watches, access reviews and dry runs. Every write names the field manager
+/// <c>drillbot</c>. Every call returns an outcome; transient failures are retried inside (429/5xx/connection errors,
+/// honouring Retry-After).
 /// </summary>
 public interface IClusterClient
 {
@@ -41,4 +42,19 @@ public interface IClusterClient
 
     /// <summary>Replaces the lease if its resourceVersion still matches (Conflict otherwise).</summary>
     Task<ClusterResult<LeaseState>> UpdateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken);
+
+    /// <summary>The objects of a kind in a namespace; a kind the cluster does not serve (404) is <see cref="ObjectList.NotServed"/>.</summary>
+    Task<ClusterResult<ObjectList>> ListAsync(ObjectKind kind, string @namespace, CancellationToken cancellationToken);
+
+    /// <summary>May this client's identity do <paramref name="check"/>? (a SelfSubjectAccessReview).</summary>
+    Task<ClusterResult<AccessDecision>> ReviewAccessAsync(AccessCheck check, CancellationToken cancellationToken);
+
+    /// <summary>Sends <paramref name="write"/> with <c>dryRun=All</c>: the server's answer, nothing stored (a delete answers null).</summary>
+    Task<ClusterResult<JsonObject?>> DryRunAsync(PlannedWrite write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Watches one object from <paramref name="resourceVersion"/>: its events until <paramref name="cancellationToken"/> or the server
+    /// ends the watch (the enumeration then completes; a failure is one <see cref="ObjectEvent.Failed"/> event). Never throws.
+    /// </summary>
+    IAsyncEnumerable<ObjectEvent> WatchAsync(ObjectRef target, string? resourceVersion, CancellationToken cancellationToken);
 }

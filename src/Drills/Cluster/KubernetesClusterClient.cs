@@ -7,8 +7,11 @@ using k8s.Models;
 namespace DrillBot.Drills.Cluster;
 
 /// <summary><see cref="IClusterClient"/> over KubernetesClient: raw JSON through the custom-objects API, typed scale and leases.</summary>
-internal sealed class KubernetesClusterClient(string name, IKubernetes client, ClusterCall call) : IClusterClient
+internal sealed partial class KubernetesClusterClient(string name, IKubernetes client, ClusterCall call) : IClusterClient
 {
+    /// <summary>The field manager of every write (what managedFields, and so a drift report, name for DrillBot's own changes).</summary>
+    public const string FieldManager = "drillbot";
+
     private string? _istioVersion;
 
     public string Name { get; } = name;
@@ -30,7 +33,7 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
     {
         var (group, version, plural) = await PathOf(target.Kind, cancellationToken);
         var patch = new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch);
-        var r = await call.RunAsync("patch", Describe(target), ct => client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, group, version, target.Namespace, plural, target.Name, cancellationToken: ct), cancellationToken);
+        var r = await call.RunAsync("patch", Describe(target), ct => client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, group, version, target.Namespace, plural, target.Name, fieldManager: FieldManager, cancellationToken: ct), cancellationToken);
         return r.Ok ? ClusterResult<JsonObject>.Success(ToJson(r.Value)!) : r.As<JsonObject>();
     }
 
@@ -39,7 +42,7 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
         var (group, version, plural) = await PathOf(target.Kind, cancellationToken);
         body["apiVersion"] = $"{group}/{version}";
         var element = JsonSerializer.Deserialize<JsonElement>(body.ToJsonString());
-        var r = await call.RunAsync("create", Describe(target), ct => client.CustomObjects.CreateNamespacedCustomObjectAsync(element, group, version, target.Namespace, plural, cancellationToken: ct), cancellationToken);
+        var r = await call.RunAsync("create", Describe(target), ct => client.CustomObjects.CreateNamespacedCustomObjectAsync(element, group, version, target.Namespace, plural, fieldManager: FieldManager, cancellationToken: ct), cancellationToken);
         return r.Ok ? ClusterResult<JsonObject>.Success(ToJson(r.Value)!) : r.As<JsonObject>();
     }
 
@@ -59,7 +62,7 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
     public async Task<ClusterResult<int>> PatchScaleAsync(string @namespace, string deployment, int replicas, CancellationToken cancellationToken)
     {
         var patch = new V1Patch($"{{\"spec\":{{\"replicas\":{replicas}}}}}", V1Patch.PatchType.MergePatch);
-        var r = await call.RunAsync("scale", $"Deployment {@namespace}/{deployment}", ct => client.AppsV1.PatchNamespacedDeploymentScaleAsync(patch, deployment, @namespace, cancellationToken: ct), cancellationToken);
+        var r = await call.RunAsync("scale", $"Deployment {@namespace}/{deployment}", ct => client.AppsV1.PatchNamespacedDeploymentScaleAsync(patch, deployment, @namespace, fieldManager: FieldManager, cancellationToken: ct), cancellationToken);
         return r.Ok ? ClusterResult<int>.Success(r.Value!.Spec?.Replicas ?? replicas) : r.As<int>();
     }
 
@@ -108,7 +111,7 @@ internal sealed class KubernetesClusterClient(string name, IKubernetes client, C
 
         if (group != ResourceKinds.IstioGroup)
         {
-            return (group, "v1", plural);
+            return (group, ResourceKinds.Version(kind), plural);
         }
 
         _istioVersion ??= await DiscoverIstioVersion(cancellationToken);

@@ -15,13 +15,13 @@ internal static class LeaseCalls
 
     public static async Task<ClusterResult<LeaseState>> CreateAsync(IKubernetes client, ClusterCall call, string ns, LeaseState lease, CancellationToken cancellationToken)
     {
-        var r = await call.RunAsync("create", $"Lease {ns}/{lease.Name}", ct => client.CoordinationV1.CreateNamespacedLeaseAsync(ToLease(lease), ns, cancellationToken: ct), cancellationToken);
+        var r = await call.RunAsync("create", $"Lease {ns}/{lease.Name}", ct => client.CoordinationV1.CreateNamespacedLeaseAsync(ToLease(lease), ns, fieldManager: KubernetesClusterClient.FieldManager, cancellationToken: ct), cancellationToken);
         return r.Ok ? ClusterResult<LeaseState>.Success(ToState(r.Value!)) : r.As<LeaseState>();
     }
 
     public static async Task<ClusterResult<LeaseState>> UpdateAsync(IKubernetes client, ClusterCall call, string ns, LeaseState lease, CancellationToken cancellationToken)
     {
-        var r = await call.RunAsync("update", $"Lease {ns}/{lease.Name}", ct => client.CoordinationV1.ReplaceNamespacedLeaseAsync(ToLease(lease), lease.Name, ns, cancellationToken: ct), cancellationToken);
+        var r = await call.RunAsync("update", $"Lease {ns}/{lease.Name}", ct => client.CoordinationV1.ReplaceNamespacedLeaseAsync(ToLease(lease), lease.Name, ns, fieldManager: KubernetesClusterClient.FieldManager, cancellationToken: ct), cancellationToken);
         return r.Ok ? ClusterResult<LeaseState>.Success(ToState(r.Value!)) : r.As<LeaseState>();
     }
 

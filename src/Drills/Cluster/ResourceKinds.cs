@@ -13,8 +13,20 @@ internal static class ResourceKinds
     /// <summary>EnvoyFilter is served as v1alpha3 only (Istio's CRD has no other version).</summary>
     public const string EnvoyFilterVersion = "v1alpha3";
 
+    /// <summary>The served version of a kind outside the Istio group.</summary>
+    public static string Version(ObjectKind kind) => kind switch
+    {
+        ObjectKind.Application or ObjectKind.ScaledObject => "v1alpha1",
+        ObjectKind.HorizontalPodAutoscaler => "v2",
+        _ => "v1",
+    };
+
     public static (string Group, string Plural) Of(ObjectKind kind) => kind switch
     {
+        ObjectKind.Application => ("argoproj.io", "applications"),
+        ObjectKind.Kustomization => ("kustomize.toolkit.fluxcd.io", "kustomizations"),
+        ObjectKind.ScaledObject => ("keda.sh", "scaledobjects"),
+        ObjectKind.HorizontalPodAutoscaler => ("autoscaling", "horizontalpodautoscalers"),
         ObjectKind.Deployment => ("apps", "deployments"),
         ObjectKind.DestinationRule => (IstioGroup, "destinationrules"),
         ObjectKind.VirtualService => (IstioGroup, "virtualservices"),

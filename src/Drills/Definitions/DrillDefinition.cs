@@ -22,6 +22,10 @@ public sealed record DrillDefinition
     public required TimeSpan ObserveFor { get; init; }
     public required RestoreDefinition Restore { get; init; }
     public required TimeSpan Timeout { get; init; }
+
+    /// <summary>What to do about a controller (Argo CD, Flux, KEDA, an HPA) that would undo the drill's changes (<c>owners</c>, default refuse).</summary>
+    public OwnersPolicy Owners { get; init; } = OwnersPolicy.Refuse;
+
     /// <summary>Who must approve a manual run first; null = no approval needed.</summary>
     public ApprovalDefinition? Approval { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;

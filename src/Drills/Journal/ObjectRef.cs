@@ -23,6 +23,18 @@ public enum ObjectKind
 
     /// <summary>v1 ConfigMap (read only: the mesh config <c>istio</c> in istio-system, by the failover preflight).</summary>
     ConfigMap,
+
+    /// <summary>Argo CD <c>argoproj.io/v1alpha1</c> Application (an owner: automated sync switched off while a drill runs).</summary>
+    Application,
+
+    /// <summary>Flux <c>kustomize.toolkit.fluxcd.io/v1</c> Kustomization (an owner: suspended while a drill runs).</summary>
+    Kustomization,
+
+    /// <summary>KEDA <c>keda.sh/v1alpha1</c> ScaledObject (an owner: paused while a drill runs).</summary>
+    ScaledObject,
+
+    /// <summary><c>autoscaling/v2</c> HorizontalPodAutoscaler (an owner: pinned to the drill's replicas while a drill scales above 0).</summary>
+    HorizontalPodAutoscaler,
 }
 
 /// <summary>One object in one cluster (cluster = the name under <c>clusters:</c> in drills.yaml).</summary>

@@ -30,6 +30,12 @@ public sealed record DrillReport
     public IReadOnlyList<TimelineMarker> Markers { get; init; } = [];
     public required Timeline Timeline { get; init; }
 
+    /// <summary>The controllers that own the drill's objects and what the run did about them (docs/drills-yaml.md#owners).</summary>
+    public IReadOnlyList<OwnerInfo> Owners { get; init; } = [];
+
+    /// <summary>Someone else undid the drill's change while it ran (the run was aborted for it), or null.</summary>
+    public DriftInfo? Drift { get; init; }
+
     /// <summary>
     /// Every probe sample of the run, sorted by send time, for <c>--samples-file</c>; not part of the JSON (the
     /// <see cref="Timeline"/> is) and empty in a report read back from JSON.

@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Definitions.Parsing;
+using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Json;
+using DrillBot.Drills.Owners;
+using DrillBot.Drills.Permissions;
 using DrillBot.Drills.Scheduling;
 using DrillBot.Drills.Steps;
 
@@ -38,7 +41,12 @@ internal static class DrillPlanner
             changes.Add(await PlanStepAsync(config, options, i, drill.Steps[i], cancellationToken));
         }
 
-        return new DrillPlan(drill.Name, changes, notes);
+        ClusterResult<IClusterClient> Client(string name) => config.Clusters.TryGetValue(name, out var def) ? options.Clusters.Create(def)
+            : ClusterResult<IClusterClient>.Failure(new ClusterError(ClusterErrorKind.Invalid, null, $"cluster {name} is not declared"));
+        var scan = await OwnerDetector.ScanAsync(drill, Client, cancellationToken);
+        var decision = OwnerDecision.Of(scan.Findings, drill.Owners);
+        var permissions = await PermissionPreflight.CheckAsync(config, drill, scan, decision.ToPause, "dry-run", options.Lock.LeaseName, Client, cancellationToken);
+        return new DrillPlan(drill.Name, changes, notes) { Owners = decision.Findings, OwnersRefusal = decision.Refusal, Permissions = permissions };
     }
 
     private static async Task<PlannedChange> PlanStepAsync(DrillsConfig config, DrillEngineOptions options, int index, StepDefinition step, CancellationToken cancellationToken)

@@ -20,7 +20,8 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         Log.RunStarted(ctx.Setup.Logger, ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Setup.Trigger.Kind, ctx.Setup.Trigger.By);
         ctx.Emit(new RunStarted(ctx.Setup.RunId, ctx.Setup.Drill.Name, ctx.Recording.Moments.StartedAt, ctx.Setup.Trigger));
         using var timeout = new CancellationTokenSource(ctx.Setup.Drill.Timeout, ctx.Setup.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token, ctx.DriftAbort.Token);
+        ctx.StartDriftWatch();
         using var stopProbe = new CancellationTokenSource();
         var transport = ctx.Setup.Options.ProbeTransport ?? new HttpProbeTransport(ctx.Recording.Probes.Max(p => p.Probe.MaxInFlight), ctx.Setup.Time);
         RunLock? runLock = null;
@@ -55,8 +56,11 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            ctx.Recording.Stop(Verdict.Aborted, abort.IsCancellationRequested ? "aborted on request" : $"timed out after {ctx.Setup.Drill.Timeout.TotalSeconds:0.###}s");
-            ctx.Recording.Mark("abort", abort.IsCancellationRequested ? "aborted" : "timeout");
+            if (!ctx.DriftAbort.IsCancellationRequested) // drift stopped the run with its own reason
+            {
+                ctx.Recording.Stop(Verdict.Aborted, abort.IsCancellationRequested ? "aborted on request" : $"timed out after {ctx.Setup.Drill.Timeout.TotalSeconds:0.###}s");
+                ctx.Recording.Mark("abort", abort.IsCancellationRequested ? "aborted" : "timeout");
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -70,6 +74,7 @@ internal sealed class DrillRunner(RunContext ctx, CancellationToken abort)
 
     private async Task<DrillReport> FinishAsync(RunLock? runLock, Task probing, CancellationTokenSource stopProbe, IProbeTransport transport)
     {
+        await ctx.Drift.DisposeAsync(); // the restore's own writes are not drift
         var pending = RestorePhase.Records(ctx).Where(r => r.State != Journal.JournalEntryState.Restored).ToList();
         var restore = await RestorePhase.RestoreAsync(ctx);
         if (ctx.Recording.Outcome is null && restore.Status != RestoreStatus.Failed && restore.Items.Count > 0)

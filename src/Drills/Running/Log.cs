@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "run {RunId}: blackout {Blackout} overridden by {By}: {Reason}")]
     public static partial void BlackoutOverridden(ILogger logger, string runId, string blackout, string by, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "run {RunId}: {Reason}")]
+    public static partial void DriftDetected(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "run {RunId}: paused {Owner} for the run ({How})")]
+    public static partial void OwnerPaused(ILogger logger, string runId, string owner, string how);
 }

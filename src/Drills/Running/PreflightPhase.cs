@@ -2,6 +2,7 @@ using DrillBot.Drills.Cluster;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
 using DrillBot.Drills.Locking;
+using DrillBot.Drills.Owners;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Preflight;
 using DrillBot.Drills.Scheduling;
@@ -9,7 +10,10 @@ using DrillBot.Drills.Steps;
 
 namespace DrillBot.Drills.Running;
 
-/// <summary>Preflight: blackouts, cluster clients, the lock, the journal, preconditions, leftovers of dead runs.</summary>
+/// <summary>
+/// Preflight: blackouts, cluster clients, owners and permissions (reads only), the lock, the journal, leftovers of dead runs,
+/// preconditions, the failover preflight, and last the pause of the owners <c>owners: pause</c> chose (the first changes).
+/// </summary>
 internal static class PreflightPhase
 {
     public static async Task<RunLock?> RunAsync(RunContext ctx, CancellationToken cancellationToken)
@@ -33,16 +37,18 @@ internal static class PreflightPhase
         var names = ctx.Setup.Drill.TouchedClusters.Concat(ctx.Setup.Drill.Preconditions.OfType<ReadyReplicasPrecondition>().Select(p => p.Cluster)).Distinct(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var client = ctx.Setup.Config.Clusters.TryGetValue(name, out var def)
-                ? ctx.Setup.Options.Clusters.Create(def)
-                : ClusterResult<IClusterClient>.Failure(new ClusterError(ClusterErrorKind.Invalid, null, $"cluster {name} is not declared"));
+            var client = ctx.ClientFor(name);
             if (!client.Ok)
             {
                 ctx.Recording.Stop(Verdict.Errored, client.Error!.Message);
                 return null;
             }
+        }
 
-            ctx.Clients[name] = client.Value!;
+        // reads only, before the lock: owners and permissions (a refusal here changed nothing, not even a lease)
+        if (await AccessPhase.RunAsync(ctx, cancellationToken) is not { } owners)
+        {
+            return null;
         }
 
         var touched = ctx.Setup.Drill.TouchedClusters.Select(c => ctx.Clients[c]).ToList();
@@ -64,7 +70,8 @@ internal static class PreflightPhase
         // a failed check stops the run through ctx.Recording.Stop; the lock is still returned so that it is released.
         // Leftovers first: a dead run's changes (reviews-v1 still at 0) would otherwise show up as a failed
         // precondition or a failover target without endpoints, hiding the one thing to do (restore).
-        _ = await CheckLeftoversAsync(ctx, cancellationToken) && await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckFailoverAsync(ctx, cancellationToken);
+        _ = await CheckLeftoversAsync(ctx, owners, cancellationToken) && await CheckPreconditionsAsync(ctx, cancellationToken) && await CheckFailoverAsync(ctx, cancellationToken)
+            && await OwnerPausePhase.RunAsync(ctx, owners, cancellationToken);
         return runLock;
     }
 
@@ -92,24 +99,7 @@ internal static class PreflightPhase
     /// <summary>The failover the drill expects can happen on the live mesh (reads only); a refusal marks the run misconfigured (CLI exit 2).</summary>
     private static async Task<bool> CheckFailoverAsync(RunContext ctx, CancellationToken cancellationToken)
     {
-        ClusterResult<IClusterClient> Client(string name)
-        {
-            if (ctx.Clients.TryGetValue(name, out var known))
-            {
-                return ClusterResult<IClusterClient>.Success(known);
-            }
-
-            var created = ctx.Setup.Config.Clusters.TryGetValue(name, out var def) ? ctx.Setup.Options.Clusters.Create(def)
-                : ClusterResult<IClusterClient>.Failure(new ClusterError(ClusterErrorKind.Invalid, null, $"cluster {name} is not declared"));
-            if (created.Ok)
-            {
-                ctx.Clients[name] = created.Value!;
-            }
-
-            return created;
-        }
-
-        if (await FailoverPreflight.CheckAsync(ctx.Setup.Config, ctx.Setup.Drill, Client, cancellationToken) is not { } finding)
+        if (await FailoverPreflight.CheckAsync(ctx.Setup.Config, ctx.Setup.Drill, ctx.ClientFor, cancellationToken) is not { } finding)
         {
             return true;
         }
@@ -119,8 +109,14 @@ internal static class PreflightPhase
         return false;
     }
 
-    private static async Task<bool> CheckLeftoversAsync(RunContext ctx, CancellationToken cancellationToken)
+    private static async Task<bool> CheckLeftoversAsync(RunContext ctx, OwnerDecision owners, CancellationToken cancellationToken)
     {
+        foreach (var owner in owners.Findings.Where(o => DrillAnnotations.RunOf(o.Current) is not null))
+        {
+            ctx.Recording.Stop(Verdict.Aborted, $"refused: {owner.Describe()} still carries the changes of run {DrillAnnotations.RunOf(owner.Current)}; run `drillbot restore` first");
+            return false;
+        }
+
         foreach (var step in ctx.Setup.Drill.Steps.OfType<ObjectStepDefinition>())
         {
             var target = ChangeBuilder.TargetOf(step);

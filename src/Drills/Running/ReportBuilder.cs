@@ -49,6 +49,8 @@ internal static class ReportBuilder
             Restore = new RestoreInfo(restore.Status, failbacks.All(f => f is not null) ? Math.Round(failbacks.Max()!.Value.TotalSeconds, 3) : null, Objects(restore), restore.StartedAt, restore.FinishedAt) { FailbackServedBy = primary.FailbackServedBy },
             Reasons = reasons,
             Misconfigured = recording.Misconfigured,
+            Owners = [.. recording.Owners.Select(OwnerInfo.Of)],
+            Drift = recording.Drift is { } drift ? DriftInfo.Of(drift, recording.Moments.FaultAt) : null,
             Steps = [.. recording.Control?.Steps ?? [], .. recording.Steps],
             Markers = [.. markers.OrderBy(m => m.At)],
             Timeline = TimelineBuilder.Build(start, [.. all.Select(x => x.Sample)], drill.Probe.Interval, [.. all.Select(x => x.Name)]),

@@ -1,4 +1,7 @@
+using DrillBot.Drills.Drift;
 using DrillBot.Drills.Journal;
+using DrillBot.Drills.Owners;
+using DrillBot.Drills.Permissions;
 using DrillBot.Drills.Reports;
 
 namespace DrillBot.Drills.Running;
@@ -38,6 +41,15 @@ internal sealed class RunRecording(TimeProvider time, Definitions.DrillDefinitio
     /// <summary>Why the restored Deployments never became ready again (failback), if they did not.</summary>
     public string? DeploymentsNotReady { get; set; }
 
+    /// <summary>The owners of the drill's objects and what the run did about them (preflight).</summary>
+    public IReadOnlyList<OwnerFinding> Owners { get; set; } = [];
+
+    /// <summary>The permission preflight's checks and dry runs (empty when the run stopped before it).</summary>
+    public PermissionReport Permissions { get; set; } = PermissionReport.Empty;
+
+    /// <summary>Someone else undid the drill's change during the run (the run was aborted for it).</summary>
+    public DriftFinding? Drift { get; set; }
+
     /// <summary>Set by preflight when the run goes ahead inside a blackout on a person's override.</summary>
     public BlackoutOverride? BlackoutOverride { get; set; }
 
@@ -46,6 +58,38 @@ internal sealed class RunRecording(TimeProvider time, Definitions.DrillDefinitio
 
     /// <summary>The next journal sequence number of this run.</summary>
     public int NextSequence() => Interlocked.Increment(ref _sequence);
+
+    /// <summary>A journal entry was written: restore will consider it.</summary>
+    public void AddRecord(JournalEntry entry)
+    {
+        lock (Records)
+        {
+            Records.Add(new JournalRecord(entry, JournalEntryState.Recorded, null, null));
+        }
+    }
+
+    /// <summary>The entry's change was acknowledged by the API server.</summary>
+    public void MarkApplied(int sequence, string? appliedJson)
+    {
+        lock (Records)
+        {
+            var at = Records.FindIndex(r => r.Entry.Sequence == sequence);
+            Records[at] = Records[at] with { State = JournalEntryState.Applied, AppliedJson = appliedJson };
+        }
+    }
+
+    /// <summary>Entries refused with 409 changed nothing: restore skips them.</summary>
+    public void MarkRejected(IEnumerable<int> sequences)
+    {
+        lock (Records)
+        {
+            foreach (var sequence in sequences)
+            {
+                var at = Records.FindIndex(r => r.Entry.Sequence == sequence);
+                Records[at] = Records[at] with { State = JournalEntryState.Restored };
+            }
+        }
+    }
 
     public void Stop(Verdict verdict, string reason)
     {

@@ -53,40 +53,20 @@ internal static class StepsPhase
     public static async Task<StepOutcome> ApplyObjectAsync(RunContext ctx, StepExecutor executor, int index, ObjectStepDefinition step, string checkpointPrefix, CancellationToken cancellationToken)
     {
         var number = index + 1;
-        var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, step, ctx.Clients[step.Cluster], e => AddRecord(ctx, e), cancellationToken, p => ctx.Setup.CheckpointAsync($"{checkpointPrefix}{p}:{number}"));
-        MarkRejected(ctx, outcome.Rejected);
+        var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, step, ctx.Clients[step.Cluster], ctx.Recording.AddRecord, cancellationToken, p => ctx.Setup.CheckpointAsync($"{checkpointPrefix}{p}:{number}"));
+        ctx.Recording.MarkRejected(outcome.Rejected);
         if (outcome.Ok)
         {
             var entry = outcome.Recorded[^1];
-            lock (ctx.Recording.Records)
+            ctx.Recording.MarkApplied(entry.Sequence, outcome.Applied?.ToJsonString());
+            if (checkpointPrefix.Length == 0)
             {
-                var at = ctx.Recording.Records.FindIndex(r => r.Entry.Sequence == entry.Sequence);
-                ctx.Recording.Records[at] = ctx.Recording.Records[at] with { State = JournalEntryState.Applied, AppliedJson = outcome.Applied?.ToJsonString() };
+                // the real run's changes only: a control run restores its own before the real run, and those writes are not drift
+                ctx.Drift.Track(ctx.Clients[step.Cluster], entry.Target, Json.JsonTools.Parse(entry.ChangeJson), entry.PriorJson is null, outcome.Applied);
             }
         }
 
         return outcome;
-    }
-
-    /// <summary>Entries refused with 409 changed nothing: restore skips them.</summary>
-    private static void MarkRejected(RunContext ctx, IReadOnlyList<int> sequences)
-    {
-        lock (ctx.Recording.Records)
-        {
-            foreach (var sequence in sequences)
-            {
-                var at = ctx.Recording.Records.FindIndex(r => r.Entry.Sequence == sequence);
-                ctx.Recording.Records[at] = ctx.Recording.Records[at] with { State = JournalEntryState.Restored };
-            }
-        }
-    }
-
-    private static void AddRecord(RunContext ctx, JournalEntry entry)
-    {
-        lock (ctx.Recording.Records)
-        {
-            ctx.Recording.Records.Add(new JournalRecord(entry, JournalEntryState.Recorded, null, null));
-        }
     }
 
     private static void Done(RunContext ctx, int index, StepDefinition step, string description, ObjectRef? target, DateTimeOffset at)

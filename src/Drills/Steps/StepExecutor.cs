@@ -14,10 +14,22 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
 {
     private const int MaxConflicts = 5;
 
-    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken, Func<string, ValueTask>? checkpoint = null)
+    public Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ObjectStepDefinition step, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken, Func<string, ValueTask>? checkpoint = null)
+    {
+        var target = ChangeBuilder.TargetOf(step);
+        return ApplyAsync(runId, nextSequence, new ChangeRequest(target, step.Kind, current => ChangeBuilder.Build(step, current) switch
+        {
+            { } change => (change, null),
+            null when step is FailWorkloadStep => (null, new ClusterError(ClusterErrorKind.Conflict, 409, $"cluster {target.Cluster}: {target.Kind} {target.Namespace}/{target.Name} already exists and is not this drill's; give failWorkload.name another name or delete it")),
+            null => (null, new ClusterError(ClusterErrorKind.NotFound, 404, $"cluster {target.Cluster}: get {target.Kind} {target.Namespace}/{target.Name}: it does not exist")),
+        }), client, onRecorded, cancellationToken, checkpoint);
+    }
+
+    /// <summary>Applies any change the same way: owners' pauses go through here too, journaled before they are made.</summary>
+    public async Task<StepOutcome> ApplyAsync(string runId, Func<int> nextSequence, ChangeRequest request, IClusterClient client, Action<JournalEntry> onRecorded, CancellationToken cancellationToken, Func<string, ValueTask>? checkpoint = null)
     {
         checkpoint ??= _ => ValueTask.CompletedTask;
-        var target = ChangeBuilder.TargetOf(step);
+        var target = request.Target;
         var recorded = new List<JournalEntry>();
         var rejected = new List<int>();
         ClusterError? last = null;
@@ -26,29 +38,24 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
             var read = await client.GetAsync(target, cancellationToken);
             if (!read.Ok)
             {
-                return Failed(recorded, read.Error!, step);
+                return Failed(recorded, read.Error!, request.Step);
             }
 
             var current = read.Value;
             if (DrillAnnotations.RunOf(current) is { } other && other != runId)
             {
-                return Failed(recorded, new ClusterError(ClusterErrorKind.Conflict, null, $"cluster {target.Cluster}: {target.Kind} {target.Namespace}/{target.Name} still carries the changes of run {other}; run `drillbot restore` first"), step);
+                return Failed(recorded, new ClusterError(ClusterErrorKind.Conflict, null, $"cluster {target.Cluster}: {target.Kind} {target.Namespace}/{target.Name} still carries the changes of run {other}; run `drillbot restore` first"), request.Step);
             }
 
-            var change = ChangeBuilder.Build(step, current);
-            if (change is null && step is FailWorkloadStep)
-            {
-                return Failed(recorded, new ClusterError(ClusterErrorKind.Conflict, 409, $"cluster {target.Cluster}: {target.Kind} {target.Namespace}/{target.Name} already exists and is not this drill's; give failWorkload.name another name or delete it"), step);
-            }
-
+            var (change, refusal) = request.Build(current);
             if (change is null)
             {
-                return Failed(recorded, new ClusterError(ClusterErrorKind.NotFound, 404, $"cluster {target.Cluster}: get {target.Kind} {target.Namespace}/{target.Name}: it does not exist"), step);
+                return Failed(recorded, refusal!, request.Step);
             }
 
             var annotations = DrillAnnotations.Patch(runId, DrillAnnotations.PriorOf(current, change.Fields, change.Kind));
             var full = Merge(change.Fields, annotations);
-            var entry = new JournalEntry(runId, nextSequence(), target, step.Kind, current?.ToJsonString(), full.ToJsonString(), time.GetUtcNow());
+            var entry = new JournalEntry(runId, nextSequence(), target, request.Step, current?.ToJsonString(), full.ToJsonString(), time.GetUtcNow());
             await journal.RecordAsync(entry, cancellationToken);
             recorded.Add(entry);
             onRecorded(entry);
@@ -67,7 +74,7 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
             last = error;
             if (error.Kind != ClusterErrorKind.Conflict)
             {
-                return Failed(recorded, error, step) with { Rejected = rejected };
+                return Failed(recorded, error, request.Step) with { Rejected = rejected };
             }
 
             // 409 on the first write: the object changed since it was read and nothing of this entry was applied
@@ -75,7 +82,7 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
             rejected.Add(entry.Sequence);
         }
 
-        return Failed(recorded, last!, step) with { Rejected = rejected };
+        return Failed(recorded, last!, request.Step) with { Rejected = rejected };
     }
 
     /// <summary>
@@ -114,8 +121,8 @@ internal sealed class StepExecutor(IJournal journal, TimeProvider time)
         }
     }
 
-    private static StepOutcome Failed(List<JournalEntry> recorded, ClusterError error, StepDefinition step) =>
-        new(false, recorded, null, null, error, $"{step.Kind} failed: {error.Message}");
+    private static StepOutcome Failed(List<JournalEntry> recorded, ClusterError error, string step) =>
+        new(false, recorded, null, null, error, $"{step} failed: {error.Message}");
 
     /// <summary>Deep-merges two merge-patch objects (b wins).</summary>
     internal static JsonObject Merge(JsonObject a, JsonObject b)

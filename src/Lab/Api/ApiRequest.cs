@@ -8,5 +8,17 @@ internal sealed record ApiRequest(string Method, string Path, IReadOnlyDictionar
     /// <summary>The Accept header (kubectl asks for Tables).</summary>
     public string? Accept { get; init; }
 
-    public bool DryRun => QueryValue("dryRun") is { Length: > 0 } v && v != "false";
+    /// <summary>The body's bytes (protobuf requests are not text).</summary>
+    public byte[] RawBody { get; init; } = [];
+
+    /// <summary>The User-Agent header (the default field manager is its part before the first '/').</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>The identity the bearer token authenticated (null: the context's admin, allowed everything).</summary>
+    public string? Identity { get; init; }
+
+    /// <summary>The field manager of a write: <c>?fieldManager=</c>, else the User-Agent's product name.</summary>
+    public string Manager => ManagedFields.ManagerOf(QueryValue("fieldManager"), UserAgent);
+
+    public bool DryRun => QueryValue("dryRun") is { Length: > 0 };
 }

@@ -12,6 +12,9 @@ internal sealed record ApiResult(int Status, string Body)
     /// <summary>Content type of <see cref="Body"/>.</summary>
     public string ContentType { get; init; } = "application/json";
 
+    /// <summary>Set instead of a body: the request is a watch of this address (served as a stream by <c>WatchStream</c>).</summary>
+    public ResourceAddress? Watch { get; init; }
+
     public static ApiResult Ok(string json) => new(200, json);
 
     public static ApiResult Created(string json) => new(201, json);

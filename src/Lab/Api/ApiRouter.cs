@@ -26,6 +26,9 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
             "healthz" or "livez" or "readyz" when segments.Length == 1 => new ApiResult(200, "ok") { ContentType = "text/plain" },
             "api" => Core(request, segments),
             "apis" => Groups(request, segments),
+            "openapi" when segments.Length == 2 && segments[1] == "v2" => OpenApiDocuments.EmptyV2(),
+            "openapi" when segments.Length == 2 && segments[1] == "v3" => ApiResult.Ok(OpenApiDocuments.Root(context)),
+            "openapi" when segments.Length > 2 && segments[1] == "v3" => OpenApiDocuments.GroupVersion(context, string.Join('/', segments[2..])) is { } doc ? ApiResult.Ok(doc) : KubeStatus.PathNotFound(),
             _ => KubeStatus.PathNotFound(),
         };
     }
@@ -68,10 +71,11 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
             return KubeStatus.PathNotFound();
         }
 
-        var verb = address.Verb(request.Method);
-        if (request.QueryValue("watch") is "true" or "1")
+        var watch = request.QueryValue("watch") is "true" or "1";
+        var verb = watch ? "watch" : address.Verb(request.Method);
+        if (watch && (!type.Stored || address.Subresource is not null || request.Method is not ("GET" or "HEAD")))
         {
-            return KubeStatus.MethodNotAllowed("watch is not supported by the DrillBot Lab (an emulation); poll with get/list instead");
+            return KubeStatus.MethodNotAllowed($"watch of {type.QualifiedPlural} is not supported by the DrillBot Lab (generated from the emulated pods); poll with get/list instead");
         }
 
         if (!AllowedVerb(type, address, verb))
@@ -79,10 +83,32 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
             return KubeStatus.MethodNotAllowed("the server does not allow this method on the requested resource");
         }
 
-        var forbiddenKind = address.Subresource == "scale" ? ResourceCatalog.DeploymentKind : type.Kind;
-        if (world.Control.IsForbidden(context.Name, verb, forbiddenKind, address.Name ?? CreatedName(request, verb)))
+        if (request.QueryValue("dryRun") is { } dryRun && dryRun != "All")
         {
-            return KubeStatus.Forbidden(type, address.Name, verb, ns);
+            return KubeStatus.Unprocessable($"{OptionsKind(verb)}.meta.k8s.io \"\" is invalid: dryRun: Unsupported value: []string{{\"{dryRun}\"}}: supported values: \"All\"");
+        }
+
+        if (type.Handler != ResourceHandlerKind.AccessReviews)
+        {
+            var name = address.Name ?? (verb == "create" ? CreatedName(request, verb) : verb is "list" or "watch" ? NameFromFieldSelector(request) : null);
+            var rbacGroup = address.Subresource == "scale" ? "apps" : type.Group;
+            var (allowed, _) = world.Authorize(context, request.Identity, new AccessAttributes(verb, rbacGroup, type.Plural, address.Subresource, ns, verb == "create" ? null : name));
+            var forbiddenKind = address.Subresource == "scale" ? ResourceCatalog.DeploymentKind : type.Kind;
+            if (!allowed || world.Control.IsForbidden(context.Name, verb, forbiddenKind, address.Name ?? CreatedName(request, verb)))
+            {
+                return KubeStatus.Forbidden(type, address.Name, verb, ns, address.Subresource, request.Identity);
+            }
+
+            if (verb is "create" or "patch" or "update" or "delete"
+                && world.Control.DeniedBy(context.Name, verb, forbiddenKind, address.Name ?? CreatedName(request, verb), request.QueryValue("dryRun") == "All") is { } why)
+            {
+                return KubeStatus.AdmissionDenied(type, address.Name, why);
+            }
+        }
+
+        if (watch)
+        {
+            return new ApiResult(200, "") { Watch = address };
         }
 
         lock (world.Gate)
@@ -90,6 +116,11 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
             var now = world.Time.GetUtcNow();
             world.Begin(now);
             var result = Dispatch(request, address, now);
+            if (type.Handler == ResourceHandlerKind.AccessReviews)
+            {
+                return result;
+            }
+
             if (verb is not ("get" or "list"))
             {
                 world.Publish(now);
@@ -106,7 +137,9 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
     private ApiResult Dispatch(ApiRequest request, ResourceAddress address, DateTimeOffset now) => address.Type.Handler switch
     {
         ResourceHandlerKind.Deployments => _deployments.Handle(request, address, now),
-        ResourceHandlerKind.Istio or ResourceHandlerKind.Leases or ResourceHandlerKind.ConfigMaps => _stored.Handle(request, address, now),
+        ResourceHandlerKind.Istio or ResourceHandlerKind.Leases or ResourceHandlerKind.ConfigMaps or ResourceHandlerKind.CustomResource
+            or ResourceHandlerKind.Autoscalers => _stored.Handle(request, address, now),
+        ResourceHandlerKind.AccessReviews => AccessReviewHandler.Handle(world, context, request),
         _ => _workloads.Handle(request, address),
     };
 
@@ -117,6 +150,20 @@ internal sealed class ApiRouter(LabWorld world, ContextState context, string ser
         "status" when type == ResourceCatalog.Deployments => verb == "get",
         _ => false,
     };
+
+    private static string OptionsKind(string verb) => verb switch
+    {
+        "create" => "CreateOptions",
+        "delete" => "DeleteOptions",
+        "update" => "UpdateOptions",
+        _ => "PatchOptions",
+    };
+
+    /// <summary>The name a list or watch is limited to by <c>fieldSelector=metadata.name=X</c> (how RBAC resourceNames apply to them).</summary>
+    private static string? NameFromFieldSelector(ApiRequest request) =>
+        (request.QueryValue("fieldSelector") ?? "").Split(',').Select(t => t.Trim()).FirstOrDefault(t => t.StartsWith("metadata.name=", StringComparison.Ordinal) && !t.Contains("!=", StringComparison.Ordinal)) is { } term
+            ? term["metadata.name=".Length..].TrimStart('=')
+            : null;
 
     private static string? CreatedName(ApiRequest request, string verb) =>
         verb == "create" ? CanonicalJson.ParseObject(request.Body)?["metadata"]?["name"]?.ToString() : null;

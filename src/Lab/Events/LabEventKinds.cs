@@ -39,4 +39,10 @@ public static class LabEventKinds
 
     /// <summary>Stored Istio config the Lab keeps but does not act on; detail <c>not modelled: why</c>.</summary>
     public const string NotModelled = "not-modelled";
+
+    /// <summary>
+    /// An owner controller changed an object: Argo CD self-heal or Flux drift correction reverted fields, or KEDA / an HPA
+    /// scaled a Deployment; detail names the owner, what it did and its field manager.
+    /// </summary>
+    public const string OwnerActed = "owner-acted";
 }

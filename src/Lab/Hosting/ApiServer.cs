@@ -8,15 +8,19 @@ using Microsoft.Extensions.Logging;
 namespace DrillBot.Lab.Hosting;
 
 /// <summary>
-/// The HTTP side of one context's emulated API server: bearer-token auth, injected faults and latency,
-/// then the <see cref="ApiRouter"/>.
+/// The HTTP side of one context's emulated API server: bearer-token auth (the admin's token, or an identity's), injected
+/// faults and latency, then the <see cref="ApiRouter"/>; a watch is streamed by <see cref="WatchStream"/>.
 /// </summary>
-internal sealed class ApiServer(LabWorld world, ContextState context, string token, ILogger logger)
+internal sealed class ApiServer(LabWorld world, ContextState context, string token, IReadOnlyDictionary<string, string> identityTokens, ILogger logger)
 {
-    private readonly byte[] _expected = Encoding.UTF8.GetBytes("Bearer " + token);
+    private readonly (byte[] Expected, string? Identity)[] _tokens =
+        [(Encoding.UTF8.GetBytes("Bearer " + token), null), .. identityTokens.Select(p => (Encoding.UTF8.GetBytes("Bearer " + p.Value), (string?)p.Key))];
     private ApiRouter? _router;
 
     public string Token { get; } = token;
+
+    /// <summary>The bearer token of each identity in this context.</summary>
+    public IReadOnlyDictionary<string, string> IdentityTokens { get; } = identityTokens;
 
     /// <summary>Set once the listener's port is known.</summary>
     public void Bind(string serverAddress) => _router = new ApiRouter(world, context, serverAddress);
@@ -27,7 +31,8 @@ internal sealed class ApiServer(LabWorld world, ContextState context, string tok
         var path = request.Path.Value ?? "/";
         try
         {
-            if (!Anonymous(path) && !Authorized(request))
+            var (authenticated, identity) = Authenticate(request);
+            if (!Anonymous(path) && !authenticated)
             {
                 await WriteAsync(http, KubeStatus.Unauthorized()).ConfigureAwait(false);
                 return;
@@ -51,13 +56,25 @@ internal sealed class ApiServer(LabWorld world, ContextState context, string tok
                 return;
             }
 
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            var raw = buffer.ToArray();
+            var body = Encoding.UTF8.GetString(raw);
             var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
-            var result = _router!.Handle(new ApiRequest(request.Method, path, query, request.ContentType, body)
+            var apiRequest = new ApiRequest(request.Method, path, query, request.ContentType, body)
             {
                 Accept = request.Headers.Accept.ToString(),
-            });
+                UserAgent = request.Headers.UserAgent.ToString(),
+                Identity = identity,
+                RawBody = raw,
+            };
+            var result = _router!.Handle(apiRequest);
+            if (result.Watch is { } watched)
+            {
+                await new WatchStream(world, context).ServeAsync(http, apiRequest, watched).ConfigureAwait(false);
+                return;
+            }
+
             await WriteAsync(http, result).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -76,14 +93,21 @@ internal sealed class ApiServer(LabWorld world, ContextState context, string tok
 
     private static bool Anonymous(string path) => path is "/version" or "/healthz" or "/livez" or "/readyz";
 
-    private bool Authorized(HttpRequest request)
+    private (bool Authenticated, string? Identity) Authenticate(HttpRequest request)
     {
-        var header = request.Headers.Authorization.ToString();
-        var bytes = Encoding.UTF8.GetBytes(header);
-        return CryptographicOperations.FixedTimeEquals(bytes, _expected);
+        var bytes = Encoding.UTF8.GetBytes(request.Headers.Authorization.ToString());
+        foreach (var (expected, identity) in _tokens)
+        {
+            if (CryptographicOperations.FixedTimeEquals(bytes, expected))
+            {
+                return (true, identity);
+            }
+        }
+
+        return (false, null);
     }
 
-    private static async Task WriteAsync(HttpContext http, ApiResult result)
+    internal static async Task WriteAsync(HttpContext http, ApiResult result)
     {
         var response = http.Response;
         response.StatusCode = result.Status;

@@ -6,7 +6,7 @@ namespace DrillBot.Lab.Hosting;
 /// <summary>Writes kubeconfig, lab.env and (last, atomically) lab.json.</summary>
 internal static class LabFiles
 {
-    public static string Kubeconfig(IReadOnlyList<(string Context, int Port, string Token)> servers, string caPem, string ns, string currentContext)
+    public static string Kubeconfig(IReadOnlyList<(string Context, int Port, string Token)> servers, string caPem, string ns, string currentContext, string user = "admin")
     {
         var ca = Convert.ToBase64String(Encoding.ASCII.GetBytes(caPem));
         var yaml = new StringBuilder();
@@ -20,13 +20,13 @@ internal static class LabFiles
         yaml.Append("contexts:\n");
         foreach (var (context, _, _) in servers)
         {
-            yaml.Append($"- name: {context}\n  context:\n    cluster: {context}\n    user: {context}-admin\n    namespace: {ns}\n");
+            yaml.Append($"- name: {context}\n  context:\n    cluster: {context}\n    user: {context}-{user}\n    namespace: {ns}\n");
         }
 
         yaml.Append($"current-context: {currentContext}\nusers:\n");
         foreach (var (context, _, token) in servers)
         {
-            yaml.Append($"- name: {context}-admin\n  user:\n    token: {token}\n");
+            yaml.Append($"- name: {context}-{user}\n  user:\n    token: {token}\n");
         }
 
         yaml.Append("preferences: {}\n");

@@ -8,6 +8,7 @@ internal sealed class ControlState
     private readonly ConcurrentDictionary<string, LabApiFaults> _apiFaults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Context, string Verb, string Kind, string Name), bool> _forbidden = new();
     private readonly ConcurrentDictionary<string, bool> _failingRegions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Context, string Verb, string Kind, string Name), (string Why, bool OnDryRun)> _denied = new();
     private readonly LabTopology _topology;
 
     public ControlState(LabTopology topology)
@@ -22,6 +23,22 @@ internal sealed class ControlState
 
     public void Forbid(string context, string verb, string kind, string name) =>
         _forbidden[(context, verb.ToLowerInvariant(), kind.ToLowerInvariant(), name)] = true;
+
+    /// <summary>An admission webhook that refuses <paramref name="verb"/> on the object (RBAC allows it; access reviews say yes).</summary>
+    public void Deny(string context, string verb, string kind, string name, string why, bool onDryRun) =>
+        _denied[(context, verb.ToLowerInvariant(), kind.ToLowerInvariant(), name)] = (why, onDryRun);
+
+    /// <summary>Why the admission webhook refuses this write, or null when it lets it through.</summary>
+    public string? DeniedBy(string context, string verb, string kind, string? name, bool dryRun)
+    {
+        if (_denied.IsEmpty
+            || !(_denied.TryGetValue((context, verb, kind.ToLowerInvariant(), name ?? "*"), out var denial) || _denied.TryGetValue((context, verb, kind.ToLowerInvariant(), "*"), out denial)))
+        {
+            return null;
+        }
+
+        return dryRun && !denial.OnDryRun ? null : denial.Why;
+    }
 
     public bool IsForbidden(string context, string verb, string kind, string? name) =>
         !_forbidden.IsEmpty
@@ -64,6 +81,7 @@ internal sealed class ControlState
     {
         _apiFaults.Clear();
         _forbidden.Clear();
+        _denied.Clear();
         foreach (var context in _topology.Contexts)
         {
             _apiFaults[context.Name] = context.ApiFaults;
@@ -76,6 +94,7 @@ internal sealed class ControlState
         _neverReady.Clear();
         _apiFaults.Clear();
         _forbidden.Clear();
+        _denied.Clear();
         _failingRegions.Clear();
     }
 

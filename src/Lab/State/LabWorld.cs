@@ -19,6 +19,7 @@ internal sealed partial class LabWorld : IDisposable
     private RoutingSnapshot _snapshot = null!;
     private RoutingEpoch _epoch;
     private bool _routingChanged;
+    private readonly CancellationTokenSource _stopping = new();
     private bool _disposed;
 
     public LabWorld(LabTopology topology, TimeProvider time, int seed, ILogger? logger = null)
@@ -31,7 +32,7 @@ internal sealed partial class LabWorld : IDisposable
         Pods = new PodController(this);
         Control = new ControlState(topology);
         Pages = new BookinfoPages(topology.Template);
-        Contexts = topology.Contexts.Select((c, i) => new ContextState(c, i, c.Name == topology.MeshContext)).ToArray();
+        Contexts = topology.Contexts.Select((c, i) => new ContextState(c, i, c.Name == topology.MeshContext, [.. topology.Owners.Where(o => o.Context == c.Name)])).ToArray();
         foreach (var context in Contexts)
         {
             _byName[context.Name] = context;
@@ -51,6 +52,8 @@ internal sealed partial class LabWorld : IDisposable
             var now = time.GetUtcNow();
             StartedAt = now;
             WorldSeeder.Seed(this, now);
+            OwnerSeeder.Seed(this, now);
+            Owners = new Controllers.OwnerControllers(this);
             Policy = PolicyParser.Parse(MeshContext.Store, Namespace, topology.Mesh.RetryAttempts);
             RefreshLocality(now, record: false);
             Publish(now);
@@ -58,6 +61,12 @@ internal sealed partial class LabWorld : IDisposable
     }
 
     public Lock Gate { get; } = new();
+
+    /// <summary>Cancelled when the Lab stops: open watches end.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>Ends every open watch (before the servers stop, so they need not wait for them).</summary>
+    public void Stop() => _stopping.Cancel();
 
     /// <summary>When the Lab started (creation time of the seeded objects).</summary>
     public DateTimeOffset StartedAt { get; }
@@ -101,6 +110,9 @@ internal sealed partial class LabWorld : IDisposable
     public BookinfoPages Pages { get; }
 
     public ReviewsPolicy Policy { get; private set; } = ReviewsPolicy.None;
+
+    /// <summary>Argo CD, Flux, KEDA and HPA as the Lab models them (they act through the scheduler).</summary>
+    public Controllers.OwnerControllers Owners { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, int> RegionIndex => _regionIndex;
 
@@ -212,5 +224,7 @@ internal sealed partial class LabWorld : IDisposable
         }
 
         _timer.Dispose();
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 }

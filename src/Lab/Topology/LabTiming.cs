@@ -23,4 +23,17 @@ public sealed record LabTiming
     /// (a new upstream connection, TCP + mTLS handshake, per request).
     /// </summary>
     public TimeSpan ConnectionSetupLatency { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// From a change of an object an Argo CD Application (with selfHeal) or a Flux Kustomization owns until the controller
+    /// reverts it. Argo CD retries self-heal after <c>--self-heal-timeout-seconds</c> (5 s by default); Flux corrects drift at
+    /// its next reconcile (<c>spec.interval</c>, often minutes).
+    /// </summary>
+    public TimeSpan SelfHealDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// From a change of a Deployment a KEDA ScaledObject or an HPA scales (or of the autoscaler) until it acts: the HPA
+    /// controller syncs every 15 s (<c>--horizontal-pod-autoscaler-sync-period</c>), KEDA polls every <c>pollingInterval</c> (30 s).
+    /// </summary>
+    public TimeSpan AutoscalerSyncPeriod { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -55,6 +55,12 @@ public sealed record LabTopology
     /// </summary>
     public LabEnvoyEjection Envoy { get; init; } = LabEnvoyEjection.Current;
 
+    /// <summary>Controllers that own objects: Argo CD Applications, Flux Kustomizations, KEDA ScaledObjects, HPAs (docs/lab.md, "Owners").</summary>
+    public IReadOnlyList<LabOwnerSpec> Owners { get; init; } = [];
+
+    /// <summary>Users besides the kubeconfig's admin, each limited to its RBAC rules (docs/lab.md, "Identities and RBAC").</summary>
+    public IReadOnlyList<LabIdentity> Identities { get; init; } = [];
+
     /// <summary>Regions whose reviews pods stay listed and ready but answer 503 from the start.</summary>
     public IReadOnlyList<string> FailingRegions { get; init; } = [];
 

@@ -95,6 +95,10 @@ internal static partial class TopologyValidator
             }
         }
 
+        CheckDelay(topology.Timing.SelfHealDelay, "timing.selfHealDelay", Add);
+        CheckDelay(topology.Timing.AutoscalerSyncPeriod, "timing.autoscalerSyncPeriod", Add);
+        ValidateOwners(topology, Add);
+        ValidateIdentities(topology, Add);
         var apps = topology.Contexts.SelectMany(c => c.Deployments).Select(d => d.App).ToHashSet(StringComparer.Ordinal);
         foreach (var app in topology.Services.Keys.Where(a => !apps.Contains(a)))
         {

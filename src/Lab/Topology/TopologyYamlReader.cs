@@ -35,7 +35,7 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var fields = Fields(map, "", ["namespace", "ingress", "ingresses", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy", "services"]);
+        var fields = Fields(map, "", ["namespace", "ingress", "ingresses", "mesh", "template", "contexts", "timing", "istio", "faults", "envoy", "services", "owners", "identities"]);
         return d with
         {
             Namespace = Str(fields, "namespace") ?? d.Namespace,
@@ -49,6 +49,8 @@ internal sealed partial class TopologyYamlReader(string fileName)
             FailingRegions = ReadFaults(fields) ?? d.FailingRegions,
             Services = fields.TryGetValue("services", out var s) ? ReadServices(s) : d.Services,
             Envoy = ReadEnvoy(fields) ?? d.Envoy,
+            Owners = fields.TryGetValue("owners", out var o) ? ReadList(o.Node, o.Path, ReadOwner) : d.Owners,
+            Identities = fields.TryGetValue("identities", out var i) ? ReadList(i.Node, i.Path, ReadIdentity) : d.Identities,
         };
     }
 
@@ -149,9 +151,11 @@ internal sealed partial class TopologyYamlReader(string fileName)
             return d;
         }
 
-        var f = Fields(map, field.Path, ["podStartDelay", "podStopDelay", "endpointPropagationDelay", "endpointRemovalDelay", "connectionSetupLatency"]);
+        var f = Fields(map, field.Path, ["podStartDelay", "podStopDelay", "endpointPropagationDelay", "endpointRemovalDelay", "connectionSetupLatency", "selfHealDelay", "autoscalerSyncPeriod"]);
         return new LabTiming
         {
+            SelfHealDelay = Duration(f, "selfHealDelay") ?? d.SelfHealDelay,
+            AutoscalerSyncPeriod = Duration(f, "autoscalerSyncPeriod") ?? d.AutoscalerSyncPeriod,
             EndpointRemovalDelay = Duration(f, "endpointRemovalDelay") ?? d.EndpointRemovalDelay,
             ConnectionSetupLatency = Duration(f, "connectionSetupLatency") ?? d.ConnectionSetupLatency,
             PodStartDelay = Duration(f, "podStartDelay") ?? d.PodStartDelay,

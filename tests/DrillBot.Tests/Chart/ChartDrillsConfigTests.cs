@@ -59,7 +59,7 @@ public sealed class ChartDrillsConfigTests
     {
         var manifests = await ChartRenderer.RenderManifestsAsync();
         var drills = await LoadDrillsAsync(manifests);
-        var granted = PolicyRule.From(manifests.Single("Role"));
+        var granted = PolicyRule.From(manifests.Single("Role", "drillbot-drills"));
 
         foreach (var (resource, name) in TouchedObjects(drills).Where(t => t.Resource.Length > 0))
         {

@@ -38,7 +38,10 @@ public sealed class ChartWorkloadTests
         Assert.That(manifests.All.Select(m => m.Kind), Is.EquivalentTo(new[]
         {
             "ConfigMap", "ConfigMap", "Deployment", "Role", "RoleBinding", "Service", "ServiceAccount",
+            "Role", "RoleBinding", // drillbot-mesh-config: get on istio-system/istio, for the failover preflight (rbac.meshConfig)
         }));
+        Assert.That(PolicyRule.From(manifests.Single("Role", "drillbot-mesh-config")).Select(r => (r.Verbs, r.Resources, r.ResourceNames)),
+            Is.EqualTo(new[] { ("get", "configmaps", "istio") }));
     }
 
     [Test]

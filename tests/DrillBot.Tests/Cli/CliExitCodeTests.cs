@@ -163,12 +163,13 @@ public sealed class CliExitCodeTests
     {
         await using var cli = await CliHarness.StartAsync();
         var before = cli.Snapshot();
-        cli.Lab!.Control.Forbid("asm", "patch", "DestinationRule", "reviews");
+        // RBAC allows it (the permission preflight passes); a webhook that ignores dry runs refuses the real patch mid-run
+        cli.Lab!.Control.Deny("asm", "patch", "DestinationRule", "reviews", "failover changes need a change ticket", onDryRun: false);
 
         var code = await cli.RunAsync("run", "reviews-failover");
 
         Assert.That(code, Is.EqualTo(ExitCodes.Errored), cli.Out);
-        Assert.That(cli.Out, Does.Contain("ERRORED").And.Contain("403"));
+        Assert.That(cli.Out, Does.Contain("ERRORED").And.Contain("403 Forbidden").And.Contain("admission webhook")); // the console wraps the rest of the line
         Assert.That(cli.Snapshot(), Is.EqualTo(before));
     }
 
@@ -176,7 +177,8 @@ public sealed class CliExitCodeTests
     public async Task Run_RestoreCannotComplete_Exit4AndReportSaysWhatIsLeft()
     {
         await using var cli = await CliHarness.StartAsync();
-        cli.Lab!.Control.Forbid("asm", "delete", "EnvoyFilter", "drillbot-fail-reviews-v1");
+        // RBAC allows the delete (the permission preflight passes); an admission webhook refuses it at restore time
+        cli.Lab!.Control.Deny("asm", "delete", "EnvoyFilter", "drillbot-fail-reviews-v1", "EnvoyFilters are frozen");
 
         var code = await cli.RunAsync("run", "reviews-region-outage", "--report-json", "r.json");
 

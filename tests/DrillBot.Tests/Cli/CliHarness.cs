@@ -18,17 +18,20 @@ internal sealed class CliHarness : IAsyncDisposable
     }
 
     public LabHost? Lab { get; }
+
+    /// <summary>Run the CLI as this topology identity (its kubeconfig) instead of the Lab's admin.</summary>
+    public string? Identity { get; set; }
     public string Directory { get; }
     public string Out => _out.ToString();
     public string Error => _err.ToString();
 
-    public static async Task<CliHarness> StartAsync(bool withLab = true)
+    public static async Task<CliHarness> StartAsync(bool withLab = true, LabTopology? topology = null)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("drillbot-cli-").FullName;
         LabHost? lab = null;
         if (withLab)
         {
-            lab = await LabHost.StartAsync(LabTimings.Quick());
+            lab = await LabHost.StartAsync(LabTimings.Quick(topology));
         }
 
         var harness = new CliHarness(lab, dir);
@@ -78,7 +81,7 @@ internal sealed class CliHarness : IAsyncDisposable
 
     private string? Variable(string name) => name switch
     {
-        "KUBECONFIG" => Lab?.KubeconfigPath,
+        "KUBECONFIG" => Identity is null ? Lab?.KubeconfigPath : Lab!.KubeconfigFor(Identity),
         "PRODUCTPAGE_URL" or "PRODUCTPAGE_URL_CN_SHANGHAI" => Lab?.Variables.GetValueOrDefault(name) ?? "http://127.0.0.1:9/productpage",
         _ => null,
     };

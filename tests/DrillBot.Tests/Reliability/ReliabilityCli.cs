@@ -20,11 +20,12 @@ internal sealed class ReliabilityCli : IAsyncDisposable
     public string Directory { get; }
     public string JournalDirectory => Path.Combine(Directory, ".drillbot", "journal");
 
-    public static async Task<ReliabilityCli> StartAsync()
+    public static async Task<ReliabilityCli> StartAsync(LabTopology? topology = null, Func<string, string>? drills = null)
     {
-        var lab = await LabHost.StartAsync(LabTimings.Short());
+        var lab = await LabHost.StartAsync(LabTimings.Short(topology));
         var dir = System.IO.Directory.CreateTempSubdirectory("drillbot-reliability-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(dir, "drills.yaml"), ShortDrills(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"))));
+        var yaml = ShortDrills(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml")));
+        await File.WriteAllTextAsync(Path.Combine(dir, "drills.yaml"), drills is null ? yaml : drills(yaml));
         return new ReliabilityCli(lab, dir);
     }
 
@@ -54,7 +55,7 @@ internal sealed class ReliabilityCli : IAsyncDisposable
     }
 
     /// <summary>The object as stored, minus resourceVersion/generation/managedFields and status; annotations included.</summary>
-    public string? State(string context, string kind, string name) => LabObjects.State(Lab, context, kind, name);
+    public string? State(string context, string kind, string name, string ns = "default") => LabObjects.State(Lab, context, kind, name, ns);
 
     /// <summary>Every object a bundled drill may touch.</summary>
     public IReadOnlyDictionary<string, string?> Snapshot() => LabObjects.Snapshot(Lab);

@@ -29,6 +29,19 @@ internal sealed class FreezableClusters(IClusterClientFactory inner) : IClusterC
         dead.Dispose();
     }
 
+    private async Task HangAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, dead.Token);
+            await Task.Delay(Timeout.Infinite, linked.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // the test ended the dead process, or the watch was stopped
+        }
+    }
+
     private async Task<ClusterResult<T>> CallAsync<T>(Func<Task<ClusterResult<T>>> call, CancellationToken cancellationToken)
     {
         if (frozen)
@@ -70,5 +83,25 @@ internal sealed class FreezableClusters(IClusterClientFactory inner) : IClusterC
         public Task<ClusterResult<LeaseState>> CreateLeaseAsync(string ns, LeaseState lease, CancellationToken ct) => owner.CallAsync(() => inner.CreateLeaseAsync(ns, lease, ct), ct);
 
         public Task<ClusterResult<LeaseState>> UpdateLeaseAsync(string ns, LeaseState lease, CancellationToken ct) => owner.CallAsync(() => inner.UpdateLeaseAsync(ns, lease, ct), ct);
+
+        public Task<ClusterResult<ObjectList>> ListAsync(ObjectKind kind, string @namespace, CancellationToken cancellationToken) => owner.CallAsync(() => inner.ListAsync(kind, @namespace, cancellationToken), cancellationToken);
+
+        public Task<ClusterResult<AccessDecision>> ReviewAccessAsync(AccessCheck check, CancellationToken cancellationToken) => owner.CallAsync(() => inner.ReviewAccessAsync(check, cancellationToken), cancellationToken);
+
+        public Task<ClusterResult<JsonObject?>> DryRunAsync(PlannedWrite write, CancellationToken cancellationToken) => owner.CallAsync(() => inner.DryRunAsync(write, cancellationToken), cancellationToken);
+
+        public async IAsyncEnumerable<ObjectEvent> WatchAsync(ObjectRef target, string? resourceVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var e in inner.WatchAsync(target, resourceVersion, cancellationToken))
+            {
+                if (owner.frozen)
+                {
+                    await owner.HangAsync(cancellationToken); // a dead process hears nothing more
+                    yield break;
+                }
+
+                yield return e;
+            }
+        }
     }
 }

@@ -59,7 +59,7 @@ public sealed class FailoverPreflightTests
     [Test]
     public async Task Check_NoMeshConfigMap_404MeansNoMeshWideSettingAndPasses()
     {
-        Assert.That(_mesh.Object(ObjectKind.ConfigMap, "istio"), Is.Null);
+        Assert.That(_mesh.Object(ObjectKind.ConfigMap, "istio", "istio-system"), Is.Null);
 
         Assert.That(await CheckAsync(Drill(Failover(), Fail())), Is.Null);
     }
@@ -67,7 +67,7 @@ public sealed class FailoverPreflightTests
     [Test]
     public async Task Check_MeshWideFailoverDiffersFromTheRule_RefusedNamingBoth()
     {
-        _mesh.Put(ObjectKind.ConfigMap, "istio", """{"data":{"mesh":"accessLogFile: /dev/stdout\nlocalityLbSetting:\n  enabled: true\n  failover:\n    - from: cn-hangzhou\n      to: cn-beijing\n"}}""");
+        _mesh.Put(ObjectKind.ConfigMap, "istio", """{"data":{"mesh":"accessLogFile: /dev/stdout\nlocalityLbSetting:\n  enabled: true\n  failover:\n    - from: cn-hangzhou\n      to: cn-beijing\n"}}""", "istio-system");
 
         var finding = await CheckAsync(Drill(Failover(), Fail()));
 
@@ -78,7 +78,7 @@ public sealed class FailoverPreflightTests
     [Test]
     public async Task Check_MeshWideFailoverSameAsTheRule_Passes()
     {
-        _mesh.Put(ObjectKind.ConfigMap, "istio", """{"data":{"mesh":"localityLbSetting:\n  enabled: true\n  failover: [ { from: cn-hangzhou, to: cn-shanghai } ]\n"}}""");
+        _mesh.Put(ObjectKind.ConfigMap, "istio", """{"data":{"mesh":"localityLbSetting:\n  enabled: true\n  failover: [ { from: cn-hangzhou, to: cn-shanghai } ]\n"}}""", "istio-system");
 
         Assert.That(await CheckAsync(Drill(Failover(), Fail())), Is.Null);
     }
@@ -86,7 +86,7 @@ public sealed class FailoverPreflightTests
     [Test]
     public async Task Check_MeshWideDistributeAndFailover_Refused()
     {
-        _mesh.Put(ObjectKind.ConfigMap, "istio", """{"data":{"mesh":"localityLbSetting:\n  failover: [ { from: a, to: b } ]\n  distribute: [ { from: a/*, to: { a/*: 100 } } ]\n"}}""");
+        _mesh.Put(ObjectKind.ConfigMap, "istio", """{"data":{"mesh":"localityLbSetting:\n  failover: [ { from: a, to: b } ]\n  distribute: [ { from: a/*, to: { a/*: 100 } } ]\n"}}""", "istio-system");
 
         var finding = await CheckAsync(Drill(Failover(), Fail()));
 

@@ -61,5 +61,13 @@ internal sealed class LeaseRaceClusters(IClusterClientFactory inner, string clus
             await owner.BeforeLeaseWriteAsync(Name);
             return await inner.UpdateLeaseAsync(@namespace, lease, cancellationToken);
         }
+
+        public Task<ClusterResult<ObjectList>> ListAsync(ObjectKind kind, string @namespace, CancellationToken cancellationToken) => inner.ListAsync(kind, @namespace, cancellationToken);
+
+        public Task<ClusterResult<AccessDecision>> ReviewAccessAsync(AccessCheck check, CancellationToken cancellationToken) => inner.ReviewAccessAsync(check, cancellationToken);
+
+        public Task<ClusterResult<JsonObject?>> DryRunAsync(PlannedWrite write, CancellationToken cancellationToken) => inner.DryRunAsync(write, cancellationToken);
+
+        public IAsyncEnumerable<ObjectEvent> WatchAsync(ObjectRef target, string? resourceVersion, CancellationToken cancellationToken) => inner.WatchAsync(target, resourceVersion, cancellationToken);
     }
 }

@@ -17,18 +17,27 @@ internal sealed class FakeCluster(string name) : IClusterClient, IClusterClientF
 
     public Action? OnScale { get; set; }
 
-    public void Put(ObjectKind kind, string objectName, string json) => _objects[new ObjectRef(Name, kind, "default", objectName)] = JsonTools.Parse(json);
+    /// <summary>Access reviews answer "not allowed" for these (verb, resource[/subresource]) pairs.</summary>
+    public HashSet<(string Verb, string Resource)> Denied { get; } = [];
 
-    public JsonObject? Object(ObjectKind kind, string objectName) => _objects.GetValueOrDefault(new ObjectRef(Name, kind, "default", objectName));
+    /// <summary>Lists of these kinds answer 403.</summary>
+    public HashSet<ObjectKind> ForbiddenLists { get; } = [];
+
+    /// <summary>Every access review asked, in order.</summary>
+    public List<AccessCheck> Reviews { get; } = [];
+
+    public void Put(ObjectKind kind, string objectName, string json, string ns = "default") => _objects[new ObjectRef(Name, kind, ns, objectName)] = JsonTools.Parse(json);
+
+    public JsonObject? Object(ObjectKind kind, string objectName, string ns = "default") => _objects.GetValueOrDefault(new ObjectRef(Name, kind, ns, objectName));
 
     public ClusterResult<IClusterClient> Create(ClusterDefinition cluster) => ClusterResult<IClusterClient>.Success(this);
 
     public Task<ClusterResult<JsonObject?>> GetAsync(ObjectRef target, CancellationToken cancellationToken) =>
-        Task.FromResult(ClusterResult<JsonObject?>.Success((JsonObject?)Object(target.Kind, target.Name)?.DeepClone()));
+        Task.FromResult(ClusterResult<JsonObject?>.Success((JsonObject?)Object(target.Kind, target.Name, target.Namespace)?.DeepClone()));
 
     public Task<ClusterResult<JsonObject>> PatchAsync(ObjectRef target, JsonObject mergePatch, CancellationToken cancellationToken)
     {
-        var obj = Object(target.Kind, target.Name)!;
+        var obj = Object(target.Kind, target.Name, target.Namespace)!;
         Merge(obj, mergePatch);
         return Task.FromResult(ClusterResult<JsonObject>.Success((JsonObject)obj.DeepClone()));
     }
@@ -61,6 +70,39 @@ internal sealed class FakeCluster(string name) : IClusterClient, IClusterClientF
     public Task<ClusterResult<LeaseState>> CreateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) => Store(lease);
 
     public Task<ClusterResult<LeaseState>> UpdateLeaseAsync(string @namespace, LeaseState lease, CancellationToken cancellationToken) => Store(lease);
+
+    public Task<ClusterResult<ObjectList>> ListAsync(ObjectKind kind, string @namespace, CancellationToken cancellationToken) => ForbiddenLists.Contains(kind)
+        ? Task.FromResult(ClusterResult<ObjectList>.Failure(new ClusterError(ClusterErrorKind.Forbidden, 403, $"cluster {Name}: list {kind} in namespace {@namespace} was refused: 403 Forbidden")))
+        : Task.FromResult(ClusterResult<ObjectList>.Success(new ObjectList(true, [.. _objects.Where(o => o.Key.Kind == kind && o.Key.Namespace == @namespace).Select(o => (JsonObject)o.Value.DeepClone())])));
+
+    public Task<ClusterResult<AccessDecision>> ReviewAccessAsync(AccessCheck check, CancellationToken cancellationToken)
+    {
+        lock (Reviews)
+        {
+            Reviews.Add(check);
+        }
+
+        var resource = check.Subresource is null ? check.Resource : $"{check.Resource}/{check.Subresource}";
+        return Task.FromResult(ClusterResult<AccessDecision>.Success(new AccessDecision(!Denied.Contains((check.Verb, resource)), null)));
+    }
+
+    public Task<ClusterResult<JsonObject?>> DryRunAsync(PlannedWrite write, CancellationToken cancellationToken) =>
+        Task.FromResult(ClusterResult<JsonObject?>.Success(write.Body));
+
+    /// <summary>Nothing changes behind the engine's back in a fake: the watch stays open and quiet until stopped.</summary>
+    public async IAsyncEnumerable<ObjectEvent> WatchAsync(ObjectRef target, string? resourceVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped
+        }
+
+        yield break;
+    }
 
     private Task<ClusterResult<LeaseState>> Store(LeaseState lease)
     {

@@ -1,3 +1,4 @@
+using DrillBot.Drills.Analysis;
 using DrillBot.Drills.Reports;
 using DrillBot.Drills.Restore;
 using DrillBot.Drills.Running;
@@ -36,5 +37,25 @@ public sealed class LabDrillTests
         {
             Assert.That(after[key], Is.EqualTo(value), key);
         }
+    }
+
+    /// <summary>
+    /// The runbook's order (fault, then failover) passes on a real mesh and in the Lab (docs/lab.md, "The bundled
+    /// drills"): losing cn-hangzhou's only reviews endpoint sends every page to cn-shanghai with or without failover.
+    /// It must say so: no locality proof, and failover-on-endpoint-loss listed as not proved.
+    /// </summary>
+    [Test]
+    public async Task Run_RunbookOrderOnLab_PassesButProvesNoFailover()
+    {
+        await using var lab = await LabRun.StartAsync();
+        var before = lab.Snapshot();
+
+        var report = await lab.RunAsync(lab.Drill("reviews-failover-runbook-order"));
+
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.Passed), string.Join("\n", report.Reasons));
+        Assert.That(report.Recovery!.ServedBy, Is.EqualTo("cn-shanghai"));
+        Assert.That(report.Proves.Select(p => (p.Claim, p.Proved)), Does.Contain((Claims.FailoverOnEndpointLoss, false)));
+        Assert.That(report.Proves.Where(p => p.Proved).Select(p => p.Claim), Does.Not.Contain(Claims.LocalityPreference).And.Not.Contain(Claims.FailoverOnEndpointLoss));
+        Assert.That(lab.Snapshot(), Is.EqualTo(before));
     }
 }

@@ -25,7 +25,6 @@ public sealed class LabFailbackTests
         var scaledUp = lab.Lab.Events.Last(e => e.Kind == "scale-applied" && e.Object == "Deployment/default/reviews-v1" && e.Detail == "replicas=1").Time;
         var failbackAt = report.Restore.FinishedAt!.Value.AddSeconds(report.Restore.FailbackSeconds!.Value);
         Assert.That(failbackAt - scaledUp, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(6)), "pod start 3 s + endpoint propagation 3 s before cn-hangzhou can serve");
-        Assert.That(report.Restore.FailbackSeconds, Is.GreaterThan(5.5), "and nearly all of it after the restore finished");
         var added = lab.Lab.Events.Last(e => e.Kind == "endpoint-added" && e.Region == "cn-hangzhou").Time;
         Assert.That(report.Restore.FinishedAt!.Value.AddSeconds(report.Restore.FailbackSeconds!.Value), Is.GreaterThanOrEqualTo(added), "failback is not before reviews-v1 is back in the routing set");
     }

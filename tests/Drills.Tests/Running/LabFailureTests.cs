@@ -93,13 +93,14 @@ public sealed class LabFailureTests
     {
         await using var lab = await LabRun.StartAsync();
         var before = lab.Snapshot();
-        lab.Lab.Control.Forbid("asm", "patch", "DestinationRule", "reviews");
+        // after the permission preflight (which would refuse it up front) and the first step: the permission is revoked mid-drill
+        var waiter = new EventWaiter(e => e is StepApplied { Index: 0 }, _ => lab.Lab.Control.Forbid("asm", "patch", "DestinationRule", "reviews"));
 
-        var report = await lab.RunAsync(lab.Drill("reviews-failover"));
+        var report = await lab.RunAsync(lab.Drill("reviews-failover"), waiter);
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Errored));
         Assert.That(report.Reasons[0], Does.Contain("cluster mesh").And.Contain("patch").And.Contain("DestinationRule default/reviews").And.Contain("403"));
-        Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Verified), "the scale of reviews-v1 is put back");
+        Assert.That(report.Restore.Status, Is.EqualTo(RestoreStatus.Verified), "the productpage DestinationRule changed by step 1 is put back");
         AssertUnchanged(lab, before);
     }
 

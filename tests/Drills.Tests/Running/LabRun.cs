@@ -28,8 +28,11 @@ internal sealed class LabRun : IAsyncDisposable
 
     private readonly string _dir;
 
-    private LabRun(LabHost lab, DrillsConfig config, string dir)
+    private readonly string? _identity;
+
+    private LabRun(LabHost lab, DrillsConfig config, string dir, string? identity = null)
     {
+        _identity = identity;
         Lab = lab;
         Config = config;
         _dir = dir;
@@ -44,16 +47,18 @@ internal sealed class LabRun : IAsyncDisposable
     public FileJournal Journal { get; }
     public DrillEngine Engine { get; }
 
-    private string? Env(string name) => Lab.Variables.GetValueOrDefault(name);
+    private string? Env(string name) => name == "KUBECONFIG" && _identity is not null ? Lab.KubeconfigFor(_identity) : Lab.Variables.GetValueOrDefault(name);
 
-    public static async Task<LabRun> StartAsync(LabTopology? topology = null)
+    /// <param name="topology">The Lab's world (default: the runbook's, fastest timings).</param>
+    /// <param name="identity">Run the drills as this topology identity (its kubeconfig) instead of the admin.</param>
+    public static async Task<LabRun> StartAsync(LabTopology? topology = null, string? identity = null)
     {
         var lab = await LabHost.StartAsync(topology ?? Fastest(LabTopology.Default));
         var dir = Directory.CreateTempSubdirectory("drills-test-").FullName;
         var result = DrillsLoader.LoadFile(Path.Combine(TestContext.CurrentContext.TestDirectory, "drills.yaml"), TestCron.Parser, n => lab.Variables.GetValueOrDefault(n));
         Assert.That(result.Problems, Is.Empty);
         var config = result.Config! with { Blackouts = [] };
-        return new LabRun(lab, config, dir);
+        return new LabRun(lab, config, dir, identity);
     }
 
     public static LabTopology Fastest(LabTopology t) => LabTimings.Quick(t);
@@ -67,7 +72,7 @@ internal sealed class LabRun : IAsyncDisposable
     }
 
     /// <summary>The object as the Lab stores it, minus resourceVersion/generation/managedFields and status (not desired state).</summary>
-    public string? State(string context, string kind, string name) => LabObjects.State(Lab, context, kind, name);
+    public string? State(string context, string kind, string name, string ns = "default") => LabObjects.State(Lab, context, kind, name, ns);
 
     /// <summary>Every object a bundled drill may touch, for before/after comparison.</summary>
     public IReadOnlyDictionary<string, string?> Snapshot() => LabObjects.Snapshot(Lab);

@@ -44,14 +44,14 @@ public sealed class RawApiTests
     }
 
     [Test]
-    public async Task Watch_MethodNotAllowedWithExplanation()
+    public async Task WatchOfGeneratedPods_MethodNotAllowedWithExplanation()
     {
         await using var lab = await TestLab.StartAsync();
 
-        var (status, body) = await lab.RawApiAsync("ack-hangzhou", HttpMethod.Get, "/apis/apps/v1/namespaces/default/deployments?watch=true");
+        var (status, body) = await lab.RawApiAsync("ack-hangzhou", HttpMethod.Get, "/api/v1/namespaces/default/pods?watch=true");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
-        Assert.That(body, Does.Contain("watch is not supported"));
+        Assert.That(body, Does.Contain("watch of pods is not supported"));
     }
 
     [Test]

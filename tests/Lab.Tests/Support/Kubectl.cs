@@ -15,7 +15,23 @@ internal static class Kubectl
         }
     }
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TestLab lab, string cacheDir, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TestLab lab, string cacheDir, params string[] args) =>
+        RunWithKubeconfigAsync(lab.Host.KubeconfigPath, cacheDir, args);
+
+    /// <summary>Starts kubectl without waiting (for <c>get -w</c>): the caller reads its output and kills it.</summary>
+    public static Process Start(string kubeconfig, string cacheDir, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--kubeconfig", kubeconfig, "--cache-dir", cacheDir }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["HOME"] = cacheDir;
+        return Process.Start(start)!;
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithKubeconfigAsync(string kubeconfig, string cacheDir, params string[] args)
     {
         var start = new ProcessStartInfo(Path)
         {
@@ -23,7 +39,7 @@ internal static class Kubectl
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--kubeconfig", lab.Host.KubeconfigPath, "--cache-dir", cacheDir, "--request-timeout", "20s" }.Concat(args))
+        foreach (var arg in new[] { "--kubeconfig", kubeconfig, "--cache-dir", cacheDir, "--request-timeout", "20s" }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }

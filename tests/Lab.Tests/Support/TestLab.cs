@@ -60,18 +60,7 @@ internal sealed partial class TestLab : IAsyncDisposable
         string? body = null, string? token = null)
     {
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(Host.KubeconfigPath, context);
-        var ca = config.SslCaCerts[0];
-        using var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) =>
-            {
-                using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
-                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(ca);
-                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
-                return cert is not null && chain.Build(cert);
-            },
-        };
+        using var handler = TrustingHandler(config);
         using var client = new HttpClient(handler);
         using var request = new HttpRequestMessage(method, new Uri(new Uri(config.Host), path));
         if (token != "")
@@ -87,6 +76,43 @@ internal sealed partial class TestLab : IAsyncDisposable
 
         using var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Opens a streaming GET (a watch) with the context's credentials and returns its first <paramref name="count"/> lines.</summary>
+    public async Task<IReadOnlyList<string>> ReadLinesAsync(string context, string path, int count)
+    {
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(Host.KubeconfigPath, context);
+        using var handler = TrustingHandler(config);
+        using var client = new HttpClient(handler);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(config.Host), path));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", config.AccessToken);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+        var lines = new List<string>();
+        while (lines.Count < count && await reader.ReadLineAsync(cts.Token) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>An HTTP handler that trusts the Lab's CA (from the kubeconfig).</summary>
+    private static HttpClientHandler TrustingHandler(KubernetesClientConfiguration config)
+    {
+        var ca = config.SslCaCerts[0];
+        return new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) =>
+            {
+                using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                return cert is not null && chain.Build(cert);
+            },
+        };
     }
 
     /// <summary>GETs /productpage: (HTTP status, body, reviews pod that served it or null) from the Lab's ground-truth headers.</summary>

@@ -37,6 +37,7 @@ internal static class DrillParser
         failbackMap?.Done();
         restoreMap?.Done();
         var timeout = map.Duration("timeout") ?? TimeSpan.FromMinutes(10);
+        var owners = OwnersOf(ctx, map);
         var approval = ApprovalParser.Parse(ctx, map.Map("approval"), schedule is not null);
         map.Done();
 
@@ -64,11 +65,30 @@ internal static class DrillParser
             ObserveFor = observeFor.Value,
             Restore = new RestoreDefinition(verifyWithin) { Failback = failback },
             Timeout = timeout,
+            Owners = owners,
             Approval = approval,
             Location = map.Location,
         };
         DrillRules.Check(ctx, drill, path);
         return drill;
+    }
+
+    private static OwnersPolicy OwnersOf(YamlContext ctx, MapReader map)
+    {
+        var node = map.Get("owners");
+        var text = node is null ? null : ctx.Scalar(node, map.Sub("owners"));
+        if (text is null || node is null)
+        {
+            return OwnersPolicy.Refuse;
+        }
+
+        if (Running.WireNames.TryParse<OwnersPolicy>(text, out var policy))
+        {
+            return policy;
+        }
+
+        ctx.Problem(node, $"{map.Sub("owners")}: '{text}' is not one of {string.Join(", ", Running.WireNames.All<OwnersPolicy>())} (what to do about Argo CD, Flux, KEDA or an HPA that would undo the drill's changes)");
+        return OwnersPolicy.Refuse;
     }
 
     private static SteadyStateDefinition ParseSteadyState(MapReader? map)

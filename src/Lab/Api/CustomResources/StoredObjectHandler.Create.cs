@@ -56,7 +56,7 @@ internal sealed partial class StoredObjectHandler
         meta["creationTimestamp"] = KubeTime.Format(now);
         meta.Remove("resourceVersion");
         meta.Remove("deletionTimestamp");
-        if (type.Handler == ResourceHandlerKind.Istio)
+        if (type.IsCustom || type.Handler == ResourceHandlerKind.Autoscalers)
         {
             meta["generation"] = 1;
             body.Remove("status");
@@ -70,6 +70,8 @@ internal sealed partial class StoredObjectHandler
             return ApiResult.Created(Render(body, address));
         }
 
+        meta.Remove("managedFields");
+        ManagedFields.Record(null, body, request.Manager, address.ApiVersion, null, now);
         meta["resourceVersion"] = context.Store.NextResourceVersion();
         context.Store.Put(type.Kind, ns, name, body);
         Changed(type, ns, name, "created", now);

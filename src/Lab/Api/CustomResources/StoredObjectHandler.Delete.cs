@@ -29,7 +29,6 @@ internal sealed partial class StoredObjectHandler
         if (!request.DryRun)
         {
             context.Store.Remove(type.Kind, ns, name);
-            context.Store.NextResourceVersion();
             Changed(type, ns, name, "deleted", now);
         }
 

@@ -72,19 +72,22 @@ internal sealed partial class StoredObjectHandler
         var meta = updated["metadata"] as JsonObject ?? [];
         updated["metadata"] = meta;
         var currentMeta = (JsonObject)current["metadata"]!;
-        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "resourceVersion", "generation" })
+        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "resourceVersion", "generation", "managedFields" })
         {
             meta[field] = currentMeta[field]?.DeepClone();
         }
 
-        if (currentMeta["generation"] is null)
+        foreach (var field in new[] { "generation", "managedFields" })
         {
-            meta.Remove("generation");
+            if (currentMeta[field] is null)
+            {
+                meta.Remove(field);
+            }
         }
 
         updated["apiVersion"] = current["apiVersion"]?.DeepClone();
         updated["kind"] = type.Kind;
-        if (istio)
+        if (istio || type.Handler == ResourceHandlerKind.Autoscalers)
         {
             updated["status"] = current["status"]?.DeepClone();
             if (updated["status"] is null)
@@ -104,11 +107,12 @@ internal sealed partial class StoredObjectHandler
             return ApiResult.Ok(Render(request.DryRun ? updated : current, address));
         }
 
-        if (istio && !JsonNode.DeepEquals(Stripped(updated), Stripped(current)))
+        if ((istio || type.Handler == ResourceHandlerKind.Autoscalers) && !JsonNode.DeepEquals(Stripped(updated), Stripped(current)))
         {
             meta["generation"] = ObjectMetadata.Generation(current) + 1;
         }
 
+        ManagedFields.Record(current, updated, request.Manager, address.ApiVersion, null, now);
         meta["resourceVersion"] = context.Store.NextResourceVersion();
         context.Store.Put(type.Kind, ns, name, updated);
         Changed(type, ns, name, "updated", now);

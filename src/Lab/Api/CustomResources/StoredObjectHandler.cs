@@ -5,15 +5,16 @@ using DrillBot.Lab.State;
 namespace DrillBot.Lab.Api;
 
 /// <summary>
-/// Full CRUD for objects kept as JSON: the Istio networking custom resources (merge and JSON patch only,
-/// strategic merge refused with 415, resourceVersion required on update, the version echoed as requested)
-/// and <c>coordination.k8s.io/v1</c> Leases (a built-in type: strategic merge allowed, unconditional update allowed).
+/// Full CRUD for objects kept as JSON: custom resources — Istio networking, Argo CD Applications, Flux Kustomizations, KEDA
+/// ScaledObjects — (merge and JSON patch only, strategic merge refused with 415, resourceVersion required on update, the
+/// version echoed as requested) and the built-in Leases, ConfigMaps and HorizontalPodAutoscalers (strategic merge allowed,
+/// unconditional update allowed).
 /// </summary>
 internal sealed partial class StoredObjectHandler(LabWorld world, ContextState context)
 {
     public ApiResult Handle(ApiRequest request, ResourceAddress address, DateTimeOffset now)
     {
-        var istio = address.Type.Handler == ResourceHandlerKind.Istio;
+        var istio = address.Type.IsCustom;
         var ns = address.Namespace;
         return (request.Method, address.Name) switch
         {
@@ -39,8 +40,13 @@ internal sealed partial class StoredObjectHandler(LabWorld world, ContextState c
             return KubeStatus.BadRequest($"unable to parse requirement: invalid label selector \"{request.QueryValue("labelSelector")}\"");
         }
 
+        if (!FieldSelector.TryParse(request.QueryValue("fieldSelector"), out var fields))
+        {
+            return KubeStatus.BadRequest($"field label not supported: \"{request.QueryValue("fieldSelector")}\" (the Lab knows metadata.name and metadata.namespace)");
+        }
+
         var items = context.Store.List(address.Type.Kind, address.Namespace)
-            .Where(o => selector.Matches(ObjectMetadata.Labels(o)))
+            .Where(o => selector.Matches(ObjectMetadata.Labels(o)) && fields.Matches(o))
             .Select(o => WithVersion(o, address));
         return ApiResult.Ok(ListRenderer.Render(address, context.Store.Revision, items));
     }

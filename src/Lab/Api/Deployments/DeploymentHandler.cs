@@ -46,8 +46,13 @@ internal sealed class DeploymentHandler(LabWorld world, ContextState context)
             return KubeStatus.BadRequest($"unable to parse requirement: invalid label selector \"{request.QueryValue("labelSelector")}\"");
         }
 
+        if (!FieldSelector.TryParse(request.QueryValue("fieldSelector"), out var fields))
+        {
+            return KubeStatus.BadRequest($"field label not supported: \"{request.QueryValue("fieldSelector")}\" (the Lab knows metadata.name and metadata.namespace)");
+        }
+
         var items = context.Store.List(ResourceCatalog.DeploymentKind, address.Namespace)
-            .Where(o => selector.Matches(ObjectMetadata.Labels(o)));
+            .Where(o => selector.Matches(ObjectMetadata.Labels(o)) && fields.Matches(o));
         return ApiResult.Ok(ListRenderer.Render(address, context.Store.Revision, items));
     }
 
@@ -97,20 +102,25 @@ internal sealed class DeploymentHandler(LabWorld world, ContextState context)
 
         var updated = (JsonObject)current.DeepClone();
         updated["spec"]!["replicas"] = replicas;
-        var result = Commit(request, current, updated, name, now);
+        var result = Commit(request, current, updated, name, now, "scale");
         return result.Status == 200
             ? ApiResult.Ok(ScaleSubresource.Render(context.Store.Get(ResourceCatalog.DeploymentKind, world.Namespace, name) ?? updated, request.DryRun ? updated : null))
             : result;
     }
 
-    private ApiResult Commit(ApiRequest request, JsonObject current, JsonObject updated, string name, DateTimeOffset now)
+    private ApiResult Commit(ApiRequest request, JsonObject current, JsonObject updated, string name, DateTimeOffset now, string? subresource = null)
     {
         var meta = updated["metadata"] as JsonObject ?? [];
         updated["metadata"] = meta;
         var currentMeta = (JsonObject)current["metadata"]!;
-        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "resourceVersion", "generation" })
+        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "resourceVersion", "generation", "managedFields" })
         {
             meta[field] = currentMeta[field]?.DeepClone();
+        }
+
+        if (currentMeta["managedFields"] is null)
+        {
+            meta.Remove("managedFields");
         }
 
         updated["apiVersion"] = "apps/v1";
@@ -133,6 +143,7 @@ internal sealed class DeploymentHandler(LabWorld world, ContextState context)
             meta["generation"] = ObjectMetadata.Generation(current) + 1;
         }
 
+        ManagedFields.Record(current, updated, request.Manager, "apps/v1", subresource, now);
         meta["resourceVersion"] = context.Store.NextResourceVersion();
         context.Store.Put(ResourceCatalog.DeploymentKind, world.Namespace, name, updated);
         var written = CanonicalJson.Serialize(updated);

@@ -11,6 +11,15 @@ internal enum ResourceHandlerKind
     Leases,
     ConfigMaps,
     Istio,
+
+    /// <summary>Custom resources of the owners the Lab models: Argo CD Applications, Flux Kustomizations, KEDA ScaledObjects.</summary>
+    CustomResource,
+
+    /// <summary>autoscaling/v2 HorizontalPodAutoscalers (a built-in type: strategic merge allowed).</summary>
+    Autoscalers,
+
+    /// <summary>authorization.k8s.io/v1 SelfSubjectAccessReviews (create only).</summary>
+    AccessReviews,
 }
 
 /// <summary>One resource the emulated API server serves (what discovery lists and the router dispatches on).</summary>
@@ -38,4 +47,11 @@ internal sealed record ResourceType(
     public string PreferredApiVersion => ApiVersion(Versions[0]);
 
     public bool Serves(string version) => Versions.Contains(version, StringComparer.Ordinal);
+
+    /// <summary>A custom resource (Istio, Argo CD, Flux, KEDA): merge and JSON patch only, resourceVersion required on update, status kept.</summary>
+    public bool IsCustom => Handler is ResourceHandlerKind.Istio or ResourceHandlerKind.CustomResource;
+
+    /// <summary>Kept in the context's store (so it can be watched); pods, endpoints, services and namespaces are generated.</summary>
+    public bool Stored => Handler is ResourceHandlerKind.Deployments or ResourceHandlerKind.Leases or ResourceHandlerKind.ConfigMaps
+        or ResourceHandlerKind.Istio or ResourceHandlerKind.CustomResource or ResourceHandlerKind.Autoscalers;
 }

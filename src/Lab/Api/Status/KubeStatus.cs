@@ -90,13 +90,19 @@ internal static class KubeStatus
     public static ApiResult UnsupportedMediaType(string accepted) =>
         Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {accepted}");
 
-    public static ApiResult Forbidden(ResourceType type, string? name, string verb, string? ns)
+    public static ApiResult Forbidden(ResourceType type, string? name, string verb, string? ns, string? subresource = null, string? user = null)
     {
         var subject = name is null ? type.QualifiedPlural : $"{type.QualifiedPlural} \"{name}\"";
         var scope = ns is null ? "at the cluster scope" : $"in the namespace \"{ns}\"";
-        var message = $"{subject} is forbidden: User \"system:serviceaccount:default:drillbot\" cannot {verb} resource \"{type.Plural}\" in API group \"{type.Group}\" {scope}";
+        var resource = subresource is null ? type.Plural : $"{type.Plural}/{subresource}";
+        var group = subresource == "scale" ? "apps" : type.Group;
+        var message = $"{subject} is forbidden: User \"{user ?? "system:serviceaccount:default:drillbot"}\" cannot {verb} resource \"{resource}\" in API group \"{group}\" {scope}";
         return Failure(403, "Forbidden", message, type, name);
     }
+
+    /// <summary>A validating admission webhook's refusal (403 unless the webhook sets another code).</summary>
+    public static ApiResult AdmissionDenied(ResourceType type, string? name, string why) =>
+        Failure(403, "Forbidden", $"admission webhook \"validate.lab.drillbot.io\" denied the request: {why}", type, name);
 
     public static ApiResult Fault(int status) => status switch
     {
