@@ -1,7 +1,8 @@
 # Derives the benchmark's drills file from the repository's drills.yaml:
 #  * drops the top-level `blackouts:` block (a benchmark must not depend on the day and hour it runs);
-#  * optionally (-v steady=1s -v stable=2s -v observe=8s -v verify=15s) shortens reviews-failover's
-#    steadyState.duration, recovery.stableFor, observeFor and restore.verifyWithin (the smoke run);
+#  * optionally (-v steady=3050ms) sets reviews-failover's steadyState.duration (the per-run fault phase, run.sh) and
+#    (-v stable=2s -v observe=10s -v verify=15s) shortens its recovery.stableFor, observeFor and restore.verifyWithin
+#    (the smoke run);
 #  * optionally (-v interval=10ms -v timeout=70m) sets its probe.interval and timeout (a 10 ms probe; bench/probe's soak);
 #  * -v expect=N: fails (exit 1) unless exactly N of those substitutions were made, so a reworded
 #    drills.yaml breaks the smoke loudly instead of silently running other timings.

@@ -125,8 +125,12 @@ internal static class RunAnalyzer
 
         var after = events.Select(e => e!).Where(e => e["kind"]!.GetValue<string>() == "first-response")
             .Where(e => LabGroundTruth.Time(e) > truth && LabGroundTruth.Time(e) <= observeEnd).ToList();
+        // Each first-response names the epoch's first answer of a region among requests routed after a routing change
+        // (docs/lab.md, Ground truth): after the last cn-hangzhou endpoint left, only cn-shanghai can answer first.
         var other = after.FirstOrDefault(e => e["region"]?.GetValue<string>() != Observations.Shanghai);
-        return other is not null ? $"a {other["region"]} response after the truth"
+        return other is not null
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"a {other["region"]} response after the truth: first-response {(LabGroundTruth.Time(other) - truth.Value).TotalMilliseconds:0.0} ms later, {other["detail"]}")
             : after.Count == 0 ? "no first-response event after the truth" : "ok";
     }
 }

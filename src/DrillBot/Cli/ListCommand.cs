@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace DrillBot.Cli;
 
-/// <summary><c>drillbot list [--config F]</c>: drills, schedules and next fire times (in each drill's time zone), blackouts.</summary>
+/// <summary><c>drillbot list [--config F]</c>: drills, schedules and next fire times (in each drill's time zone; one inside a blackout marked), blackouts.</summary>
 internal static class ListCommand
 {
     public static Command Create()
@@ -30,13 +30,13 @@ internal static class ListCommand
         foreach (var drill in config.Drills)
         {
             var next = DrillSchedule.NextFireTimes(drill, now, 3);
-            var fires = next.Count == 0 ? "on demand" : string.Join("\n", next.Select(t => t.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+            var fires = next.Count == 0 ? "on demand" : string.Join("\n", next.Select(t => t.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + InBlackout(config, t)));
             var schedule = drill.Schedule is null ? "-" : $"{drill.Schedule}\n({drill.TimeZone.Id})";
             table.AddRow(Markup.Escape(drill.Name), Markup.Escape(string.Join(" → ", drill.Steps.Select(s => s.Kind + (s.Fault ? "*" : string.Empty)))), Markup.Escape(schedule), Markup.Escape(fires));
         }
 
         env.Out.Write(table);
-        env.Out.MarkupLine("[grey]* the fault step (t0)[/]");
+        env.Out.MarkupLine("[grey]* the fault step (t0); (blackout NAME): a fire refused and counted as skipped[/]");
         foreach (var b in config.Blackouts)
         {
             var active = ActiveBlackout.At([b], now) is not null;
@@ -45,4 +45,8 @@ internal static class ListCommand
 
         return ExitCodes.Passed;
     }
+
+    /// <summary>A fire time inside a blackout is shown (it fires, is refused and counted as skipped), marked with the blackout.</summary>
+    private static string InBlackout(Drills.Definitions.DrillsConfig config, DateTimeOffset fire) =>
+        ActiveBlackout.At(config.Blackouts, fire) is { } blackout ? $" (blackout {blackout.Window.Name})" : string.Empty;
 }

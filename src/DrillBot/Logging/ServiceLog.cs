@@ -63,6 +63,9 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 5204, Level = LogLevel.Warning, Message = "scheduled fire of {Drill} at {ScheduledAt:u} did not run: {Reason}")]
     public static partial void FireSkipped(ILogger logger, string drill, DateTimeOffset scheduledAt, string reason);
 
+    [LoggerMessage(EventId = 5208, Level = LogLevel.Warning, Message = "the blackout calendar of an older DrillBot could not be deleted yet: {Reason}")]
+    public static partial void LegacyCalendarKept(ILogger logger, string reason);
+
     // --- resumption of interrupted runs 53xx
     [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "run {RunId}: restored after an interrupted run (owner {Owner}): restore {Status}, {Objects} object(s)")]
     public static partial void RunResumed(ILogger logger, string runId, string owner, string status, int objects);

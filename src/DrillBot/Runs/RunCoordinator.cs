@@ -13,7 +13,7 @@ namespace DrillBot.Runs;
 
 /// <summary>
 /// The one way runs start and stop, for Slack, the API and the scheduler alike: every request is audited first; then
-/// unknown drill, a freeze, a blackout (manual runs too), a missing approval, a busy target (this process, other
+/// unknown drill, a freeze, a blackout (manual runs too; for a scheduled fire at its fire time as well), a missing approval, a busy target (this process, other
 /// replicas, the cluster Lease) are refused; an accepted run is recorded in the history before the engine starts it.
 /// Aborts work for runs of any replica (through the store's abort requests).
 /// </summary>
@@ -73,6 +73,13 @@ internal sealed class RunCoordinator(
         var now = time.GetUtcNow();
         var blackoutNow = ActiveBlackout.At(config.Blackouts, now);
         var overridden = blackoutNow?.Window;
+        if (blackoutNow is null && request.ScheduledAt is { } due && ActiveBlackout.At(config.Blackouts, due) is { } atFire)
+        {
+            // a fire due inside a blackout, handed over after it ended: refused all the same
+            ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, $"blackout {atFire.Window.Name} at the fire time");
+            return new StartOutcome.Blackout(atFire.Window.Name, atFire.Until) { UntilText = BlackoutRefusal.Until(atFire.Window, due, drill.TimeZone) };
+        }
+
         if (blackoutNow is not null && !Overrides(request.Trigger))
         {
             ServiceLog.RunRefused(logger, drill.Name, request.Trigger.Kind, $"blackout {blackoutNow.Window.Name}");

@@ -34,6 +34,12 @@ public sealed record RunRequest(string Drill, RunTrigger Trigger, bool DryRun = 
     /// <summary>Set by the coordinator when it launches a run inside a blackout on the trigger's override: the blackout's name.</summary>
     public string? OverriddenBlackout { get; init; }
 
+    /// <summary>
+    /// A scheduled fire's time (null for other requests): a blackout covering it refuses the fire like one covering now,
+    /// so a fire due inside a blackout never runs, even when Quartz hands it over late, after the blackout ended.
+    /// </summary>
+    public DateTimeOffset? ScheduledAt { get; init; }
+
     /// <summary>Run a control first (the API's <c>"control": true</c>): the drill's own <c>control:</c>, or the default one (docs/drills-yaml.md#control).</summary>
     public bool Control { get; init; }
 }

@@ -7,8 +7,9 @@ using Quartz;
 namespace DrillBot.Scheduling;
 
 /// <summary>
-/// A schedule fire: asks the <see cref="RunCoordinator"/> to start the drill (blackouts and busy
-/// targets are checked there, as for manual runs) and returns at once; the run goes on without it.
+/// A schedule fire: asks the <see cref="RunCoordinator"/> to start the drill (blackouts, at the fire time and now, and
+/// busy targets are checked there, as for manual runs) and returns at once; the run goes on without it. Every fire of a
+/// trigger gets here (the triggers carry no blackout calendar), so a fire inside a blackout is refused and recorded.
 /// A fire that could not start is recorded as a skipped fire, never queued; a fire that started is logged with its
 /// scheduled time and run id, so every fire of every replica can be accounted for.
 /// </summary>
@@ -21,7 +22,7 @@ internal sealed class DrillJob(RunCoordinator coordinator, SkippedFireRecorder s
         StartOutcome outcome;
         try
         {
-            outcome = await coordinator.StartAsync(new RunRequest(drill, new RunTrigger(TriggerKind.Schedule, "quartz")), cancellationToken);
+            outcome = await coordinator.StartAsync(new RunRequest(drill, new RunTrigger(TriggerKind.Schedule, "quartz")) { ScheduledAt = scheduledAt }, cancellationToken);
         }
         catch (Exception e) when (StoreFailure.Is(e))
         {

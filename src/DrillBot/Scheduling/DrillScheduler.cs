@@ -11,9 +11,9 @@ namespace DrillBot.Scheduling;
 /// <summary>
 /// Quartz on DrillBot's own database (clustered on PostgreSQL, so each fire runs on exactly one
 /// replica): one cron trigger per drill <c>schedule</c> in the drill's time zone, misfire instruction
-/// DoNothing (a missed fire is recorded, not run late), the blackouts as a calendar on every trigger.
-/// Reloaded configurations are synchronized: changed triggers replaced, removed drills unscheduled,
-/// unchanged triggers left alone (so their misfire state survives restarts).
+/// DoNothing (a missed fire is recorded, not run late), no calendar: every fire reaches <see cref="DrillJob"/>, and one
+/// inside a blackout is refused there and recorded. Reloaded configurations are synchronized: changed triggers replaced,
+/// removed drills unscheduled, unchanged triggers left alone (so their misfire state survives restarts).
 /// </summary>
 internal sealed class DrillScheduler(
     SchedulingOptions options,
@@ -93,7 +93,7 @@ internal sealed class DrillScheduler(
         }
     }
 
-    /// <summary>The next fire time of a drill's trigger as Quartz has it (null: not scheduled or excluded for good).</summary>
+    /// <summary>The next fire time of a drill's trigger as Quartz has it, inside a blackout or not (null: not scheduled, or no fire left).</summary>
     public async Task<DateTimeOffset?> NextFireAsync(string drill, CancellationToken cancellationToken)
     {
         await starting;
@@ -117,7 +117,7 @@ internal sealed class DrillScheduler(
         await syncing.WaitAsync(cancellationToken);
         try
         {
-            await new TriggerSync(quartz, options.MisfireThreshold, logger).SyncAsync(wanted, cancellationToken);
+            await new TriggerSync(quartz, options.MisfireThreshold, missed, logger).SyncAsync(wanted, cancellationToken);
         }
         finally
         {

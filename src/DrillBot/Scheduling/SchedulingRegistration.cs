@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DrillBot.Scheduling;
 
-/// <summary>Scheduled fires through Quartz on the store, blackouts as its calendar, missed and skipped fires recorded.</summary>
+/// <summary>Scheduled fires through Quartz on the store; missed fires and fires refused (a blackout, a freeze, a busy target) recorded.</summary>
 internal static class SchedulingRegistration
 {
     /// <summary><see cref="SkippedFireRecorder"/> and <see cref="DrillScheduler"/> are singletons; the host runs them as hosted services in its order.</summary>

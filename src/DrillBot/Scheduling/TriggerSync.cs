@@ -6,24 +6,26 @@ using Quartz;
 namespace DrillBot.Scheduling;
 
 /// <summary>
-/// Makes Quartz's triggers match drills.yaml: the blackout calendar, one cron trigger per scheduled
-/// drill, stale drills unscheduled. What did not change is left alone: replacing the calendar or a
-/// trigger moves triggers on, which would hide a misfire from the listener after downtime.
+/// Makes Quartz's triggers match drills.yaml: one cron trigger per scheduled drill, without a calendar (a fire inside a
+/// blackout reaches <see cref="DrillJob"/>, which the coordinator refuses, so it is recorded and counted), stale drills
+/// unscheduled. What did not change is left alone: replacing a trigger moves it on, which would hide a misfire from the
+/// listener after downtime. A trigger that is replaced (changed in drills.yaml, or one of an older DrillBot that carried
+/// the blackout calendar: replaced once, and the calendar deleted) first has the fires it missed while no scheduler ran
+/// recorded, as the listener would have: the new trigger starts from now and would hide them.
 /// </summary>
-internal sealed class TriggerSync(IScheduler quartz, TimeSpan misfireThreshold, ILogger logger)
+internal sealed class TriggerSync(IScheduler quartz, TimeSpan misfireThreshold, MissedFireListener missed, ILogger logger)
 {
+    /// <summary>The Quartz calendar older DrillBots attached to every trigger (blackouts skipped there, unrecorded).</summary>
+    public const string LegacyCalendar = "blackouts";
+
     public async Task SyncAsync(DrillsConfig wanted, CancellationToken cancellationToken)
     {
-        if ((await quartz.GetCalendar(BlackoutCalendars.Name, cancellationToken))?.Description != BlackoutCalendars.Signature(wanted.Blackouts))
-        {
-            await quartz.AddCalendar(BlackoutCalendars.Name, BlackoutCalendars.Build(wanted.Blackouts), AddCalendarOptions.ReplacingAndUpdatingTriggers, cancellationToken);
-        }
-
         var scheduled = wanted.Drills.Where(d => d.Schedule is not null).ToDictionary(d => d.Name, StringComparer.Ordinal);
         foreach (var drill in scheduled.Values)
         {
             var key = new TriggerKey(drill.Name, DrillScheduler.Group);
-            if (await quartz.GetTrigger(key, cancellationToken) is ICronTrigger current && Same(current, drill))
+            var current = await quartz.GetTrigger(key, cancellationToken) as ICronTrigger;
+            if (current is not null && Same(current, drill))
             {
                 continue;
             }
@@ -33,9 +35,13 @@ internal sealed class TriggerSync(IScheduler quartz, TimeSpan misfireThreshold, 
                 .WithIdentity(key)
                 .ForJob(job)
                 .WithSchedule(CronScheduleBuilder.Create(drill.Schedule!).InTimeZone(drill.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-                .WithCalendarName(BlackoutCalendars.Name)
                 .WithMisfireThreshold(misfireThreshold)
                 .Build();
+            if (current is not null)
+            {
+                missed.RecordOverdue(current, misfireThreshold); // the new trigger starts from now: what the old one missed is recorded here
+            }
+
             await quartz.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
             var next = (await quartz.GetTrigger(key, cancellationToken))?.NextFireTimeUtc;
             ServiceLog.DrillScheduled(logger, drill.Name, drill.Schedule!, drill.TimeZone.Id, next);
@@ -47,12 +53,24 @@ internal sealed class TriggerSync(IScheduler quartz, TimeSpan misfireThreshold, 
             await quartz.DeleteJob(stale.JobKey, cancellationToken);
             ServiceLog.DrillUnscheduled(logger, stale.Key.Name);
         }
+
+        if (await quartz.GetCalendar(LegacyCalendar, cancellationToken) is not null)
+        {
+            try
+            {
+                await quartz.DeleteCalendar(LegacyCalendar, cancellationToken);
+            }
+            catch (JobPersistenceException e)
+            {
+                ServiceLog.LegacyCalendarKept(logger, e.Message); // an older replica still refers to it; the next sync deletes it
+            }
+        }
     }
 
     private bool Same(ICronTrigger current, DrillDefinition drill) =>
         current.CronExpressionString == drill.Schedule
         && current.TimeZone.Id == drill.TimeZone.Id
-        && current.CalendarName == BlackoutCalendars.Name
+        && current.CalendarName is null
         && current.MisfireThreshold == misfireThreshold
         && current.MisfireInstruction == CronTriggerMisfireInstruction.DoNothing;
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DrillBot.Drills.Definitions;
 using DrillBot.Drills.Journal;
 using DrillBot.Drills.Probing;
@@ -12,39 +11,11 @@ namespace DrillBot.Drills.Tests.Running;
 /// <summary>The runner over an in-memory cluster and an in-memory probe: paths the Lab cannot provoke.</summary>
 public sealed class RunnerWithFakesTests
 {
-    private const string Deployment = """{"metadata":{"name":"reviews-v1","namespace":"default"},"spec":{"replicas":1}}""";
+    private const string Deployment = FakeRun.Deployment;
 
-    private sealed class SwitchTransport : IProbeTransport
-    {
-        public volatile bool Broken;
+    private static (DrillsConfig Config, DrillDefinition Drill) Setup(AbortIfDefinition? abortIf = null) => FakeRun.Setup(abortIf);
 
-        public Task<ProbeResponse> SendAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken) =>
-            Task.FromResult(Broken ? new ProbeResponse(503, "down", null) : new ProbeResponse(200, "reviews-v2", null));
-    }
-
-    private static (DrillsConfig Config, DrillDefinition Drill) Setup(AbortIfDefinition? abortIf = null)
-    {
-        var cluster = new ClusterDefinition("c", "ctx", null, false, SourceLocation.None);
-        var drill = new DrillDefinition
-        {
-            Name = "fake",
-            TimeZone = TimeZoneInfo.Utc,
-            Namespace = "default",
-            Probe = new ProbeDefinition(new Uri("http://fake/"), TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1), [new ClassifyRule("v2", null, null, new Regex("reviews-v2"), true)], 8),
-            SteadyState = new SteadyStateDefinition(TimeSpan.FromMilliseconds(100), 1.0),
-            Steps = [new ScaleStep { Cluster = "c", Namespace = "default", Deployment = "reviews-v1", Replicas = 0, Fault = true }],
-            Expect = new ExpectDefinition(new RecoveryExpectation("v2", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)), new Dictionary<string, ShareExpectation>(), 0, null),
-            AbortIf = abortIf,
-            ObserveFor = TimeSpan.FromSeconds(1),
-            Restore = new RestoreDefinition(TimeSpan.FromSeconds(1)),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        var config = new DrillsConfig("fake.yaml", new Dictionary<string, ClusterDefinition> { ["c"] = cluster }, DefaultsDefinition.Standard, [], [drill]);
-        return (config, drill);
-    }
-
-    private static DrillEngine Engine(FakeCluster cluster, IProbeTransport transport, IJournal journal) =>
-        new(new DrillEngineOptions { Clusters = cluster, Journal = journal, ProbeTransport = transport });
+    private static DrillEngine Engine(FakeCluster cluster, IProbeTransport transport, IJournal journal) => FakeRun.Engine(cluster, transport, journal);
 
     [Test]
     public async Task Run_UnexpectedExceptionInAStep_ErroredAndRestoreStillRuns()
@@ -54,7 +25,7 @@ public sealed class RunnerWithFakesTests
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
         var (config, drill) = Setup();
 
-        var report = await Engine(cluster, new SwitchTransport(), new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Api, "t")).Completion;
+        var report = await Engine(cluster, new FakeRun.SwitchTransport(), new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Api, "t")).Completion;
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Errored));
         Assert.That(report.Reasons[0], Is.EqualTo("the engine broke: boom"));
@@ -67,7 +38,7 @@ public sealed class RunnerWithFakesTests
     [Test]
     public async Task Run_ErrorsAboveAbortIf_AbortedAndRestored()
     {
-        var transport = new SwitchTransport();
+        var transport = new FakeRun.SwitchTransport();
         // The app breaks the moment the fault is applied (not when the test's continuation gets a thread),
         // so every sample in the first abortIf window after the fault is an error: the ratio is exactly 1.
         var cluster = new FakeCluster("c") { OnScale = () => transport.Broken = true };
@@ -97,7 +68,7 @@ public sealed class RunnerWithFakesTests
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
         var (config, drill) = Setup();
 
-        var engine = Engine(cluster, new SwitchTransport(), new FileJournal(dir));
+        var engine = Engine(cluster, new FakeRun.SwitchTransport(), new FileJournal(dir));
         var run = engine.Start(config, drill, new RunTrigger(TriggerKind.Api, "t"), [waiter]);
         await run.Completion;
 
@@ -120,7 +91,7 @@ public sealed class RunnerWithFakesTests
         var (config, drill) = Setup();
         drill = drill with { Expect = drill.Expect with { MinSamples = 100_000 }, ObserveFor = TimeSpan.FromSeconds(20), Timeout = TimeSpan.FromMilliseconds(600) };
 
-        var report = await Engine(cluster, new SwitchTransport(), new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Api, "t")).Completion.WaitAsync(TimeSpan.FromSeconds(20));
+        var report = await Engine(cluster, new FakeRun.SwitchTransport(), new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Api, "t")).Completion.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
         Assert.That(report.Reasons[0], Is.EqualTo("timed out after 0.6s"));
@@ -139,7 +110,7 @@ public sealed class RunnerWithFakesTests
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
         var journal = new FileJournal(dir);
 
-        var report = await Engine(cluster, new SwitchTransport(), journal).Start(config, drill, new RunTrigger(TriggerKind.Slack, "U1")).Completion;
+        var report = await Engine(cluster, new FakeRun.SwitchTransport(), journal).Start(config, drill, new RunTrigger(TriggerKind.Slack, "U1")).Completion;
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
         Assert.That(report.Reasons[0], Is.EqualTo("refused: blackout always with no end; to run anyway: --override-blackout \"why\""));
@@ -161,7 +132,7 @@ public sealed class RunnerWithFakesTests
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
 
         var trigger = new RunTrigger(kind, "alice") { OverrideBlackoutReason = " hotfix check " };
-        var report = await Engine(cluster, new SwitchTransport(), new FileJournal(dir)).Start(config, drill, trigger).Completion;
+        var report = await Engine(cluster, new FakeRun.SwitchTransport(), new FileJournal(dir)).Start(config, drill, trigger).Completion;
 
         if (runs)
         {
@@ -189,7 +160,7 @@ public sealed class RunnerWithFakesTests
         var dir = Directory.CreateTempSubdirectory("fake-journal-").FullName;
         var (config, drill) = Setup();
 
-        var report = await Engine(cluster, new SwitchTransport { Broken = true }, new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Schedule, "quartz")).Completion;
+        var report = await Engine(cluster, new FakeRun.SwitchTransport { Broken = true }, new FileJournal(dir)).Start(config, drill, new RunTrigger(TriggerKind.Schedule, "quartz")).Completion;
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Aborted));
         Assert.That(report.Reasons[0], Does.StartWith("steady state did not hold before the fault: ok ratio 0 < 1"));

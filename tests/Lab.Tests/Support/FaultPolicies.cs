@@ -28,6 +28,11 @@ internal static class FaultPolicies
         .Replace("CONTEXT", context, StringComparison.Ordinal).Replace("OPERATION", operation, StringComparison.Ordinal)
         .Replace("NUMERATOR", numerator.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
+    /// <summary>Like <see cref="InboundAbort"/>, but the pods' inbound sidecar delays every request by <paramref name="fixedDelay"/> and answers it.</summary>
+    public static string InboundDelay(string fixedDelay, string name = "reviews-v1-delay") => InboundAbort(name).Replace(
+        "\"abort\":{\"http_status\":503,\"percentage\":{\"numerator\":100,\"denominator\":\"HUNDRED\"}}",
+        $"\"delay\":{{\"fixed_delay\":\"{fixedDelay}\",\"percentage\":{{\"numerator\":100,\"denominator\":\"HUNDRED\"}}}}", StringComparison.Ordinal);
+
     public static Task<object> CreateEnvoyFilterAsync(TestLab lab, string json, string version = "v1alpha3") =>
         lab.Kube("asm").CustomObjects.CreateNamespacedCustomObjectAsync(
             JsonSerializer.Deserialize<Dictionary<string, object>>(json)!, "networking.istio.io", version, "default", "envoyfilters");

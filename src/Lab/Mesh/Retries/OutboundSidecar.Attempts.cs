@@ -5,7 +5,7 @@ internal sealed partial class OutboundSidecar
 {
     private const int ConnectionRefused = 0;
 
-    private async ValueTask<ReviewsHost?> AttemptsAsync(UpstreamCluster cluster, string? subset, RetryPolicy policy, SidecarSource source, int call,
+    private async ValueTask<ReviewsHost?> AttemptsAsync(Routed routed, string? subset, RetryPolicy policy, SidecarSource source, int call,
         DateTimeOffset deadline, (string? Flag, long Started) delay, List<HopRecord> hops, CancellationToken cancellationToken)
     {
         var delayFlag = delay.Flag;
@@ -22,13 +22,14 @@ internal sealed partial class OutboundSidecar
                 var window = world.Topology.Mesh.RetryBackoff.TotalMilliseconds * ((1 << (attempt - 1)) - 1);
                 if (!await DelayAsync(TimeSpan.FromMilliseconds(world.HotRandom.NextDouble() * window), deadline, cancellationToken).ConfigureAwait(false))
                 {
-                    hops.Add(new HopRecord(source.Pod, null, cluster.Name, call, attempt, 0, "DC", null) { Duration = Since(started) });
+                    hops.Add(new HopRecord(source.Pod, null, routed.Cluster.Name, call, attempt, 0, "DC", null) { Duration = Since(started) });
                     return null;
                 }
 
-                cluster = Cluster(world.Current(world.Time.GetUtcNow()), source, subset) ?? cluster;
+                routed = routed.Refresh(world.Current(world.Time.GetUtcNow()), source, subset);
             }
 
+            var cluster = routed.Cluster;
             var host = cluster.Pick(world.HotRandom, previous1, previous2);
             if (host is null)
             {
@@ -63,7 +64,7 @@ internal sealed partial class OutboundSidecar
             hops.Add(new HopRecord(source.Pod, host.Name, cluster.Name, call, attempt, status, Flags(injected, flag), injectedBy) { Duration = Since(started) });
             if (status == 200)
             {
-                return Succeeded(host, now);
+                return Succeeded(host, routed.Snapshot.Epoch, now);
             }
 
             if (!retriable)
@@ -73,7 +74,7 @@ internal sealed partial class OutboundSidecar
 
             previous2 = previous1;
             previous1 = host;
-            cluster = Cluster(world.Current(now), source, subset) ?? cluster;
+            routed = routed.Refresh(world.Current(now), source, subset);
         }
 
         return null;
@@ -111,13 +112,25 @@ internal sealed partial class OutboundSidecar
     private static string Flags(string? injected, string flag) =>
         injected is null ? flag : flag == "-" ? injected : injected + "," + flag;
 
-    private ReviewsHost Succeeded(ReviewsHost host, DateTimeOffset now)
+    /// <summary>
+    /// A 200: the first of its region in the routing epoch the host was picked in (a request routed before a routing
+    /// change and answered after it belongs to the old epoch, as a request in flight when EDS removes its endpoint does).
+    /// </summary>
+    private ReviewsHost Succeeded(ReviewsHost host, RoutingEpoch routedIn, DateTimeOffset now)
     {
-        if (world.Current(now).Epoch.TryMarkFirst(host.RegionIndex))
+        if (routedIn.TryMarkFirst(host.RegionIndex))
         {
             world.Record(now, LabEventKinds.FirstResponse, host.Pod.Context, $"Region/{host.Region}", $"version={host.Version} pod={host.Name}");
         }
 
         return host;
+    }
+
+    /// <summary>The cluster an attempt picks from and the routing snapshot it came from (whose epoch the answer belongs to).</summary>
+    private readonly record struct Routed(RoutingSnapshot Snapshot, UpstreamCluster Cluster)
+    {
+        /// <summary>The cluster in <paramref name="next"/>; unchanged (with its own snapshot) when <paramref name="next"/> lacks the subset.</summary>
+        public Routed Refresh(RoutingSnapshot next, SidecarSource source, string? subset) =>
+            OutboundSidecar.Cluster(next, source, subset) is { } cluster ? new Routed(next, cluster) : this;
     }
 }

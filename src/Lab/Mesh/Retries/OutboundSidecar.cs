@@ -30,6 +30,10 @@ internal sealed partial class OutboundSidecar(LabWorld world)
                     hops.Add(new HopRecord(source.Pod, null, clusterName, call, 1, 0, "DI,DC", "caller") { Duration = Since(started) });
                     return null;
                 }
+
+                // The route (and its subset) was chosen when the request arrived; the router picks the endpoint
+                // after the delay, from the routing set as it is then (an endpoint that left EDS meanwhile is gone).
+                snapshot = world.Current(world.Time.GetUtcNow());
             }
 
             if (fault.HasAbort && Hit(fault.AbortPercent))
@@ -48,7 +52,7 @@ internal sealed partial class OutboundSidecar(LabWorld world)
         }
 
         var policy = route?.Retries ?? RetryPolicy.Default(world.Topology.Mesh.RetryAttempts);
-        return await AttemptsAsync(cluster, subset, policy, source, call, deadline, (delayFlag, started), hops, cancellationToken).ConfigureAwait(false);
+        return await AttemptsAsync(new Routed(snapshot, cluster), subset, policy, source, call, deadline, (delayFlag, started), hops, cancellationToken).ConfigureAwait(false);
     }
 
     // The calling productpage's own view: locality priorities relative to its context (docs/lab.md, Fidelity).
