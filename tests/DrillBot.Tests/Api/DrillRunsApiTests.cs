@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using k8s;
 using DrillBot.Tests.Service.Support;
 
 namespace DrillBot.Tests.Api;
@@ -102,6 +103,28 @@ public sealed class DrillRunsApiTests
         Assert.That(control["leftOut"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "2: enableFailover" }));
         Assert.That(control["finding"]!.GetValue<string>(), Is.EqualTo("the fault recovers without failover: this drill does not prove failover"));
         Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("failed"));
+        Assert.That(LabState.Snapshot(service.Lab), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Start_FailoverConfigThatCannotWorkOnTheLiveMesh_RefusedByThePreflightNothingChanged()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+        // the mesh-wide setting (ASM's console switch) fails cn-hangzhou over elsewhere than the drill's DestinationRule:
+        // the rule's localityLbSetting would silently replace it for reviews (docs/drills-yaml.md#failover-preflight)
+        using var asm = new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(service.Lab.KubeconfigPath, currentContext: "asm"));
+        var mesh = System.Text.Json.JsonSerializer.Serialize(new[] { new { op = "replace", path = "/data/mesh", value = "localityLbSetting:\n  enabled: true\n  failover:\n    - from: cn-hangzhou\n      to: cn-beijing\n" } });
+        await asm.CoreV1.PatchNamespacedConfigMapAsync(new k8s.Models.V1Patch(mesh, k8s.Models.V1Patch.PatchType.JsonPatch), "istio", "istio-system");
+        var before = LabState.Snapshot(service.Lab);
+
+        var (status, body) = await service.SendAsync(HttpMethod.Post, "/api/drills/reviews-failover/runs", """{"by": "ci"}""");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), body.ToJsonString());
+        var report = await service.WaitForReportAsync(body["runId"]!.GetValue<string>());
+
+        Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("aborted"));
+        Assert.That(report["misconfigured"]!.GetValue<bool>(), Is.True);
+        Assert.That(report["reasons"]![0]!.GetValue<string>(), Does.StartWith("preflight: DestinationRule default/reviews").And.Contain("cn-hangzhou->cn-beijing"));
+        Assert.That(report["steps"]!.AsArray(), Is.Empty, "refused before the first step");
         Assert.That(LabState.Snapshot(service.Lab), Is.EqualTo(before));
     }
 
