@@ -122,7 +122,7 @@ public sealed class KubectlTests
     }
 
     [Test, Order(20)]
-    public async Task EnvoyFilter_CreateGetDelete_WithKubectl()
+    public async Task EnvoyFilter_CreateGetPatchDelete_WithKubectl()
     {
         var file = Path.Combine(_cache, "envoyfilter.json");
         await File.WriteAllTextAsync(file, FaultPolicies.InboundAbort("kubectl-abort"));
@@ -131,6 +131,9 @@ public sealed class KubectlTests
         var (listed, listOut, listErr) = await Run("--context", "asm", "get", "envoyfilters");
         var (_, json, _) = await Run("--context", "asm", "get", "envoyfilter", "kubectl-abort", "-o", "json");
         var faultedWhileStored = _lab.Host.World.Latest.Hosts.Single(h => h.Version == "v1").InboundFault?.Source;
+        var (patched, patchOut, patchErr) = await Run("--context", "asm", "patch", "envoyfilter", "kubectl-abort", "--type", "merge",
+            "-p", "{\"spec\":{\"workloadSelector\":{\"labels\":{\"version\":\"v2\"}}}}");
+        var faultedAfterPatch = _lab.Host.World.Latest.Hosts.Where(h => h.InboundFault is not null).Select(h => h.Version).ToList();
         var (deleted, deleteOut, deleteErr) = await Run("--context", "asm", "delete", "envoyfilter", "kubectl-abort");
 
         Assert.That(created, Is.Zero, createErr);
@@ -143,6 +146,9 @@ public sealed class KubectlTests
         }
 
         Assert.That(faultedWhileStored, Is.EqualTo("EnvoyFilter/default/kubectl-abort"));
+        Assert.That(patched, Is.Zero, patchErr);
+        Assert.That(patchOut, Does.Contain("envoyfilter.networking.istio.io/kubectl-abort patched"));
+        Assert.That(faultedAfterPatch, Is.EqualTo(new[] { "v2" }), "the patched selector moves the fault to reviews-v2's pods");
         Assert.That(deleted, Is.Zero, deleteErr);
         Assert.That(deleteOut, Does.Contain("envoyfilter.networking.istio.io \"kubectl-abort\" deleted"));
         Assert.That(_lab.Host.GetObjectJson("asm", "EnvoyFilter", "default", "kubectl-abort"), Is.Null);

@@ -85,6 +85,31 @@ public sealed class WatchTests
     }
 
     [Test]
+    public async Task WatchEnvoyFilters_CreatedPatchedDeleted_AddedModifiedDeletedInOrder()
+    {
+        await using var lab = await TestLab.StartAsync();
+        var custom = lab.Kube("asm").CustomObjects;
+        var list = (System.Text.Json.JsonElement)await custom.ListNamespacedCustomObjectAsync("networking.istio.io", "v1alpha3", "default", "envoyfilters");
+        var rv = list.GetProperty("metadata").GetProperty("resourceVersion").GetString();
+        await FaultPolicies.CreateEnvoyFilterAsync(lab, FaultPolicies.InboundAbort("watched"));
+        await custom.PatchNamespacedCustomObjectAsync(new V1Patch("{\"metadata\":{\"labels\":{\"step\":\"patched\"}}}", V1Patch.PatchType.MergePatch), "networking.istio.io", "v1alpha3", "default", "envoyfilters", "watched");
+        await custom.DeleteNamespacedCustomObjectAsync("networking.istio.io", "v1alpha3", "default", "envoyfilters", "watched");
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var seen = new List<(WatchEventType Type, string Name)>();
+        await foreach (var (type, obj) in custom.WatchListNamespacedCustomObjectAsync("networking.istio.io", "v1alpha3", "default", "envoyfilters", resourceVersion: rv, cancellationToken: cts.Token))
+        {
+            seen.Add((type, ((System.Text.Json.JsonElement)obj).GetProperty("metadata").GetProperty("name").GetString()!));
+            if (seen.Count == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.That(seen, Is.EqualTo(new[] { (WatchEventType.Added, "watched"), (WatchEventType.Modified, "watched"), (WatchEventType.Deleted, "watched") }));
+    }
+
+    [Test]
     public void EventsAfter_ResourceVersionOlderThanTheHistory_IsGone()
     {
         var store = new DrillBot.Lab.Api.ObjectStore();
