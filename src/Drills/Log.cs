@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 
-namespace DrillBot.Drills.Running;
+using DrillBot.Drills.Running;
 
-/// <summary>The engine's log messages.</summary>
+namespace DrillBot.Drills;
+
+/// <summary>The engine's log messages (one class for the project: runs, and the restore service).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "run {RunId}: drill {Drill} started by {TriggerKind}:{TriggerBy}")]
@@ -37,4 +39,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "run {RunId}: paused {Owner} for the run ({How})")]
     public static partial void OwnerPaused(ILogger logger, string runId, string owner, string how);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "restore of run {RunId}: {Note}")]
+    public static partial void LeaseNote(ILogger logger, string runId, string note);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "restore of run {RunId} skipped: {Holder} is restoring it")]
+    public static partial void AlreadyBeingRestored(ILogger logger, string runId, string holder);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "run {RunId} (owner {Owner}) interrupted: restore {Status}")]
+    public static partial void Resumed(ILogger logger, string runId, string owner, string status);
 }
