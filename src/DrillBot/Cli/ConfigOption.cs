@@ -20,7 +20,8 @@ internal static class ConfigOption
     /// The config, or null after printing each problem as one line (exit code 2). With
     /// <paramref name="undefinedAsWarning"/> (validate) an undefined <c>${VAR}</c> is printed as a located warning instead.
     /// </summary>
-    public static DrillsConfig? Load(CliEnvironment env, string path, bool undefinedAsWarning = false)
+    /// With <paramref name="warningsAsErrors"/> (validate --strict) every warning is printed as an error and no config is returned.
+    public static DrillsConfig? Load(CliEnvironment env, string path, bool undefinedAsWarning = false, bool warningsAsErrors = false)
     {
         var full = env.Path(path);
         DrillsLoadResult result;
@@ -39,9 +40,10 @@ internal static class ConfigOption
             return null;
         }
 
+        var kind = warningsAsErrors ? "error (--strict)" : "warning";
         foreach (var warning in result.Warnings)
         {
-            env.Error.WriteLine($"{warning.Location}: warning: {warning.Message}".Replace(full, path, StringComparison.Ordinal));
+            env.Error.WriteLine($"{warning.Location}: {kind}: {warning.Message}".Replace(full, path, StringComparison.Ordinal));
         }
 
         foreach (var problem in result.Problems)
@@ -49,6 +51,6 @@ internal static class ConfigOption
             env.Error.WriteLine(problem.ToString().Replace(full, path, StringComparison.Ordinal));
         }
 
-        return result.Config;
+        return warningsAsErrors && result.Warnings.Count > 0 ? null : result.Config;
     }
 }

@@ -13,7 +13,7 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var config = ConfigOption.Create();
-        var strict = new Option<bool>("--strict") { Description = "treat warnings (undefined ${VAR} without a default) as errors" };
+        var strict = new Option<bool>("--strict") { Description = "treat every warning (an undefined ${VAR} without a default, a VirtualService abort expected to fail over, ...) as an error" };
         var command = new Command("validate", "Validate the drills file and print every problem.") { config, strict };
         command.SetAction(parse => Run(parse.GetValue(config)!, parse.GetValue(strict)));
         return command;
@@ -22,7 +22,7 @@ internal static class ValidateCommand
     public static int Run(string configPath, bool strict = false)
     {
         var env = CliEnvironment.Get();
-        var config = ConfigOption.Load(env, configPath, undefinedAsWarning: !strict);
+        var config = ConfigOption.Load(env, configPath, undefinedAsWarning: !strict, warningsAsErrors: strict);
         if (config is null)
         {
             return ExitCodes.InvalidInput;

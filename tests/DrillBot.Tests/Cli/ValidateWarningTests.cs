@@ -32,6 +32,12 @@ public sealed class ValidateWarningTests
         Assert.That(lines, Has.Length.EqualTo(1), cli.Error);
         Assert.That(lines[0], Does.Match(@"^old\.yaml:\d+:\d+: warning: drill 'reviews-region-outage': injectHttpFault aborts in the calling sidecar: no endpoint fails, so nothing fails over; use failWorkload to test failover$"));
         Assert.That(cli.Out, Does.Contain("old.yaml: valid (4 drills"));
+
+        // --strict makes every warning an error, not only undefined variables (issue 13 item 2)
+        var strict = await cli.RunAsync("validate", "--config", "old.yaml", "--strict");
+
+        Assert.That(strict, Is.EqualTo(ExitCodes.InvalidInput), cli.Error);
+        Assert.That(cli.Error, Does.Match(@"old\.yaml:\d+:\d+: error \(--strict\): drill 'reviews-region-outage': injectHttpFault aborts in the calling sidecar"));
     }
 
     [Test]
