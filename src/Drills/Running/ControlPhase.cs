@@ -63,7 +63,7 @@ internal static class ControlPhase
                 continue;
             }
 
-            var outcome = await StepsPhase.ApplyObjectAsync(ctx, executor, i, step, "control-", cancellationToken);
+            var outcome = await StepsPhase.ApplyObjectAsync(ctx, executor, i, step, control: true, cancellationToken);
             progress.Steps.Add(new StepInfo(i, step.Kind, outcome.Description, outcome.AcknowledgedAt, true, outcome.Ok, outcome.Error?.Message) { Control = true });
             if (!outcome.Ok)
             {

@@ -29,7 +29,7 @@ internal static class StepsPhase
             }
 
             var number = i + 1;
-            var outcome = await ApplyObjectAsync(ctx, executor, i, (ObjectStepDefinition)step, string.Empty, cancellationToken);
+            var outcome = await ApplyObjectAsync(ctx, executor, i, (ObjectStepDefinition)step, control: false, cancellationToken);
             if (!outcome.Ok)
             {
                 lock (ctx.Recording.Records)
@@ -48,18 +48,19 @@ internal static class StepsPhase
 
     /// <summary>
     /// Applies one object step through the journal (write-ahead) and keeps the run's records current; the checkpoints are
-    /// named <c>{prefix}step-captured:N</c> etc. (the control run uses <c>control-</c>).
+    /// named <c>step-captured:N</c> etc. (<c>control-step-captured:N</c> in a control run, whose changes are not watched for drift).
     /// </summary>
-    public static async Task<StepOutcome> ApplyObjectAsync(RunContext ctx, StepExecutor executor, int index, ObjectStepDefinition step, string checkpointPrefix, CancellationToken cancellationToken)
+    public static async Task<StepOutcome> ApplyObjectAsync(RunContext ctx, StepExecutor executor, int index, ObjectStepDefinition step, bool control, CancellationToken cancellationToken)
     {
         var number = index + 1;
+        var checkpointPrefix = control ? "control-" : string.Empty;
         var outcome = await executor.ApplyAsync(ctx.Setup.RunId, ctx.Recording.NextSequence, step, ctx.Clients[step.Cluster], ctx.Recording.AddRecord, cancellationToken, p => ctx.Setup.CheckpointAsync($"{checkpointPrefix}{p}:{number}"));
         ctx.Recording.MarkRejected(outcome.Rejected);
         if (outcome.Ok)
         {
             var entry = outcome.Recorded[^1];
             ctx.Recording.MarkApplied(entry.Sequence, outcome.Applied?.ToJsonString());
-            if (checkpointPrefix.Length == 0)
+            if (!control)
             {
                 // the real run's changes only: a control run restores its own before the real run, and those writes are not drift
                 ctx.Drift.Track(ctx.Clients[step.Cluster], entry.Target, Json.JsonTools.Parse(entry.ChangeJson), entry.PriorJson is null, outcome.Applied);
